@@ -1,0 +1,35 @@
+// The one error shape of HTTP and WebSocket replies, and the closed set of error codes the UI words errors by.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'bad_request', // the body or message does not match its schema
+  'invalid_json', // the body or frame is not JSON at all
+  'unknown_message', // a WebSocket frame with a type this side does not know
+  'unknown_scope', // a building or zone that is not on the site
+  'unknown_screen',
+  'invalid_credentials',
+  'login_throttled', // too many failed logins; try again later
+  'unauthenticated', // not logged in, or the session expired
+  'forbidden', // logged in, but the role may not do this
+  'bad_origin', // the request came from another site
+  'not_found',
+  'payload_too_large',
+  'real_event_active', // a drill may not replace or clear a real event
+  'no_active_mode', // All Clear where nothing is active
+  'protocol_mismatch',
+  'rate_limited',
+  'storage_failed', // the change could not be written to disk, so it was not made
+  'internal',
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ErrorBodySchema = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: ErrorCodeSchema, message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { ok: false, error: { code, message } };
+}

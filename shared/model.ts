@@ -1,0 +1,166 @@
+// Domain records shared by hub and browser: the site (buildings, floors, zones, screens), scopes and active modes.
+// Each record is a zod schema and the type inferred from it, so the wire, the store and the UI agree.
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'es'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** Identifiers are short, URL-safe and stable: they end up in URLs, scopes and audit lines. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
+
+const NameSchema = z.string().trim().min(1).max(120);
+
+export const FloorSchema = z.object({ id: IdSchema, name: NameSchema, level: z.number().int().min(-10).max(200) });
+export type Floor = z.infer<typeof FloorSchema>;
+
+export const BuildingSchema = z.object({
+  id: IdSchema,
+  name: NameSchema,
+  floors: z.array(FloorSchema).min(1).max(200),
+});
+export type Building = z.infer<typeof BuildingSchema>;
+
+export const ZoneSchema = z.object({ id: IdSchema, name: NameSchema, buildingId: IdSchema });
+export type Zone = z.infer<typeof ZoneSchema>;
+
+export const ScreenSchema = z.object({
+  id: IdSchema,
+  name: NameSchema,
+  buildingId: IdSchema,
+  floorId: IdSchema,
+  zoneId: IdSchema.nullable(),
+  /** Where the screen hangs, in words a visitor understands ("1st floor, east hallway by room 104"). */
+  location: z.string().trim().max(200),
+  language: LanguageSchema,
+});
+export type Screen = z.infer<typeof ScreenSchema>;
+
+/** A named place people evacuate to. */
+export const DestinationSchema = z.object({ id: IdSchema, name: NameSchema });
+export type Destination = z.infer<typeof DestinationSchema>;
+
+export const SiteSchema = z
+  .object({
+    id: IdSchema,
+    name: NameSchema,
+    /** IANA time zone of the school, used to show clock times on screens and in reports. */
+    timeZone: z.string().min(1).max(64),
+    defaultLanguage: LanguageSchema,
+    buildings: z.array(BuildingSchema).min(1).max(100),
+    zones: z.array(ZoneSchema).max(1000),
+    screens: z.array(ScreenSchema).max(10_000),
+    destinations: z.array(DestinationSchema).max(100),
+  })
+  .superRefine((site, ctx) => {
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const duplicates = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);
+    for (const id of duplicates(site.buildings.map((b) => b.id))) problem(['buildings'], `duplicate building id "${id}"`);
+    for (const id of duplicates(site.zones.map((z) => z.id))) problem(['zones'], `duplicate zone id "${id}"`);
+    for (const id of duplicates(site.screens.map((s) => s.id))) problem(['screens'], `duplicate screen id "${id}"`);
+    const buildings = new Map(site.buildings.map((b) => [b.id, b]));
+    site.zones.forEach((zone, i) => {
+      if (!buildings.has(zone.buildingId)) problem(['zones', i, 'buildingId'], `unknown building "${zone.buildingId}"`);
+    });
+    const zones = new Map(site.zones.map((z) => [z.id, z]));
+    site.screens.forEach((screen, i) => {
+      const building = buildings.get(screen.buildingId);
+      if (!building) return problem(['screens', i, 'buildingId'], `unknown building "${screen.buildingId}"`);
+      if (!building.floors.some((f) => f.id === screen.floorId)) {
+        problem(['screens', i, 'floorId'], `building "${building.id}" has no floor "${screen.floorId}"`);
+      }
+      if (screen.zoneId !== null) {
+        const zone = zones.get(screen.zoneId);
+        if (!zone) problem(['screens', i, 'zoneId'], `unknown zone "${screen.zoneId}"`);
+        else if (zone.buildingId !== screen.buildingId) {
+          problem(['screens', i, 'zoneId'], `zone "${zone.id}" is not in building "${screen.buildingId}"`);
+        }
+      }
+    });
+  });
+export type Site = z.infer<typeof SiteSchema>;
+
+/** Where a mode applies: the whole site, one building, or one zone of a building. */
+export const ScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('site') }),
+  z.object({ kind: z.literal('building'), buildingId: IdSchema }),
+  z.object({ kind: z.literal('zone'), zoneId: IdSchema }),
+]);
+export type Scope = z.infer<typeof ScopeSchema>;
+
+export const EMERGENCY_MODES = ['hold', 'secure', 'lockdown', 'evacuate', 'shelter'] as const;
+export const EmergencyModeSchema = z.enum(EMERGENCY_MODES);
+export type EmergencyModeId = z.infer<typeof EmergencyModeSchema>;
+export const MODE_IDS = ['normal', ...EMERGENCY_MODES] as const;
+export const ModeIdSchema = z.enum(MODE_IDS);
+export type ModeId = z.infer<typeof ModeIdSchema>;
+
+export const SHELTER_HAZARDS = ['tornado', 'hazmat', 'earthquake', 'tsunami'] as const;
+export const ShelterHazardSchema = z.enum(SHELTER_HAZARDS);
+export type ShelterHazard = z.infer<typeof ShelterHazardSchema>;
+export const SHELTER_STRATEGIES = ['shelter-area', 'seal-the-room', 'drop-cover-hold', 'high-ground'] as const;
+export const ShelterStrategySchema = z.enum(SHELTER_STRATEGIES);
+export type ShelterStrategy = z.infer<typeof ShelterStrategySchema>;
+
+const DestinationTextSchema = z.string().trim().min(1).max(120);
+
+/**
+ * What the office asks for: a mode, its scope, the drill flag (always explicit) and the details the mode needs.
+ * Shared by the HTTP request body and the stored active mode, so the two cannot drift apart.
+ */
+const modeRequestFields = { scope: ScopeSchema, drill: z.boolean() };
+export const ModeRequestSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('hold'), ...modeRequestFields }),
+  z.object({ mode: z.literal('secure'), ...modeRequestFields }),
+  z.object({ mode: z.literal('lockdown'), ...modeRequestFields }),
+  z.object({ mode: z.literal('evacuate'), ...modeRequestFields, destination: DestinationTextSchema }),
+  z.object({
+    mode: z.literal('shelter'),
+    ...modeRequestFields,
+    hazard: ShelterHazardSchema,
+    /** When left out, the hazard's usual strategy (tornado → shelter area, hazmat → seal the room...). */
+    strategy: ShelterStrategySchema.optional(),
+  }),
+]);
+export type ModeRequest = z.infer<typeof ModeRequestSchema>;
+
+const activeFields = {
+  /** The sequence number of the change that started this mode; it also identifies the mode while active. */
+  seq: z.number().int().positive(),
+  startedAt: z.iso.datetime(),
+  /** Username of whoever started it. */
+  by: z.string().min(1).max(64),
+};
+export const ActiveModeSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('hold'), ...modeRequestFields, ...activeFields }),
+  z.object({ mode: z.literal('secure'), ...modeRequestFields, ...activeFields }),
+  z.object({ mode: z.literal('lockdown'), ...modeRequestFields, ...activeFields }),
+  z.object({ mode: z.literal('evacuate'), ...modeRequestFields, ...activeFields, destination: DestinationTextSchema }),
+  z.object({
+    mode: z.literal('shelter'),
+    ...modeRequestFields,
+    ...activeFields,
+    hazard: ShelterHazardSchema,
+    strategy: ShelterStrategySchema,
+  }),
+]);
+export type ActiveMode = z.infer<typeof ActiveModeSchema>;
+
+export const AllClearRequestSchema = z.object({ scope: ScopeSchema, drill: z.boolean() });
+export type AllClearRequest = z.infer<typeof AllClearRequestSchema>;
+
+/** The whole emergency state: tiny, so every change carries all of it. */
+export const ModeStateSchema = z.object({
+  /** The last sequence number issued; it only ever grows, across restarts too. */
+  seq: z.number().int().min(0),
+  modes: z.array(ActiveModeSchema).max(1000),
+});
+export type ModeState = z.infer<typeof ModeStateSchema>;
+
+export const ROLES = ['admin', 'office', 'viewer'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;

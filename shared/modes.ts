@@ -1,0 +1,303 @@
+// The emergency mode catalogue (wording, colours, icons), the priority order, and effective-mode resolution.
+// Default wording follows the public Standard Response Protocol of the "I Love U Guys" Foundation;
+// every text is editable per school and per language.
+import type {
+  ActiveMode,
+  EmergencyModeId,
+  Language,
+  ModeId,
+  Scope,
+  Screen,
+  ShelterHazard,
+  ShelterStrategy,
+  Site,
+} from './model.ts';
+
+export interface ModeText {
+  /** The mode's name as shown huge on a takeover ("LOCKDOWN"). */
+  name: string;
+  /** The one-line directive ("Locks, lights, out of sight."). */
+  directive: string;
+  students: string[];
+  staff: string[];
+}
+
+export interface ModeDefinition {
+  id: ModeId;
+  /** Background colour of the takeover; white text must stay readable on it (contrast ≥ 4.5:1). */
+  color: string;
+  /** SVG path data on a 24×24 view box. */
+  icon: string;
+  text: Record<Language, ModeText>;
+}
+
+export const DEFAULT_PRIORITY: readonly ModeId[] = ['lockdown', 'evacuate', 'shelter', 'secure', 'hold', 'normal'];
+
+export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
+  normal: {
+    id: 'normal',
+    color: '#1f2937',
+    icon: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
+    text: {
+      en: { name: 'All Clear', directive: 'Resume normal activities.', students: [], staff: [] },
+      es: { name: 'Todo despejado', directive: 'Reanuden las actividades normales.', students: [], staff: [] },
+    },
+  },
+  hold: {
+    id: 'hold',
+    color: '#6d28d9',
+    icon: 'M6 5h4v14H6zm8 0h4v14h-4z',
+    text: {
+      en: {
+        name: 'Hold',
+        directive: 'In your room or area. Clear the halls.',
+        students: ['Clear the hallways and stay in your room or area.', 'Do business as usual until the All Clear.'],
+        staff: ['Close and lock the door.', 'Account for students and adults.', 'Do business as usual.'],
+      },
+      es: {
+        name: 'Permanecer',
+        directive: 'En su salón o área. Despejen los pasillos.',
+        students: ['Despejen los pasillos y quédense en su salón o área.', 'Sigan con sus actividades hasta el Todo despejado.'],
+        staff: ['Cierren la puerta con llave.', 'Cuenten a estudiantes y adultos.', 'Sigan con las actividades normales.'],
+      },
+    },
+  },
+  secure: {
+    id: 'secure',
+    color: '#1d4ed8',
+    icon: 'M12 2 4 5v6c0 5.5 3.4 10.3 8 11.6 4.6-1.3 8-6.1 8-11.6V5z',
+    text: {
+      en: {
+        name: 'Secure',
+        directive: 'Get inside. Lock outside doors.',
+        students: ['Return to the inside of the building.', 'Do business as usual.'],
+        staff: [
+          'Bring everyone indoors.',
+          'Lock outside doors.',
+          'Increase situational awareness.',
+          'Account for students and adults.',
+          'Do business as usual.',
+        ],
+      },
+      es: {
+        name: 'Asegurar',
+        directive: 'Entren. Cierren con llave las puertas exteriores.',
+        students: ['Regresen al interior del edificio.', 'Sigan con sus actividades normales.'],
+        staff: [
+          'Traigan a todos adentro.',
+          'Cierren con llave las puertas exteriores.',
+          'Aumenten la atención a su entorno.',
+          'Cuenten a estudiantes y adultos.',
+          'Sigan con las actividades normales.',
+        ],
+      },
+    },
+  },
+  lockdown: {
+    id: 'lockdown',
+    color: '#b91c1c',
+    icon: 'M12 2a5 5 0 0 0-5 5v3H5v12h14V10h-2V7a5 5 0 0 0-5-5zm-3 8V7a3 3 0 0 1 6 0v3z',
+    text: {
+      en: {
+        name: 'Lockdown',
+        directive: 'Locks, lights, out of sight.',
+        students: ['Move away from sight.', 'Maintain silence.', 'Do not open the door.'],
+        staff: [
+          'Recover students from the hallway if possible.',
+          'Lock the classroom door.',
+          'Turn out the lights.',
+          'Move away from sight.',
+          'Maintain silence.',
+          'Wait for first responders to open the door.',
+          'Take roll and account for students.',
+        ],
+      },
+      es: {
+        name: 'Encierro',
+        directive: 'Cerraduras, luces, fuera de vista.',
+        students: ['Aléjense de la vista.', 'Guarden silencio.', 'No abran la puerta.'],
+        staff: [
+          'Recojan a los estudiantes del pasillo si es posible.',
+          'Cierren con llave la puerta del salón.',
+          'Apaguen las luces.',
+          'Aléjense de la vista.',
+          'Guarden silencio.',
+          'Esperen a que los servicios de emergencia abran la puerta.',
+          'Pasen lista y cuenten a los estudiantes.',
+        ],
+      },
+    },
+  },
+  evacuate: {
+    id: 'evacuate',
+    color: '#15803d',
+    icon: 'M13 4a2 2 0 1 1 0 .01zM9.8 8.9 7 23h2.1l1.8-8 2.1 2v6h2v-7.5l-2.1-2 .6-3A7.3 7.3 0 0 0 19 13v-2a5.2 5.2 0 0 1-4.5-2.5l-1-1.6A2 2 0 0 0 11.8 6a2 2 0 0 0-.8.2L6 8.3V13h2V9.6z',
+    text: {
+      en: {
+        name: 'Evacuate',
+        directive: 'To a location.',
+        students: [
+          'Leave your things behind if told to.',
+          'Bring your phone if possible.',
+          'Follow instructions.',
+          'Be prepared for alternate instructions.',
+        ],
+        staff: [
+          'Lead students to the evacuation location.',
+          'Account for students and adults.',
+          'Report injuries or problems (Red Card / Green Card).',
+        ],
+      },
+      es: {
+        name: 'Evacuar',
+        directive: 'A un lugar.',
+        students: [
+          'Dejen sus cosas si se les indica.',
+          'Lleven su teléfono si es posible.',
+          'Sigan las instrucciones.',
+          'Estén preparados para instrucciones distintas.',
+        ],
+        staff: [
+          'Guíen a los estudiantes al lugar de evacuación.',
+          'Cuenten a estudiantes y adultos.',
+          'Informen heridos o problemas (Tarjeta roja / Tarjeta verde).',
+        ],
+      },
+    },
+  },
+  shelter: {
+    id: 'shelter',
+    color: '#b45309',
+    icon: 'M12 3 2 12h3v8h5v-6h4v6h5v-8h3z',
+    text: {
+      en: {
+        name: 'Shelter',
+        directive: 'State the hazard and safety strategy.',
+        students: ['Follow the safety strategy for the hazard.'],
+        staff: [
+          'Follow the safety strategy for the hazard.',
+          'Account for students and adults.',
+          'Report injuries or problems (Red Card / Green Card).',
+        ],
+      },
+      es: {
+        name: 'Refugio',
+        directive: 'Indiquen el peligro y la estrategia de seguridad.',
+        students: ['Sigan la estrategia de seguridad para el peligro.'],
+        staff: [
+          'Sigan la estrategia de seguridad para el peligro.',
+          'Cuenten a estudiantes y adultos.',
+          'Informen heridos o problemas (Tarjeta roja / Tarjeta verde).',
+        ],
+      },
+    },
+  },
+};
+
+export const SHELTER_HAZARD_TEXT: Readonly<Record<ShelterHazard, Record<Language, string>>> = {
+  tornado: { en: 'Tornado', es: 'Tornado' },
+  hazmat: { en: 'Hazardous materials', es: 'Materiales peligrosos' },
+  earthquake: { en: 'Earthquake', es: 'Terremoto' },
+  tsunami: { en: 'Tsunami', es: 'Tsunami' },
+};
+
+export const SHELTER_STRATEGY_TEXT: Readonly<Record<ShelterStrategy, Record<Language, string>>> = {
+  'shelter-area': { en: 'Go to the shelter area', es: 'Vayan al área de refugio' },
+  'seal-the-room': { en: 'Seal the room', es: 'Sellen el salón' },
+  'drop-cover-hold': { en: 'Drop, cover and hold on', es: 'Agáchense, cúbranse y sujétense' },
+  'high-ground': { en: 'Get to high ground', es: 'Vayan a un lugar alto' },
+};
+
+/** The usual safety strategy for each hazard, used when the office does not pick one. */
+export const DEFAULT_STRATEGY: Readonly<Record<ShelterHazard, ShelterStrategy>> = {
+  tornado: 'shelter-area',
+  hazmat: 'seal-the-room',
+  earthquake: 'drop-cover-hold',
+  tsunami: 'high-ground',
+};
+
+/** Where a screen hangs, as far as scopes are concerned. */
+export type Placement = Pick<Screen, 'buildingId' | 'zoneId'>;
+
+export function scopeContains(scope: Scope, placement: Placement): boolean {
+  switch (scope.kind) {
+    case 'site':
+      return true;
+    case 'building':
+      return scope.buildingId === placement.buildingId;
+    case 'zone':
+      return scope.zoneId === placement.zoneId;
+  }
+}
+
+/** Does `outer` cover everything `inner` covers? A zone's building comes from the site. */
+export function scopeCovers(outer: Scope, inner: Scope, site: Pick<Site, 'zones'>): boolean {
+  if (outer.kind === 'site') return true;
+  if (outer.kind === 'building') {
+    if (inner.kind === 'building') return inner.buildingId === outer.buildingId;
+    if (inner.kind === 'zone') return site.zones.find((z) => z.id === inner.zoneId)?.buildingId === outer.buildingId;
+    return false;
+  }
+  return inner.kind === 'zone' && inner.zoneId === outer.zoneId;
+}
+
+export function sameScope(a: Scope, b: Scope): boolean {
+  return scopeKey(a) === scopeKey(b);
+}
+
+/** A stable string for a scope: "site", "building:main", "zone:east-wing". */
+export function scopeKey(scope: Scope): string {
+  switch (scope.kind) {
+    case 'site':
+      return 'site';
+    case 'building':
+      return `building:${scope.buildingId}`;
+    case 'zone':
+      return `zone:${scope.zoneId}`;
+  }
+}
+
+/**
+ * The mode a screen must show: the highest-priority active mode among the scopes that contain it.
+ * Between two active modes of equal priority a real event beats a drill (a drill must never hide a real
+ * event), then the most recent wins. Returns null for normal.
+ */
+export function effectiveModeFor(
+  placement: Placement,
+  modes: readonly ActiveMode[],
+  priority: readonly ModeId[] = DEFAULT_PRIORITY,
+): ActiveMode | null {
+  let best: ActiveMode | null = null;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const active of modes) {
+    if (!scopeContains(active.scope, placement)) continue;
+    const found = priority.indexOf(active.mode);
+    // A mode missing from a customised priority list still outranks normal.
+    const rank = found === -1 ? priority.length : found;
+    if (best === null || rank < bestRank || (rank === bestRank && outranksEqual(active, best))) {
+      best = active;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+function outranksEqual(candidate: ActiveMode, current: ActiveMode): boolean {
+  if (candidate.drill !== current.drill) return !candidate.drill;
+  return candidate.seq > current.seq;
+}
+
+/** The text for a mode in a language, with shelter's hazard and strategy and evacuate's destination filled in. */
+export function modeTextFor(active: ActiveMode | null, language: Language): ModeText & { detail: string | null } {
+  const text = MODE_CATALOGUE[active?.mode ?? 'normal'].text[language];
+  if (active?.mode === 'evacuate') return { ...text, detail: active.destination };
+  if (active?.mode === 'shelter') {
+    const detail = `${SHELTER_HAZARD_TEXT[active.hazard][language]}: ${SHELTER_STRATEGY_TEXT[active.strategy][language]}`;
+    return { ...text, detail };
+  }
+  return { ...text, detail: null };
+}
+
+export function isEmergency(mode: ModeId): mode is EmergencyModeId {
+  return mode !== 'normal';
+}

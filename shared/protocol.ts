@@ -1,0 +1,250 @@
+// Every WebSocket message, both ways: the protocol version, the runtime schemas, the unions and the close codes.
+// Hub and browser import these definitions; no other file spells a message type.
+import { z } from 'zod';
+import { ErrorCodeSchema } from './errors.ts';
+import { ActiveModeSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema } from './model.ts';
+
+/** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
+export const PROTOCOL_VERSION = 1;
+
+/** The largest frame either side accepts. Real frames are well under a kilobyte. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+export const CLOSE_CODES = {
+  /** The client speaks another protocol version: update the app (service worker) and reload. */
+  protocolMismatch: 4000,
+  /** No valid session, device token or Origin. */
+  unauthorized: 4001,
+  /** The screen id is not on the site. */
+  unknownScreen: 4004,
+  /** No hello within the time allowed. */
+  helloTimeout: 4008,
+  /** Another connection identified as the same screen; this one is obsolete. */
+  replaced: 4009,
+  /** Too many malformed frames. */
+  tooManyBadMessages: 4400,
+  /** The client could not keep up; it should reconnect and resync. */
+  slowConsumer: 4429,
+} as const;
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+const SeqSchema = z.number().int().min(0);
+
+// ── display → hub ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A wall screen introduces itself: identity, build, and the last sequence it rendered. */
+export const ScreenHelloSchema = z.object({
+  type: z.literal('hello'),
+  protocol: z.number().int(),
+  build: z.string().max(64),
+  screenId: IdSchema,
+  /** Device token from pairing; null for screens pre-paired in the site configuration. */
+  token: z.string().max(256).nullable(),
+  lastSeq: SeqSchema,
+});
+
+/** An office or admin console subscribes to live state; it is authenticated by its session cookie. */
+export const ConsoleHelloSchema = z.object({
+  type: z.literal('console-hello'),
+  protocol: z.number().int(),
+  build: z.string().max(64),
+});
+
+/** Sent after the screen has painted a state (next animation frame): the roll-call is built from these. */
+export const ReceiptSchema = z.object({
+  type: z.literal('receipt'),
+  /** The state sequence the screen has rendered. */
+  seq: SeqSchema,
+  /** The seq of the active mode it shows, 0 for normal. */
+  activeSeq: SeqSchema,
+  mode: ModeIdSchema,
+  drill: z.boolean(),
+});
+
+/** App-level heartbeat: browsers cannot see WebSocket pings, so both sides also exchange these. */
+export const PingSchema = z.object({ type: z.literal('ping'), t: z.number() });
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  ScreenHelloSchema,
+  ConsoleHelloSchema,
+  ReceiptSchema,
+  PingSchema,
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+export type ScreenHello = z.infer<typeof ScreenHelloSchema>;
+export type ConsoleHello = z.infer<typeof ConsoleHelloSchema>;
+export type Receipt = z.infer<typeof ReceiptSchema>;
+
+// ── hub → display ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What a screen needs to know about itself and its site to draw its normal view offline. */
+export const ScreenProfileSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  location: z.string(),
+  language: LanguageSchema,
+  buildingId: IdSchema,
+  buildingName: z.string(),
+  floorId: IdSchema,
+  floorName: z.string(),
+  zoneId: IdSchema.nullable(),
+  zoneName: z.string().nullable(),
+});
+export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
+
+export const SiteProfileSchema = z.object({ id: IdSchema, name: z.string(), timeZone: z.string() });
+export type SiteProfile = z.infer<typeof SiteProfileSchema>;
+
+export const WelcomeSchema = z.object({
+  type: z.literal('welcome'),
+  protocol: z.number().int(),
+  build: z.string(),
+  /** The hub's current sequence: a client that rendered less gets a snapshot right after. */
+  seq: SeqSchema,
+  heartbeatMs: z.number().int().positive(),
+  site: SiteProfileSchema,
+  /** Present for screens; consoles get the user instead. */
+  screen: ScreenProfileSchema.nullable(),
+  user: z.object({ username: z.string(), role: RoleSchema }).nullable(),
+});
+
+/** The whole emergency state; sent on connect when the client is behind. */
+export const SnapshotSchema = z.object({
+  type: z.literal('snapshot'),
+  seq: SeqSchema,
+  modes: z.array(ActiveModeSchema),
+  priority: z.array(ModeIdSchema),
+});
+
+/**
+ * A change of the emergency state. The state is tiny, so every change carries all active modes: a screen can
+ * never apply a change to the wrong base, and resolves its own effective mode with `effectiveModeFor`.
+ */
+export const ModesChangedSchema = z.object({
+  type: z.literal('modes-changed'),
+  seq: SeqSchema,
+  modes: z.array(ActiveModeSchema),
+  priority: z.array(ModeIdSchema),
+  change: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('set'), seq: SeqSchema }),
+    z.object({ kind: z.literal('clear'), scope: ScopeSchema, drill: z.boolean(), cleared: z.array(SeqSchema) }),
+  ]),
+});
+
+export const PongSchema = z.object({ type: z.literal('pong'), t: z.number() });
+
+export const ErrorMessageSchema = z.object({
+  type: z.literal('error'),
+  code: ErrorCodeSchema,
+  message: z.string(),
+});
+
+// Roll-call: built on the hub from render receipts, pushed to consoles and served by GET /api/state.
+
+export const ReceiptRecordSchema = z.object({
+  seq: SeqSchema,
+  activeSeq: SeqSchema,
+  mode: ModeIdSchema,
+  drill: z.boolean(),
+  at: z.iso.datetime(),
+});
+
+export const ScreenStatusSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  location: z.string(),
+  buildingId: IdSchema,
+  floorId: IdSchema,
+  zoneId: IdSchema.nullable(),
+  online: z.boolean(),
+  lastSeenAt: z.iso.datetime().nullable(),
+  build: z.string().nullable(),
+  lastReceipt: ReceiptRecordSchema.nullable(),
+  /** What the screen must show now: the effective mode's seq (0 = normal) and mode. */
+  expected: z.object({ activeSeq: SeqSchema, mode: ModeIdSchema, drill: z.boolean(), since: SeqSchema }),
+  /** The screen has painted what it must show now. */
+  confirmed: z.boolean(),
+  /** Time from the change to this screen's receipt, when confirmed. */
+  confirmedAfterMs: z.number().nullable(),
+});
+export type ScreenStatus = z.infer<typeof ScreenStatusSchema>;
+
+/** One line of the roll-call: the screens that must show one mode (an active one, or normal). */
+export const RollCallEntrySchema = z.object({
+  activeSeq: SeqSchema,
+  mode: ModeIdSchema,
+  drill: z.boolean(),
+  scope: ScopeSchema.nullable(),
+  /** When the screens were asked to show it (the change that made it their effective mode). */
+  since: z.iso.datetime().nullable(),
+  expected: z.number().int(),
+  confirmed: z.number().int(),
+  /** The slowest confirmed screen, from the change to its receipt. */
+  slowestMs: z.number().nullable(),
+  unconfirmed: z.array(IdSchema),
+});
+export type RollCallEntry = z.infer<typeof RollCallEntrySchema>;
+
+export const HubStateSchema = z.object({
+  seq: SeqSchema,
+  modes: z.array(ActiveModeSchema),
+  priority: z.array(ModeIdSchema),
+  screens: z.array(ScreenStatusSchema),
+  rollCall: z.array(RollCallEntrySchema),
+});
+export type HubState = z.infer<typeof HubStateSchema>;
+
+/** Live state for consoles, pushed after changes and receipts (coalesced). */
+export const StateMessageSchema = z.object({ type: z.literal('state'), state: HubStateSchema });
+
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  WelcomeSchema,
+  SnapshotSchema,
+  ModesChangedSchema,
+  PongSchema,
+  ErrorMessageSchema,
+  StateMessageSchema,
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+export type Welcome = z.infer<typeof WelcomeSchema>;
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type ModesChanged = z.infer<typeof ModesChangedSchema>;
+
+// ── parsing ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; code: 'invalid_json' | 'unknown_message' | 'bad_request'; message: string };
+
+function parseWith<T>(schema: z.ZodType<T>, known: ReadonlySet<string>, raw: string): ParseResult<T> {
+  if (raw.length > MAX_FRAME_BYTES) return { ok: false, code: 'bad_request', message: 'frame too large' };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: 'invalid_json', message: 'frame is not JSON' };
+  }
+  const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !known.has(type)) {
+    return { ok: false, code: 'unknown_message', message: `unknown message type ${JSON.stringify(type ?? null)}` };
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) return { ok: false, code: 'bad_request', message: z.prettifyError(result.error) };
+  return { ok: true, message: result.data };
+}
+
+const CLIENT_TYPES: ReadonlySet<string> = new Set(ClientMessageSchema.options.map((o) => o.shape.type.value));
+const SERVER_TYPES: ReadonlySet<string> = new Set(ServerMessageSchema.options.map((o) => o.shape.type.value));
+
+/** Parse a frame a display sent; never throws. */
+export function parseClientMessage(raw: string): ParseResult<ClientMessage> {
+  return parseWith(ClientMessageSchema, CLIENT_TYPES, raw);
+}
+
+/** Parse a frame the hub sent; never throws. */
+export function parseServerMessage(raw: string): ParseResult<ServerMessage> {
+  return parseWith(ServerMessageSchema, SERVER_TYPES, raw);
+}
+
+/** Encode a message; typed so only messages of the union can be sent. */
+export function encode(message: ClientMessage | ServerMessage): string {
+  return JSON.stringify(message);
+}
