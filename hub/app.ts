@@ -1,0 +1,118 @@
+// createApp(deps): the HTTP and WebSocket surface of the hub, one sub-app per resource. `AppType` types the consoles' client.
+import { existsSync } from 'node:fs';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { upgradeWebSocket } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { errorBody } from '../shared/errors.ts';
+import { ApiError } from './api-error.ts';
+import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
+import type { Sessions } from './auth/sessions.ts';
+import type { ModeOperations } from './domain/modes.ts';
+import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import { modeRoutes } from './routes/modes.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { siteRoutes } from './routes/site.ts';
+import { stateRoutes } from './routes/state.ts';
+import type { AuditLog } from './store/audit-log.ts';
+import type { Store } from './store/store.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppDeps {
+  store: Store;
+  audit: AuditLog;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  realtime: RealtimeHub;
+  modes: ModeOperations;
+  build: string;
+  sessionMaxAgeMs: number;
+  /** The built browser apps (dist/display); null when not built. */
+  staticRoot: string | null;
+  startedAt: number;
+}
+
+function apiRoutes(deps: AppDeps) {
+  return new Hono<HubEnv>()
+    .route('/session', sessionRoutes({ ...deps, maxAgeMs: deps.sessionMaxAgeMs }))
+    .route('/site', siteRoutes(deps.store))
+    .route('/state', stateRoutes(deps.realtime))
+    .route('/', modeRoutes(deps.modes));
+}
+
+/** The API under /api, for `hc<AppType>('/api')` in the consoles. */
+export type AppType = ReturnType<typeof apiRoutes>;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<HubEnv>();
+
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('/api/*', sameOriginWrites());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
+      },
+    }),
+  );
+  app.use('*', sessionUser(deps.sessions));
+
+  app.get('/healthz', (c) =>
+    c.json({
+      ok: true as const,
+      seq: deps.store.data.modeState.seq,
+      build: deps.build,
+      screensOnline: deps.realtime.onlineScreens(),
+      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+    }),
+  );
+
+  app.get(
+    '/ws',
+    async (c, next) => {
+      // Browsers always send Origin on upgrades; a foreign one is a cross-site page riding a cookie.
+      if (!fromOwnOrigin(c)) throw new ApiError('bad_origin', 'WebSocket from another site refused.');
+      await next();
+    },
+    upgradeWebSocket((c) => deps.realtime.events(c.get('user'))),
+  );
+
+  app.route('/api', apiRoutes(deps));
+  app.all('/api/*', () => {
+    throw new ApiError('not_found', 'No such API route.');
+  });
+
+  if (deps.staticRoot && existsSync(deps.staticRoot)) {
+    const root = deps.staticRoot;
+    app.get('/', (c) => c.redirect('/console/'));
+    for (const appName of ['screen', 'console', 'admin']) app.get(`/${appName}`, (c) => c.redirect(`/${appName}/`));
+    app.use(
+      '/*',
+      serveStatic({
+        root,
+        onFound: (path, c) => {
+          // Hashed assets never change; everything else (HTML, the service worker) must be revalidated.
+          c.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
+  }
+
+  app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.path}.`), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof HTTPException) {
+      const code = error.status === 413 ? 'payload_too_large' : /JSON/i.test(error.message) ? 'invalid_json' : 'bad_request';
+      return c.json(errorBody(code, error.message || 'Bad request.'), error.status === 413 ? 413 : 400);
+    }
+    console.error('Unexpected error on', c.req.method, c.req.path, error);
+    return c.json(errorBody('internal', 'Something went wrong in the hub; the error was logged.'), 500);
+  });
+  return app;
+}

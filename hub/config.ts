@@ -1,0 +1,78 @@
+// Layered configuration: config/defaults.json ← optional local file (MUSTER_CONFIG) ← environment.
+// Validated at start; every problem is listed and the hub exits instead of running half-configured.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  siteFile: z.string().min(1),
+  heartbeatMs: z.coerce.number().int().min(1000).max(60_000),
+  sessionIdleMinutes: z.coerce.number().int().min(5),
+  sessionMaxHours: z.coerce.number().int().min(1),
+  /** The URL people use to reach the hub, when it differs from http://localhost:PORT (shown at start). */
+  publicUrl: z.string().url().nullable(),
+  /** Secrets come only from the environment and are used once, to create the first users. */
+  adminPassword: z.string().min(8, 'must be at least 8 characters').nullable(),
+  officePassword: z.string().min(8, 'must be at least 8 characters').nullable(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** The part of the configuration a browser may see. */
+export type PublicConfig = Pick<Config, 'heartbeatMs'>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function readJson(path: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError([`cannot read ${path}: ${(error as Error).message}`]);
+  }
+}
+
+/** Environment variable → config key. Only these are read. */
+const ENV_KEYS: Record<string, keyof Config> = {
+  PORT: 'port',
+  HOST: 'host',
+  MUSTER_DATA: 'dataDir',
+  MUSTER_SITE_FILE: 'siteFile',
+  MUSTER_HEARTBEAT_MS: 'heartbeatMs',
+  MUSTER_PUBLIC_URL: 'publicUrl',
+  MUSTER_ADMIN_PASSWORD: 'adminPassword',
+  MUSTER_OFFICE_PASSWORD: 'officePassword',
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const layers: Record<string, unknown> = {
+    ...readJson(resolve(PROJECT_ROOT, 'config/defaults.json')),
+    adminPassword: null,
+    officePassword: null,
+  };
+  if (env.MUSTER_CONFIG) Object.assign(layers, readJson(resolve(env.MUSTER_CONFIG)));
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') layers[key] = value;
+  }
+  Object.assign(layers, overrides);
+  const result = ConfigSchema.safeParse(layers);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`));
+  }
+  const config = result.data;
+  return {
+    ...config,
+    dataDir: resolve(config.dataDir),
+    siteFile: resolve(PROJECT_ROOT, config.siteFile),
+  };
+}
+
+export { PROJECT_ROOT };

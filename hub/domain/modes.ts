@@ -1,0 +1,113 @@
+// Emergency mode operations: validate → persist → broadcast → audit. The only code that changes the mode state.
+import { DEFAULT_STRATEGY, sameScope, scopeCovers } from '../../shared/modes.ts';
+import type { ActiveMode, AllClearRequest, ModeRequest, Scope, Site } from '../../shared/model.ts';
+import { ApiError } from '../api-error.ts';
+import type { RealtimeHub } from '../realtime/realtime-hub.ts';
+import type { AuditLog } from '../store/audit-log.ts';
+import { StorageError, type Store, type StoreData } from '../store/store.ts';
+import type { Actor } from './actor.ts';
+
+export interface ModeOperationsDeps {
+  store: Store;
+  audit: AuditLog;
+  realtime: RealtimeHub;
+  now?: () => Date;
+  /** Where failures to write the audit log are reported; the change itself has happened by then. */
+  logError?: (message: string) => void;
+}
+
+function checkScope(scope: Scope, site: Site): void {
+  if (scope.kind === 'building' && !site.buildings.some((b) => b.id === scope.buildingId)) {
+    throw new ApiError('unknown_scope', `There is no building "${scope.buildingId}" on this site.`);
+  }
+  if (scope.kind === 'zone' && !site.zones.some((z) => z.id === scope.zoneId)) {
+    throw new ApiError('unknown_scope', `There is no zone "${scope.zoneId}" on this site.`);
+  }
+}
+
+async function persist<T>(store: Store, mutate: (draft: StoreData) => T): Promise<T> {
+  try {
+    return await store.update(mutate);
+  } catch (error) {
+    if (error instanceof StorageError) throw new ApiError('storage_failed', 'The change could not be saved, so it was not made.');
+    throw error;
+  }
+}
+
+export function createModeOperations({ store, audit, realtime, now = () => new Date(), logError = console.error }: ModeOperationsDeps) {
+  const writeAudit = (entry: Parameters<AuditLog['append']>[0]) =>
+    audit.append(entry).catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for seq ${entry.seq}: ${error.message}`));
+
+  return {
+    /** Start a mode on a scope; it replaces the mode active on exactly that scope, if any. */
+    async setMode(request: ModeRequest, actor: Actor): Promise<ActiveMode> {
+      checkScope(request.scope, store.data.site);
+      const active = await persist(store, (data) => {
+        // Checked inside the serialised update so two offices cannot race past it.
+        const replaced = data.modeState.modes.find((m) => sameScope(m.scope, request.scope));
+        if (replaced && !replaced.drill && request.drill) {
+          throw new ApiError('real_event_active', 'A real event is active on this scope; a drill cannot replace it.');
+        }
+        const seq = data.modeState.seq + 1;
+        const base = { seq, startedAt: now().toISOString(), by: actor.username };
+        const next: ActiveMode =
+          request.mode === 'shelter'
+            ? { ...request, ...base, strategy: request.strategy ?? DEFAULT_STRATEGY[request.hazard] }
+            : { ...request, ...base };
+        data.modeState.seq = seq;
+        data.modeState.modes = [...data.modeState.modes.filter((m) => m !== replaced), next];
+        return next;
+      });
+      realtime.publishModes({ kind: 'set', seq: active.seq });
+      await writeAudit({
+        at: active.startedAt,
+        who: actor.username,
+        role: actor.role,
+        from: actor.from,
+        action: 'mode.set',
+        seq: active.seq,
+        mode: active.mode,
+        scope: active.scope,
+        drill: active.drill,
+        detail: active.mode === 'evacuate' ? `to ${active.destination}` : active.mode === 'shelter' ? `${active.hazard}: ${active.strategy}` : undefined,
+      });
+      return active;
+    },
+
+    /**
+     * End every mode inside the scope. A drill All Clear ends only drills and refuses when a real event would
+     * stay active in the scope, so a drill can never end, or seem to end, a real event.
+     */
+    async allClear(request: AllClearRequest, actor: Actor): Promise<{ seq: number; cleared: number[] }> {
+      const site = store.data.site;
+      checkScope(request.scope, site);
+      const result = await persist(store, (data) => {
+        const inScope = data.modeState.modes.filter((m) => scopeCovers(request.scope, m.scope, site));
+        if (inScope.length === 0) throw new ApiError('no_active_mode', 'Nothing is active in this scope.');
+        if (request.drill && inScope.some((m) => !m.drill)) {
+          throw new ApiError('real_event_active', 'A real event is active in this scope; a drill All Clear cannot end it.');
+        }
+        const seq = data.modeState.seq + 1;
+        data.modeState.seq = seq;
+        data.modeState.modes = data.modeState.modes.filter((m) => !inScope.includes(m));
+        return { seq, cleared: inScope.map((m) => m.seq) };
+      });
+      realtime.publishModes({ kind: 'clear', scope: request.scope, drill: request.drill, cleared: result.cleared });
+      await writeAudit({
+        at: now().toISOString(),
+        who: actor.username,
+        role: actor.role,
+        from: actor.from,
+        action: 'mode.all-clear',
+        seq: result.seq,
+        mode: 'normal',
+        scope: request.scope,
+        drill: request.drill,
+        detail: `cleared ${result.cleared.join(', ')}`,
+      });
+      return result;
+    },
+  };
+}
+
+export type ModeOperations = ReturnType<typeof createModeOperations>;

@@ -1,0 +1,60 @@
+// Process entry: load config → start the hub → print where to go; close cleanly on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from './config.ts';
+import { STATIC_ROOT, startHub } from './server.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(2);
+  }
+  if (!existsSync(STATIC_ROOT)) console.warn('The browser apps are not built: run `npm run build` (npm start does it).');
+
+  const hub = await startHub(config);
+  const base = config.publicUrl ?? hub.url;
+  const lines = [
+    `Muster hub ${hub.build} listening on ${config.host}:${hub.port} (data in ${config.dataDir})`,
+    '',
+    `  Office console:  ${base}/console/`,
+    `  Admin console:   ${base}/admin/`,
+    `  Health:          ${base}/healthz`,
+  ];
+  const site = hub.site();
+  lines.push('', `  Screens of ${site.name}:`);
+  for (const screen of site.screens.slice(0, 50)) lines.push(`    ${screen.name.padEnd(28)} ${base}/screen/?id=${screen.id}`);
+  if (site.screens.length > 50) lines.push(`    … and ${site.screens.length - 50} more (see the admin console)`);
+  if (hub.createdUsers.length > 0) {
+    lines.push('', '  Users created on this first start:');
+    for (const user of hub.createdUsers) {
+      lines.push(`    ${user.username.padEnd(8)} (${user.role}) password: ${user.generated ? `${user.password}   <- generated; shown only now` : '(from the environment)'}`);
+    }
+  } else {
+    lines.push('', '  Log in as `office` or `admin` with the passwords set on first start.');
+  }
+  lines.push('', '  Muster is a supplementary visual channel; it does not replace the fire alarm, mass notification or PA.');
+  console.log(lines.join('\n'));
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: closing; screens keep showing their last state and reconnect to the next hub.`);
+    hub.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

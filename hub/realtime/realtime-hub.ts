@@ -1,0 +1,313 @@
+// Socket lifecycle, the registry of connected screens and consoles, heartbeats and fan-out.
+// Every inbound frame is validated against shared/protocol.ts; a bad frame gets a typed error, never an exception.
+import type { WSContext, WSEvents } from 'hono/ws';
+import type { WebSocketLike } from '@hono/node-server';
+import type { WebSocket } from 'ws';
+import { effectiveModeFor } from '../../shared/modes.ts';
+import type { ModeId, ModeState, Site } from '../../shared/model.ts';
+import {
+  CLOSE_CODES,
+  PROTOCOL_VERSION,
+  encode,
+  parseClientMessage,
+  type ModesChanged,
+  type ScreenHello,
+  type ScreenProfile,
+  type ServerMessage,
+} from '../../shared/protocol.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { buildHubState } from './roll-call.ts';
+import { expect, newScreenRuntime, recordReceipt, type ScreenRuntime } from './screen-status.ts';
+
+export interface RealtimeOptions {
+  build: string;
+  heartbeatMs: number;
+  priority: readonly ModeId[];
+  /** Committed site and mode state, read fresh on every use. */
+  site: () => Site;
+  modeState: () => ModeState;
+  now?: () => number;
+  /** A socket whose unsent data exceeds this is dropped; the screen reconnects and resyncs. */
+  maxBufferedBytes?: number;
+  /** How long a console-state push may be delayed to coalesce receipts. */
+  consolePushDelayMs?: number;
+}
+
+type Client =
+  | { kind: 'pending'; socket: WebSocket; user: SessionUser | null; badFrames: number; helloTimer: NodeJS.Timeout }
+  | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number }
+  | { kind: 'console'; socket: WebSocket; user: SessionUser; badFrames: number };
+
+const MAX_BAD_FRAMES = 20;
+
+/** node-server hands us its WebSocketLike view; underneath is the `ws` socket we created the server with. */
+function rawSocket(ws: WSContext<WebSocketLike>): WebSocket {
+  return ws.raw as unknown as WebSocket;
+}
+const HELLO_TIMEOUT_MS = 10_000;
+const CHANGE_TIMES_KEPT = 512;
+
+export class RealtimeHub {
+  readonly #options: Required<RealtimeOptions>;
+  readonly #clients = new Map<WebSocket, Client>();
+  readonly #screens = new Map<string, WebSocket>();
+  readonly #runtimes = new Map<string, ScreenRuntime>();
+  readonly #changeTimes = new Map<number, number>();
+  readonly #alive = new WeakSet<WebSocket>();
+  #consolePush: NodeJS.Timeout | null = null;
+  #heartbeat: NodeJS.Timeout;
+  /** Frames rejected since start, by error code. */
+  readonly rejectedFrames = new Map<ErrorCode, number>();
+
+  constructor(options: RealtimeOptions) {
+    if (options.heartbeatMs <= 0) throw new Error('heartbeatMs must be positive');
+    this.#options = { now: Date.now, maxBufferedBytes: 1024 * 1024, consolePushDelayMs: 50, ...options };
+    this.syncScreens();
+    // The ping/terminate loop from the ws README: a socket that did not answer the last ping is dead.
+    this.#heartbeat = setInterval(() => this.#sweep(), this.#options.heartbeatMs);
+    this.#heartbeat.unref();
+  }
+
+  /** Hono WebSocket events for one upgraded connection; `user` is the session behind the upgrade, if any. */
+  events(user: SessionUser | null): WSEvents<WebSocketLike> {
+    return {
+      onOpen: (_event, ws) => {
+        const socket = rawSocket(ws);
+        this.#alive.add(socket);
+        socket.on('pong', () => this.#alive.add(socket));
+        const helloTimer = setTimeout(() => socket.close(CLOSE_CODES.helloTimeout, 'no hello'), HELLO_TIMEOUT_MS);
+        helloTimer.unref();
+        this.#clients.set(socket, { kind: 'pending', socket, user, badFrames: 0, helloTimer });
+      },
+      onMessage: (event, ws) => this.#onFrame(rawSocket(ws), event.data),
+      onClose: (_event, ws) => this.#onClose(rawSocket(ws)),
+      onError: (_event, ws) => rawSocket(ws).terminate(),
+    };
+  }
+
+  /** Keep runtime records in step with the site's screen list (call after the site changes). */
+  syncScreens(): void {
+    const site = this.#options.site();
+    const ids = new Set(site.screens.map((s) => s.id));
+    for (const id of this.#runtimes.keys()) if (!ids.has(id)) this.#runtimes.delete(id);
+    for (const id of ids) if (!this.#runtimes.has(id)) this.#runtimes.set(id, newScreenRuntime());
+    this.#recomputeExpectations(this.#options.modeState());
+  }
+
+  /** Push a committed change to every connected client, then update what each screen must show. */
+  publishModes(change: ModesChanged['change']): void {
+    const state = this.#options.modeState();
+    this.#changeTimes.set(state.seq, this.#options.now());
+    if (this.#changeTimes.size > CHANGE_TIMES_KEPT) {
+      this.#changeTimes.delete(this.#changeTimes.keys().next().value!);
+    }
+    // One serialisation for everyone: the payload is the same for all screens.
+    const frame = encode({
+      type: 'modes-changed',
+      seq: state.seq,
+      modes: state.modes,
+      priority: [...this.#options.priority],
+      change,
+    });
+    for (const [socket, client] of this.#clients) {
+      if (client.kind !== 'pending') this.#sendFrame(socket, frame);
+    }
+    this.#recomputeExpectations(state);
+    this.#scheduleConsolePush();
+  }
+
+  state() {
+    return buildHubState(this.#options.site(), this.#options.modeState(), this.#options.priority, this.#runtimes, this.#changeTimes);
+  }
+
+  onlineScreens(): number {
+    return this.#screens.size;
+  }
+
+  /** Close every socket (hub shutdown): screens keep their last mode and reconnect to the next hub. */
+  close(): void {
+    clearInterval(this.#heartbeat);
+    if (this.#consolePush) clearTimeout(this.#consolePush);
+    for (const socket of this.#clients.keys()) socket.close(1001, 'hub shutting down');
+  }
+
+  #recomputeExpectations(state: ModeState): void {
+    for (const screen of this.#options.site().screens) {
+      const runtime = this.#runtimes.get(screen.id);
+      if (runtime) expect(runtime, effectiveModeFor(screen, state.modes, this.#options.priority), state.seq);
+    }
+  }
+
+  #onFrame(socket: WebSocket, data: unknown): void {
+    const client = this.#clients.get(socket);
+    if (!client) return;
+    if (typeof data !== 'string') return this.#reject(client, 'bad_request', 'binary frames are not accepted');
+    const parsed = parseClientMessage(data);
+    if (!parsed.ok) return this.#reject(client, parsed.code, parsed.message);
+    const message = parsed.message;
+    this.#alive.add(socket);
+    switch (message.type) {
+      case 'hello':
+        if (client.kind !== 'pending') return this.#reject(client, 'bad_request', 'hello was already received');
+        return this.#screenHello(client, message);
+      case 'console-hello':
+        if (client.kind !== 'pending') return this.#reject(client, 'bad_request', 'hello was already received');
+        if (message.protocol !== PROTOCOL_VERSION) return this.#protocolMismatch(client, message.protocol);
+        if (!client.user) {
+          this.#send(socket, { type: 'error', code: 'unauthenticated', message: 'Log in first.' });
+          return socket.close(CLOSE_CODES.unauthorized, 'not logged in');
+        }
+        return this.#consoleHello(client.socket, client.user, client.helloTimer);
+      case 'receipt': {
+        if (client.kind !== 'screen') return this.#reject(client, 'bad_request', 'only a screen sends receipts, after hello');
+        const runtime = this.#runtimes.get(client.screenId);
+        if (!runtime) return;
+        recordReceipt(runtime, message, this.#options.now());
+        return this.#scheduleConsolePush();
+      }
+      case 'ping':
+        if (client.kind === 'screen') {
+          const runtime = this.#runtimes.get(client.screenId);
+          if (runtime) runtime.lastSeenAt = this.#options.now();
+        }
+        return this.#send(socket, { type: 'pong', t: message.t });
+    }
+  }
+
+  #screenHello(client: Extract<Client, { kind: 'pending' }>, hello: ScreenHello): void {
+    const { socket } = client;
+    if (hello.protocol !== PROTOCOL_VERSION) return this.#protocolMismatch(client, hello.protocol);
+    const site = this.#options.site();
+    const screen = site.screens.find((s) => s.id === hello.screenId);
+    const runtime = this.#runtimes.get(hello.screenId);
+    if (!screen || !runtime) {
+      this.#send(socket, { type: 'error', code: 'unknown_screen', message: `No screen "${hello.screenId}" on this site.` });
+      return socket.close(CLOSE_CODES.unknownScreen, 'unknown screen');
+    }
+    clearTimeout(client.helloTimer);
+    const previous = this.#screens.get(screen.id);
+    if (previous && previous !== socket) previous.close(CLOSE_CODES.replaced, 'replaced by a newer connection');
+    this.#clients.set(socket, { kind: 'screen', socket, screenId: screen.id, badFrames: client.badFrames });
+    this.#screens.set(screen.id, socket);
+    runtime.online = true;
+    runtime.lastSeenAt = this.#options.now();
+    runtime.build = hello.build;
+
+    const building = site.buildings.find((b) => b.id === screen.buildingId)!;
+    const profile: ScreenProfile = {
+      id: screen.id,
+      name: screen.name,
+      location: screen.location,
+      language: screen.language,
+      buildingId: building.id,
+      buildingName: building.name,
+      floorId: screen.floorId,
+      floorName: building.floors.find((f) => f.id === screen.floorId)?.name ?? '',
+      zoneId: screen.zoneId,
+      zoneName: site.zones.find((z) => z.id === screen.zoneId)?.name ?? null,
+    };
+    const state = this.#options.modeState();
+    this.#send(socket, {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      build: this.#options.build,
+      seq: state.seq,
+      heartbeatMs: this.#options.heartbeatMs,
+      site: { id: site.id, name: site.name, timeZone: site.timeZone },
+      screen: profile,
+      user: null,
+    });
+    if (hello.lastSeq !== state.seq) {
+      this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority] });
+    }
+    this.#scheduleConsolePush();
+  }
+
+  #consoleHello(socket: WebSocket, user: SessionUser, helloTimer: NodeJS.Timeout): void {
+    clearTimeout(helloTimer);
+    const client = this.#clients.get(socket)!;
+    this.#clients.set(socket, { kind: 'console', socket, user, badFrames: client.badFrames });
+    const site = this.#options.site();
+    const state = this.#options.modeState();
+    this.#send(socket, {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      build: this.#options.build,
+      seq: state.seq,
+      heartbeatMs: this.#options.heartbeatMs,
+      site: { id: site.id, name: site.name, timeZone: site.timeZone },
+      screen: null,
+      user,
+    });
+    this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority] });
+    this.#send(socket, { type: 'state', state: this.state() });
+  }
+
+  #protocolMismatch(client: Client, theirs: number): void {
+    this.#send(client.socket, {
+      type: 'error',
+      code: 'protocol_mismatch',
+      message: `The hub speaks protocol ${PROTOCOL_VERSION}, this client ${theirs}: update and reload.`,
+    });
+    client.socket.close(CLOSE_CODES.protocolMismatch, 'protocol mismatch');
+  }
+
+  #reject(client: Client, code: ErrorCode, message: string): void {
+    this.rejectedFrames.set(code, (this.rejectedFrames.get(code) ?? 0) + 1);
+    client.badFrames += 1;
+    this.#send(client.socket, { type: 'error', code, message });
+    if (client.badFrames >= MAX_BAD_FRAMES) client.socket.close(CLOSE_CODES.tooManyBadMessages, 'too many bad frames');
+  }
+
+  #onClose(socket: WebSocket): void {
+    const client = this.#clients.get(socket);
+    this.#clients.delete(socket);
+    if (client?.kind === 'pending') clearTimeout(client.helloTimer);
+    if (client?.kind === 'screen' && this.#screens.get(client.screenId) === socket) {
+      this.#screens.delete(client.screenId);
+      const runtime = this.#runtimes.get(client.screenId);
+      if (runtime) runtime.online = false;
+      this.#scheduleConsolePush();
+    }
+  }
+
+  #send(socket: WebSocket, message: ServerMessage): void {
+    this.#sendFrame(socket, encode(message));
+  }
+
+  #sendFrame(socket: WebSocket, frame: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > this.#options.maxBufferedBytes) {
+      // A stuck client must not grow hub memory: drop it; it reconnects and gets a snapshot.
+      socket.close(CLOSE_CODES.slowConsumer, 'too slow');
+      socket.terminate();
+      return;
+    }
+    socket.send(frame);
+  }
+
+  #scheduleConsolePush(): void {
+    if (this.#consolePush) return;
+    this.#consolePush = setTimeout(() => {
+      this.#consolePush = null;
+      let frame: string | null = null;
+      for (const [socket, client] of this.#clients) {
+        if (client.kind !== 'console') continue;
+        frame ??= encode({ type: 'state', state: this.state() });
+        this.#sendFrame(socket, frame);
+      }
+    }, this.#options.consolePushDelayMs);
+  }
+
+  #sweep(): void {
+    for (const socket of this.#clients.keys()) {
+      if (!this.#alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      this.#alive.delete(socket);
+      socket.ping();
+    }
+  }
+}

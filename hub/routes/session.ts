@@ -1,0 +1,62 @@
+// Log in, who am I, log out.
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { ApiError } from '../api-error.ts';
+import type { HubEnv } from '../auth/middleware.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
+import { SESSION_COOKIE, type Sessions } from '../auth/sessions.ts';
+import type { AuditLog } from '../store/audit-log.ts';
+import type { Store } from '../store/store.ts';
+import { clientAddress } from './client-address.ts';
+import { jsonBody } from './json-body.ts';
+
+const LoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(1024) });
+
+export function sessionRoutes(deps: { store: Store; sessions: Sessions; throttle: LoginThrottle; audit: AuditLog; maxAgeMs: number }) {
+  const { store, sessions, throttle, audit } = deps;
+  return new Hono<HubEnv>()
+    .post('/', jsonBody(LoginSchema), async (c) => {
+      const { username, password } = c.req.valid('json');
+      const from = clientAddress(c);
+      const waitMs = throttle.retryAfterMs(username, from);
+      if (waitMs > 0) {
+        c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+        throw new ApiError('login_throttled', `Too many failed logins. Try again in ${Math.ceil(waitMs / 1000)} seconds.`);
+      }
+      const user = store.data.users.find((u) => u.username === username);
+      // Hash even for unknown users so the response time does not reveal which usernames exist.
+      const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !valid || user.disabled) {
+        throttle.recordFailure(username, from);
+        await audit.append({ at: new Date().toISOString(), who: username, role: 'system', from, action: 'session.login-failed' });
+        throw new ApiError('invalid_credentials', 'Wrong username or password.');
+      }
+      throttle.recordSuccess(username, from);
+      const id = await sessions.create(user.username);
+      setCookie(c, SESSION_COOKIE, id, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: new URL(c.req.url).protocol === 'https:',
+        maxAge: Math.floor(deps.maxAgeMs / 1000),
+      });
+      await audit.append({ at: new Date().toISOString(), who: user.username, role: user.role, from, action: 'session.login' });
+      return c.json({ ok: true as const, user: { username: user.username, role: user.role } });
+    })
+    .get('/', (c) => {
+      const user = c.get('user');
+      if (!user) throw new ApiError('unauthenticated', 'Not logged in.');
+      return c.json({ ok: true as const, user });
+    })
+    .delete('/', async (c) => {
+      const user = c.get('user');
+      await sessions.destroy(getCookie(c, SESSION_COOKIE));
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      if (user) {
+        await audit.append({ at: new Date().toISOString(), who: user.username, role: user.role, from: clientAddress(c), action: 'session.logout' });
+      }
+      return c.json({ ok: true as const });
+    });
+}

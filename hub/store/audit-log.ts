@@ -1,0 +1,64 @@
+// The append-only audit log: one JSON line per event (who, role, from where, when, what), fsynced.
+// It lives outside the lowdb file so that a long history never slows down a mode change.
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ModeId, Role, Scope } from '../../shared/model.ts';
+
+export interface AuditEntry {
+  at: string;
+  /** Username, or "system" for the hub itself. */
+  who: string;
+  role: Role | 'system';
+  /** The client's address. */
+  from: string;
+  action: 'mode.set' | 'mode.all-clear' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created';
+  seq?: number;
+  mode?: ModeId;
+  scope?: Scope;
+  drill?: boolean;
+  detail?: string;
+}
+
+export const AUDIT_FILE = 'audit.jsonl';
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  /** Every entry; a torn last line (a crash mid-append) is skipped. */
+  readAll(): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}
+
+export async function openAuditLog(dataDir: string): Promise<AuditLog> {
+  const path = join(dataDir, AUDIT_FILE);
+  const file: FileHandle = await open(path, 'a', 0o600);
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    append(entry) {
+      const line = `${JSON.stringify(entry)}\n`;
+      const run = async () => {
+        await file.appendFile(line);
+        await file.sync();
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async readAll() {
+      const text = await readFile(path, 'utf8');
+      const entries: AuditEntry[] = [];
+      for (const line of text.split('\n')) {
+        if (line.trim() === '') continue;
+        try {
+          entries.push(JSON.parse(line) as AuditEntry);
+        } catch {
+          // Only the last line can be torn; skipping it loses nothing that was acknowledged.
+        }
+      }
+      return entries;
+    },
+    async close() {
+      await queue;
+      await file.close();
+    },
+  };
+}
