@@ -1,0 +1,100 @@
+// Starts a real hub on a random port with a temporary data directory, and logs users in: the one way tests get a hub.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPassword } from '../../hub/auth/passwords.ts';
+import { loadConfig, type Config } from '../../hub/config.ts';
+import { startHub, type RunningHub } from '../../hub/server.ts';
+import { openStore } from '../../hub/store/store.ts';
+import type { Role } from '../../shared/model.ts';
+import { loadSiteFile } from '../../hub/server.ts';
+
+export const PASSWORDS = { admin: 'admin-pass-123', office: 'office-pass-123', viewer: 'viewer-pass-123' } as const;
+
+export interface TestHub extends RunningHub {
+  dataDir: string;
+  origin: string;
+  /** Log in and return the session cookie ("muster_session=…"). */
+  login(username: keyof typeof PASSWORDS): Promise<string>;
+  /** fetch() against the hub with Origin set, JSON encoded, and an optional cookie. */
+  api(path: string, init?: { method?: string; body?: unknown; cookie?: string; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  /** Stop and start again on the same data directory (and port, when free). */
+  restart(): Promise<TestHub>;
+  /** Stop and delete the data directory. */
+  dispose(): Promise<void>;
+}
+
+/** A data dir holding the demo site plus a `viewer` user, so every role can be tested. */
+async function seedViewer(dataDir: string, config: Config): Promise<void> {
+  const store = await openStore(dataDir, () => ({
+    site: loadSiteFile(config.siteFile),
+    modeState: { seq: 0, modes: [] },
+    users: [],
+    sessions: [],
+  }));
+  const passwordHash = await hashPassword(PASSWORDS.viewer);
+  const user = { username: 'viewer', role: 'viewer' as Role, passwordHash, disabled: false, createdAt: new Date().toISOString() };
+  await store.update((data) => void data.users.push(user));
+}
+
+export async function startTestHub(options: { dataDir?: string; port?: number; overrides?: Partial<Config> } = {}): Promise<TestHub> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'muster-test-')));
+  const config = loadConfig(
+    {},
+    {
+      port: options.port ?? 0,
+      host: '127.0.0.1',
+      dataDir,
+      adminPassword: PASSWORDS.admin,
+      officePassword: PASSWORDS.office,
+      ...options.overrides,
+    },
+  );
+  if (!options.dataDir) await seedViewer(dataDir, config);
+  const hub = await startHub(config);
+  const origin = `http://127.0.0.1:${hub.port}`;
+
+  const api: TestHub['api'] = async (path, init = {}) => {
+    const headers: Record<string, string> = { Origin: origin, ...init.headers };
+    if (init.cookie) headers.Cookie = init.cookie;
+    let body: string | undefined;
+    if (init.rawBody !== undefined) body = init.rawBody;
+    else if (init.body !== undefined) body = JSON.stringify(init.body);
+    if (body !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${origin}${path}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: tests look at the text
+    }
+    return { status: response.status, body: parsed };
+  };
+
+  const testHub: TestHub = {
+    ...hub,
+    dataDir,
+    origin,
+    api,
+    async login(username) {
+      const response = await fetch(`${origin}/api/session`, {
+        method: 'POST',
+        headers: { Origin: origin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORDS[username] }),
+      });
+      if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
+      const cookie = response.headers.get('set-cookie') ?? '';
+      return cookie.split(';')[0]!;
+    },
+    async restart() {
+      await hub.close();
+      return startTestHub({ dataDir, port: hub.port, overrides: options.overrides });
+    },
+    async dispose() {
+      await hub.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return testHub;
+}

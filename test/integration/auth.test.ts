@@ -1,0 +1,113 @@
+// Who may do what: sessions, roles, origins and login throttling against a real hub.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORDS, startTestHub, type TestHub } from '../helpers/hub.ts';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub.dispose();
+});
+
+const lockdown = { mode: 'lockdown', scope: { kind: 'site' }, drill: true };
+
+describe('sessions', () => {
+  it('refuse wrong passwords and unknown users alike with 401', async () => {
+    for (const body of [{ username: 'office', password: 'nope-nope' }, { username: 'nobody', password: 'nope-nope' }]) {
+      const { status, body: reply } = await hub.api('/api/session', { body });
+      expect(status).toBe(401);
+      expect(reply.error.code).toBe('invalid_credentials');
+    }
+  });
+
+  it('set an HttpOnly, SameSite=Strict cookie and end on logout', async () => {
+    const response = await fetch(`${hub.origin}/api/session`, {
+      method: 'POST',
+      headers: { Origin: hub.origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'viewer', password: PASSWORDS.viewer }),
+    });
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/muster_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    const cookie = setCookie.split(';')[0]!;
+    expect((await hub.api('/api/session', { cookie })).body.user).toEqual({ username: 'viewer', role: 'viewer' });
+    expect((await hub.api('/api/session', { method: 'DELETE', cookie })).status).toBe(200);
+    expect((await hub.api('/api/session', { cookie })).status).toBe(401);
+    expect((await hub.api('/api/state', { cookie })).status).toBe(401);
+  });
+
+  it('never store a password in the clear', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const stored = await readFile(`${hub.dataDir}/muster.json`, 'utf8');
+    for (const password of Object.values(PASSWORDS)) expect(stored).not.toContain(password);
+    expect(stored).toMatch(/scrypt\$/);
+  });
+});
+
+describe('roles', () => {
+  it('refuse everything but health to someone not logged in', async () => {
+    expect((await hub.api('/healthz')).status).toBe(200);
+    for (const [path, body] of [
+      ['/api/state', undefined],
+      ['/api/site', undefined],
+      ['/api/modes', lockdown],
+      ['/api/all-clear', { scope: { kind: 'site' }, drill: true }],
+    ] as const) {
+      const { status, body: reply } = await hub.api(path, { body });
+      expect(status, path).toBe(401);
+      expect(reply.error.code).toBe('unauthenticated');
+    }
+  });
+
+  it('let a viewer read but not change modes', async () => {
+    const viewer = await hub.login('viewer');
+    expect((await hub.api('/api/state', { cookie: viewer })).status).toBe(200);
+    expect((await hub.api('/api/site', { cookie: viewer })).status).toBe(200);
+    for (const [path, body] of [
+      ['/api/modes', lockdown],
+      ['/api/all-clear', { scope: { kind: 'site' }, drill: true }],
+    ] as const) {
+      const { status, body: reply } = await hub.api(path, { cookie: viewer, body });
+      expect(status, path).toBe(403);
+      expect(reply.error.code).toBe('forbidden');
+    }
+    const state = (await hub.api('/api/state', { cookie: viewer })).body.state;
+    expect(state.modes).toEqual([]);
+  });
+
+  it('let office and admin start modes and give the All Clear', async () => {
+    for (const user of ['office', 'admin'] as const) {
+      const cookie = await hub.login(user);
+      expect((await hub.api('/api/modes', { cookie, body: lockdown })).status, user).toBe(200);
+      expect((await hub.api('/api/all-clear', { cookie, body: { scope: { kind: 'site' }, drill: true } })).status, user).toBe(200);
+    }
+  });
+});
+
+describe('origin checks', () => {
+  it('refuse a state change sent from another site', async () => {
+    const office = await hub.login('office');
+    const { status, body } = await hub.api('/api/modes', { cookie: office, body: lockdown, headers: { Origin: 'http://evil.example' } });
+    expect(status).toBe(403);
+    expect(body.error.code).toBe('bad_origin');
+    expect((await hub.api('/api/state', { cookie: office })).body.state.modes).toEqual([]);
+  });
+});
+
+describe('login throttling', () => {
+  it('locks a username out after five failures, even with the right password', async () => {
+    const throttled = await startTestHub();
+    try {
+      for (let i = 0; i < 5; i++) {
+        expect((await throttled.api('/api/session', { body: { username: 'office', password: 'wrong-password' } })).status).toBe(401);
+      }
+      const { status, body } = await throttled.api('/api/session', { body: { username: 'office', password: PASSWORDS.office } });
+      expect(status).toBe(429);
+      expect(body.error.code).toBe('login_throttled');
+    } finally {
+      await throttled.dispose();
+    }
+  });
+});
