@@ -18,7 +18,7 @@ import {
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { buildHubState } from './roll-call.ts';
-import { expect, newScreenRuntime, recordReceipt, type ScreenRuntime } from './screen-status.ts';
+import { newScreenRuntime, recordReceipt, setExpected, type ScreenRuntime } from './screen-status.ts';
 
 export interface RealtimeOptions {
   build: string;
@@ -135,7 +135,7 @@ export class RealtimeHub {
   #recomputeExpectations(state: ModeState): void {
     for (const screen of this.#options.site().screens) {
       const runtime = this.#runtimes.get(screen.id);
-      if (runtime) expect(runtime, effectiveModeFor(screen, state.modes, this.#options.priority), state.seq);
+      if (runtime) setExpected(runtime, effectiveModeFor(screen, state.modes, this.#options.priority), state.seq);
     }
   }
 

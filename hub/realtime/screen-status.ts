@@ -42,7 +42,7 @@ export function newScreenRuntime(): ScreenRuntime {
 }
 
 /** Point a screen at its new effective mode after a change; keeps `expectedSince` when nothing changed for it. */
-export function expect(runtime: ScreenRuntime, effective: ActiveMode | null, seq: number): void {
+export function setExpected(runtime: ScreenRuntime, effective: ActiveMode | null, seq: number): void {
   const activeSeq = effective?.seq ?? 0;
   if (activeSeq === runtime.expectedActiveSeq && runtime.expectedSince !== 0) return;
   runtime.expectedActiveSeq = activeSeq;

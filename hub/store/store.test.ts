@@ -1,0 +1,68 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadSiteFile } from '../server.ts';
+import { openAuditLog } from './audit-log.ts';
+import { openStore, StorageError, STORE_FILE } from './store.ts';
+
+let dir: string;
+const seed = () => ({ site: loadSiteFile('config/demo-school.json'), modeState: { seq: 0, modes: [] }, users: [], sessions: [] });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'muster-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('store', () => {
+  it('writes every update to the file before resolving, and reads it back', async () => {
+    const store = await openStore(dir, seed);
+    await store.update((data) => void (data.modeState.seq = 41));
+    const onDisk = JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'));
+    expect(onDisk.modeState.seq).toBe(41);
+    const reopened = await openStore(dir, () => {
+      throw new Error('must not seed an existing store');
+    });
+    expect(reopened.data.modeState.seq).toBe(41);
+  });
+
+  it('serialises concurrent updates so none is lost', async () => {
+    const store = await openStore(dir, seed);
+    await Promise.all(Array.from({ length: 20 }, () => store.update((data) => void (data.modeState.seq += 1))));
+    expect(store.data.modeState.seq).toBe(20);
+    expect((await openStore(dir, seed)).data.modeState.seq).toBe(20);
+  });
+
+  it('keeps the committed state when a write fails, and fails the update', async () => {
+    const store = await openStore(dir, seed);
+    await store.update((data) => void (data.modeState.seq = 1));
+    // A directory where the temp file must go makes the write fail.
+    await mkdir(join(dir, `.${STORE_FILE}.tmp`));
+    await expect(store.update((data) => void (data.modeState.seq = 2))).rejects.toBeInstanceOf(StorageError);
+    expect(store.data.modeState.seq).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).modeState.seq).toBe(1);
+  });
+
+  it('leaves a file it cannot understand untouched and says so', async () => {
+    await writeFile(join(dir, STORE_FILE), '{"schemaVersion": 1, "site": {');
+    await expect(openStore(dir, seed)).rejects.toThrow(/not valid JSON.*untouched/);
+    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe('{"schemaVersion": 1, "site": {');
+    await writeFile(join(dir, STORE_FILE), '{"schemaVersion": 1}');
+    await expect(openStore(dir, seed)).rejects.toThrow(/not hold a valid Muster store/);
+  });
+});
+
+describe('audit log', () => {
+  it('appends lines and skips a torn last line', async () => {
+    const log = await openAuditLog(dir);
+    await log.append({ at: '2026-01-01T00:00:00.000Z', who: 'office', role: 'office', from: '10.0.0.5', action: 'mode.set', seq: 1, mode: 'lockdown', drill: true });
+    await log.close();
+    await writeFile(join(dir, 'audit.jsonl'), (await readFile(join(dir, 'audit.jsonl'), 'utf8')) + '{"at":"2026-01-01T00:0');
+    const reopened = await openAuditLog(dir);
+    const entries = await reopened.readAll();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ who: 'office', seq: 1, mode: 'lockdown' });
+    await reopened.close();
+  });
+});
