@@ -1,0 +1,125 @@
+// <muster-screen screen-id="…">: a whole wall screen. Shows normal content or, when a mode is active in its
+// scope, the full-screen takeover; keeps the last state through hub and network outages and says so.
+// Other signage players can embed it: it needs only its screen id and a route to the hub.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Language } from '../../shared/model.ts';
+import type { AppUpdates } from '../lib/app-updates.ts';
+import { ClockController } from './clock-controller.ts';
+import { ScreenLinkController } from './screen-link-controller.ts';
+import { SCREEN_WORDS } from './screen-words.ts';
+import { clockTime, elapsed } from './time-format.ts';
+import './screen-mode-takeover.ts';
+import './screen-normal-view.ts';
+
+/** Reconnecting briefly is normal; only a longer silence is worth telling people about. */
+const OFFLINE_GRACE_MS = 5000;
+
+const NO_UPDATES: AppUpdates = { check() {}, pending: false, maybeActivate() {} };
+
+@customElement('muster-screen')
+export class MusterScreen extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      position: fixed;
+      inset: 0;
+      overflow: hidden;
+      background: #0f172a;
+      cursor: none;
+    }
+    .notice {
+      position: fixed;
+      left: 50%;
+      bottom: 2vmin;
+      transform: translateX(-50%);
+      z-index: 20;
+      max-width: 90vw;
+      padding: 1vmin 2.5vmin;
+      border-radius: 1vmin;
+      background: #111827;
+      color: #fde68a;
+      border: 0.4vmin solid #fde68a;
+      font: 700 clamp(14px, 2.6vmin, 40px) / 1.3 system-ui, sans-serif;
+      text-align: center;
+    }
+  `;
+
+  @property({ attribute: 'screen-id' }) screenId = '';
+  @property({ attribute: false }) token: string | null = null;
+  @property({ attribute: false }) updates: AppUpdates = NO_UPDATES;
+  /** Defaults to /ws on this page's origin. */
+  @property({ attribute: 'hub-url' }) hubUrl: string | undefined;
+
+  readonly #clock = new ClockController(this);
+  #link: ScreenLinkController | null = null;
+
+  override connectedCallback(): void {
+    // The link needs the screen id, so it is created on first connection rather than in the constructor.
+    this.#link ??= new ScreenLinkController(this, {
+      screenId: this.screenId,
+      token: this.token,
+      build: __MUSTER_BUILD__,
+      updates: this.updates,
+      hubUrl: this.hubUrl,
+    });
+    super.connectedCallback();
+  }
+
+  override render() {
+    const link = this.#link;
+    if (!link) return nothing;
+    const { profile, site } = link.state;
+    const language = profile?.language ?? 'en';
+    const active = link.effective;
+    const view = active
+      ? html`<screen-mode-takeover
+          .active=${active}
+          .language=${language}
+          .now=${this.#clock.now}
+          .timeZone=${site?.timeZone}
+          .location=${profile?.location ?? ''}
+        ></screen-mode-takeover>`
+      : html`<screen-normal-view .site=${site} .profile=${profile} .language=${language} .now=${this.#clock.now}></screen-normal-view>`;
+    return html`${view}${this.#notice(language)}`;
+  }
+
+  override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const link = this.#link;
+    if (!link) return;
+    const active = link.effective;
+    // Reflected for people and tests looking at the page: what it shows and whether it is in contact.
+    this.dataset.mode = active?.mode ?? 'normal';
+    this.dataset.drill = String(active?.drill ?? false);
+    this.dataset.connection = link.status;
+    this.dataset.seq = String(link.state.seq);
+    document.title = `${active ? active.mode.toUpperCase() : 'Muster'} · ${link.state.profile?.name ?? this.screenId}`;
+  }
+
+  /** A small bar at the bottom, over the takeover's footer, never over the directive or the steps. */
+  #notice(language: Language) {
+    const link = this.#link!;
+    const words = SCREEN_WORDS[language];
+    const cls = 'notice';
+    if (link.problem === 'replaced') return html`<div class=${cls} data-test="offline-notice">${words.replaced}</div>`;
+    if (link.problem === 'unknown-screen') {
+      return html`<div class=${cls} data-test="offline-notice">${words.unknownScreen(this.screenId)}</div>`;
+    }
+    if (link.status === 'open') return nothing;
+    const now = this.#clock.now;
+    const lastContact = link.lastContactAt;
+    if (now - (lastContact ?? link.startedAt) < OFFLINE_GRACE_MS) return nothing;
+    const text =
+      lastContact === null
+        ? words.neverConnected
+        : words.noContact(clockTime(lastContact, language, link.state.site?.timeZone), elapsed(lastContact, now));
+    return html`<div class=${cls} data-test="offline-notice" role="status">${text}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'muster-screen': MusterScreen;
+  }
+}

@@ -1,0 +1,44 @@
+// The screen's last known state, kept in local storage and painted before connecting, so a screen that
+// reboots with the hub down shows the mode it last knew (never silently normal).
+import { z } from 'zod';
+import { ActiveModeSchema, ModeIdSchema } from '../../shared/model.ts';
+import { DEFAULT_PRIORITY } from '../../shared/modes.ts';
+import { ScreenProfileSchema, SiteProfileSchema } from '../../shared/protocol.ts';
+
+export const SavedScreenStateSchema = z.object({
+  version: z.literal(1),
+  seq: z.number().int().min(0),
+  modes: z.array(ActiveModeSchema),
+  priority: z.array(ModeIdSchema),
+  profile: ScreenProfileSchema.nullable(),
+  site: SiteProfileSchema.nullable(),
+  /** When the hub last said anything (ms since epoch). */
+  lastContactAt: z.number().nullable(),
+});
+export type SavedScreenState = z.infer<typeof SavedScreenStateSchema>;
+
+export function emptyScreenState(): SavedScreenState {
+  return { version: 1, seq: 0, modes: [], priority: [...DEFAULT_PRIORITY], profile: null, site: null, lastContactAt: null };
+}
+
+const key = (screenId: string) => `muster:screen:${screenId}`;
+
+export function loadScreenState(screenId: string, storage: Storage = localStorage): SavedScreenState {
+  try {
+    const raw = storage.getItem(key(screenId));
+    if (raw === null) return emptyScreenState();
+    const parsed = SavedScreenStateSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : emptyScreenState();
+  } catch {
+    return emptyScreenState();
+  }
+}
+
+export function saveScreenState(screenId: string, state: SavedScreenState, storage: Storage = localStorage): void {
+  try {
+    storage.setItem(key(screenId), JSON.stringify(state));
+  } catch (error) {
+    // A full or disabled storage must not stop the screen from showing the mode it just received.
+    console.warn('Could not save the screen state:', error);
+  }
+}

@@ -1,0 +1,146 @@
+// A ReactiveController that ties a wall screen to the hub: paints the saved state first, says hello with the
+// last sequence it rendered, applies snapshots and changes, saves them, and sends a render receipt once the
+// host has painted (next animation frame). The office's roll-call is built from those receipts.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ActiveMode } from '../../shared/model.ts';
+import { effectiveModeFor } from '../../shared/modes.ts';
+import { PROTOCOL_VERSION, type ServerMessage } from '../../shared/protocol.ts';
+import type { AppUpdates } from '../lib/app-updates.ts';
+import { HubConnection, type ConnectionStatus } from '../lib/hub-connection.ts';
+import { loadScreenState, saveScreenState, type SavedScreenState } from './saved-screen-state.ts';
+
+export type ScreenProblem = 'unknown-screen' | 'replaced' | null;
+
+export interface ScreenLinkOptions {
+  screenId: string;
+  /** Device token from pairing; null for screens pre-paired in the site configuration. */
+  token: string | null;
+  build: string;
+  updates: AppUpdates;
+  hubUrl?: string;
+}
+
+/** Wait until the host's render has been painted: after the next animation frame, then one task later. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+export class ScreenLinkController implements ReactiveController {
+  state: SavedScreenState;
+  status: ConnectionStatus = 'connecting';
+  problem: ScreenProblem = null;
+  /** When this page started, for "not yet in contact" on a screen that never reached the hub. */
+  readonly startedAt = Date.now();
+  readonly #connection: HubConnection;
+  #receiptScheduled = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: ScreenLinkOptions,
+  ) {
+    this.state = loadScreenState(options.screenId);
+    this.#connection = new HubConnection({
+      url: options.hubUrl,
+      hello: () => ({
+        type: 'hello',
+        protocol: PROTOCOL_VERSION,
+        build: options.build,
+        screenId: options.screenId,
+        token: options.token,
+        lastSeq: this.state.seq,
+      }),
+      onMessage: (message) => this.#onMessage(message),
+      onStatus: (status, { closeCode }) => {
+        this.status = status;
+        if (status === 'stopped' && closeCode !== null) this.problem = 'replaced';
+        if (status === 'open') this.problem = null;
+        host.requestUpdate();
+      },
+      // The hub moved on to another protocol: fetch the new app; it reloads once it takes over.
+      onProtocolMismatch: () => options.updates.check(),
+    });
+    host.addController(this);
+  }
+
+  /** The mode this screen must show now, or null for normal. */
+  get effective(): ActiveMode | null {
+    const profile = this.state.profile;
+    // The hub always says where a screen hangs (welcome) before it sends any mode.
+    if (!profile) return null;
+    return effectiveModeFor(profile, this.state.modes, this.state.priority);
+  }
+
+  get lastContactAt(): number | null {
+    return this.#connection.lastContactAt ?? this.state.lastContactAt;
+  }
+
+  hostConnected(): void {
+    this.#connection.start();
+  }
+
+  hostDisconnected(): void {
+    this.#connection.stop();
+  }
+
+  #onMessage(message: ServerMessage): void {
+    switch (message.type) {
+      case 'welcome':
+        if (message.build !== this.options.build) this.options.updates.check();
+        this.#apply({ profile: message.screen ?? this.state.profile, site: message.site });
+        // Up to date already: no snapshot follows, but the hub (perhaps restarted) still needs a receipt.
+        if (message.seq === this.state.seq) this.#scheduleReceipt();
+        return;
+      case 'snapshot':
+        // A snapshot is authoritative, even with a lower seq (a hub restored from a backup).
+        this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority });
+        return this.#scheduleReceipt();
+      case 'modes-changed':
+        if (message.seq <= this.state.seq) return; // already shown
+        this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority });
+        return this.#scheduleReceipt();
+      case 'error':
+        if (message.code === 'unknown_screen') this.problem = 'unknown-screen';
+        this.host.requestUpdate();
+        return;
+      case 'pong':
+      case 'state':
+        this.#touch();
+        return;
+    }
+  }
+
+  #apply(change: Partial<SavedScreenState>): void {
+    this.state = { ...this.state, ...change, lastContactAt: Date.now() };
+    saveScreenState(this.options.screenId, this.state);
+    this.host.requestUpdate();
+    // An update that waited for normal times may take over now.
+    this.options.updates.maybeActivate();
+  }
+
+  #touch(): void {
+    // Contact time is saved at most every few seconds: it only feeds "no contact since" after a reboot.
+    const now = Date.now();
+    if (now - (this.state.lastContactAt ?? 0) > 5000) {
+      this.state = { ...this.state, lastContactAt: now };
+      saveScreenState(this.options.screenId, this.state);
+    }
+  }
+
+  #scheduleReceipt(): void {
+    if (this.#receiptScheduled) return;
+    this.#receiptScheduled = true;
+    void this.host.updateComplete
+      .then(afterPaint)
+      .then(() => {
+        this.#receiptScheduled = false;
+        const effective = this.effective;
+        this.#connection.send({
+          type: 'receipt',
+          seq: this.state.seq,
+          activeSeq: effective?.seq ?? 0,
+          mode: effective?.mode ?? 'normal',
+          drill: effective?.drill ?? false,
+        });
+      });
+  }
+}

@@ -1,0 +1,98 @@
+// <screen-normal-view>: what a hallway screen shows in normal times: the school, the time, where it hangs.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Language } from '../../shared/model.ts';
+import type { ScreenProfile, SiteProfile } from '../../shared/protocol.ts';
+import { clockTime, longDate } from './time-format.ts';
+
+@customElement('screen-normal-view')
+export class ScreenNormalView extends LitElement {
+  static override styles = css`
+    :host {
+      position: fixed;
+      inset: 0;
+      display: grid;
+      grid-template-rows: auto 1fr auto;
+      color: #f8fafc;
+      background: radial-gradient(circle at 30% 20%, #1e3a5f, #0f172a 70%);
+      font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+    }
+    header {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 4vmin;
+      padding: 4vmin 5vmin 0;
+    }
+    h1 {
+      margin: 0;
+      font-size: clamp(24px, 6vmin, 96px);
+      font-weight: 800;
+    }
+    .clock {
+      font-size: clamp(32px, 10vmin, 160px);
+      font-weight: 800;
+      font-variant-numeric: tabular-nums;
+    }
+    .center {
+      align-self: center;
+      padding: 0 5vmin;
+    }
+    .date {
+      font-size: clamp(20px, 5vmin, 80px);
+      font-weight: 600;
+      opacity: 0.85;
+    }
+    footer {
+      display: flex;
+      justify-content: space-between;
+      gap: 4vmin;
+      padding: 2vmin 5vmin 4vmin;
+      font-size: clamp(16px, 3.4vmin, 56px);
+    }
+    .here {
+      font-weight: 700;
+    }
+    .here::before {
+      content: '';
+      display: inline-block;
+      width: 0.7em;
+      height: 0.7em;
+      margin-right: 0.4em;
+      border-radius: 50%;
+      background: #ef4444;
+      box-shadow: 0 0 0 0.15em #fff;
+    }
+  `;
+
+  @property({ attribute: false }) site: SiteProfile | null = null;
+  @property({ attribute: false }) profile: ScreenProfile | null = null;
+  @property() language: Language = 'en';
+  @property({ attribute: false }) now = Date.now();
+
+  override render() {
+    const timeZone = this.site?.timeZone;
+    const profile = this.profile;
+    return html`
+      <header>
+        <h1 data-test="school-name">${this.site?.name ?? 'Muster'}</h1>
+        <div class="clock" data-test="clock">${clockTime(this.now, this.language, timeZone)}</div>
+      </header>
+      <div class="center">
+        <div class="date">${longDate(this.now, this.language, timeZone)}</div>
+      </div>
+      <footer>
+        ${profile
+          ? html`<span class="here" data-test="location">${profile.location || profile.name}</span>
+              <span>${profile.buildingName} · ${profile.floorName}${profile.zoneName ? ` · ${profile.zoneName}` : nothing}</span>`
+          : nothing}
+      </footer>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'screen-normal-view': ScreenNormalView;
+  }
+}
