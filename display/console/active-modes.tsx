@@ -1,0 +1,43 @@
+// What is active now, most important first, each with its own All Clear.
+import type { ActiveMode, Site } from '../../shared/model.ts';
+import { MODE_CATALOGUE } from '../../shared/modes.ts';
+import { elapsedSince } from './elapsed-since.ts';
+import { ModeIcon } from './mode-icon.tsx';
+import { scopeName, scopeSlug } from './scope-names.ts';
+
+export function ActiveModes(props: { modes: readonly ActiveMode[]; priority: readonly string[]; site: Site | null; now: number; canClear: boolean; onAllClear: (active: ActiveMode) => void }) {
+  if (props.modes.length === 0) {
+    return (
+      <p class="all-normal" data-test="no-active-mode">
+        Normal operations: no mode is active.
+      </p>
+    );
+  }
+  const sorted = [...props.modes].sort((a, b) => props.priority.indexOf(a.mode) - props.priority.indexOf(b.mode) || b.seq - a.seq);
+  return (
+    <ul class="active-modes">
+      {sorted.map((active) => (
+        <li key={active.seq} class="active-mode" style={{ '--mode-color': MODE_CATALOGUE[active.mode].color }} data-test={`active-${active.mode}`}>
+          <ModeIcon mode={active.mode} size={36} />
+          <div class="active-text">
+            <strong>
+              {MODE_CATALOGUE[active.mode].text.en.name.toUpperCase()}
+              {active.drill ? <span class="drill-tag">DRILL</span> : <span class="real-tag">REAL</span>}
+            </strong>
+            <span>
+              {scopeName(active.scope, props.site)} · since {new Date(active.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (
+              {elapsedSince(active.startedAt, props.now)}) · by {active.by}
+              {active.mode === 'evacuate' && ` · to ${active.destination}`}
+              {active.mode === 'shelter' && ` · ${active.hazard}, ${active.strategy}`}
+            </span>
+          </div>
+          {props.canClear && (
+            <button type="button" class="all-clear-button" data-test={`all-clear-${scopeSlug(active.scope)}`} onClick={() => props.onAllClear(active)}>
+              All Clear…
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

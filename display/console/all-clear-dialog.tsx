@@ -1,0 +1,51 @@
+// Confirm an All Clear for one scope. A drill's All Clear is sent as a drill, a real event's as real.
+import { useState } from 'preact/hooks';
+import type { ActiveMode, Site } from '../../shared/model.ts';
+import { ApiFailure, api, call } from '../lib/api-client.ts';
+import { errorText } from '../lib/error-text.ts';
+import { scopeName } from './scope-names.ts';
+
+export function AllClearDialog(props: { active: ActiveMode; site: Site; onClose: () => void; onCleared: () => void }) {
+  const { active, site } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const where = scopeName(active.scope, site);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call(api['all-clear'].$post({ json: { scope: active.scope, drill: active.drill } }));
+      props.onCleared();
+    } catch (failure) {
+      setError(failure instanceof ApiFailure ? errorText(failure) : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="overlay" role="presentation">
+      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="all-clear-title" data-test="all-clear-panel" style={{ '--mode-color': '#15803d' }}>
+        <h2 id="all-clear-title">All Clear: {where}</h2>
+        <p>
+          Ends every mode active in <strong>{where}</strong>
+          {active.drill ? ' (drill).' : '.'} Screens there return to normal.
+        </p>
+        {error && (
+          <p class="error" role="alert" data-test="all-clear-error">
+            {error}
+          </p>
+        )}
+        <footer class="dialog-actions">
+          <button type="button" class="secondary" onClick={props.onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" class="confirm" data-test="confirm-all-clear" disabled={busy} onClick={confirm}>
+            {busy ? 'Sending…' : `Give the All Clear${active.drill ? ' (drill)' : ''}`}
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

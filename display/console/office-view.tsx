@@ -1,0 +1,87 @@
+// The front office's one page: what is active, the mode buttons, and the live roll-call.
+import { useEffect, useState } from 'preact/hooks';
+import type { ActiveMode, EmergencyModeId, Site } from '../../shared/model.ts';
+import { api, call } from '../lib/api-client.ts';
+import type { LoggedInUser } from '../lib/login-form.tsx';
+import { useConsoleLink } from '../lib/use-console-link.ts';
+import { ActiveModes } from './active-modes.tsx';
+import { AllClearDialog } from './all-clear-dialog.tsx';
+import { ModeButtons } from './mode-buttons.tsx';
+import { RollCallPanel } from './roll-call-panel.tsx';
+import { StartModeDialog } from './start-mode-dialog.tsx';
+
+function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; onSessionExpired: () => void }) {
+  const link = useConsoleLink(__MUSTER_BUILD__);
+  const now = useNow();
+  const [site, setSite] = useState<Site | null>(null);
+  const [starting, setStarting] = useState<EmergencyModeId | null>(null);
+  const [clearing, setClearing] = useState<ActiveMode | null>(null);
+  const canOperate = props.user.role === 'office' || props.user.role === 'admin';
+
+  useEffect(() => {
+    call(api.site.$get()).then(
+      (body) => setSite(body.site),
+      () => undefined,
+    );
+  }, []);
+  useEffect(() => {
+    if (link.loggedOut) props.onSessionExpired();
+  }, [link.loggedOut]);
+
+  const state = link.state;
+  const live = link.status === 'open';
+  return (
+    <div class="office">
+      <header class="topbar">
+        <h1>{link.welcome?.site.name ?? site?.name ?? 'Muster'}</h1>
+        <span class={`link ${live ? 'live' : 'down'}`} data-test="console-connection" role="status">
+          {live ? 'Live' : link.lastContactAt ? `Reconnecting… (last contact ${new Date(link.lastContactAt).toLocaleTimeString()})` : 'Connecting…'}
+        </span>
+        <span class="user">
+          {props.user.username} ({props.user.role})
+          <button type="button" class="link-button" data-test="logout" onClick={props.onLogOut}>
+            Log out
+          </button>
+        </span>
+      </header>
+      {!live && (
+        <p class="banner-warning" role="alert">
+          The console has lost the hub. Screens keep their last mode. Use the PA and phone until the link is back.
+        </p>
+      )}
+
+      <section class="panel">
+        <h2>Active now</h2>
+        {state ? (
+          <ActiveModes modes={state.modes} priority={state.priority} site={site} now={now} canClear={canOperate && live} onAllClear={setClearing} />
+        ) : (
+          <p class="muted">Waiting for the hub…</p>
+        )}
+      </section>
+
+      {canOperate && (
+        <section class="panel">
+          <h2>Start a mode</h2>
+          <ModeButtons disabled={!live || site === null} onChoose={setStarting} />
+        </section>
+      )}
+
+      <section class="panel">
+        <h2>Screens</h2>
+        {state ? <RollCallPanel state={state} site={site} now={now} /> : <p class="muted">Waiting for the hub…</p>}
+      </section>
+
+      {starting && site && <StartModeDialog mode={starting} site={site} onClose={() => setStarting(null)} onStarted={() => setStarting(null)} />}
+      {clearing && site && <AllClearDialog active={clearing} site={site} onClose={() => setClearing(null)} onCleared={() => setClearing(null)} />}
+    </div>
+  );
+}

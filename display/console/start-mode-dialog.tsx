@@ -1,0 +1,166 @@
+// The deliberate second step before a mode starts: where (scope), Drill or Real (no default), and what the
+// mode needs (evacuation destination, shelter hazard). The confirm button stays disabled until all is chosen.
+import { useState } from 'preact/hooks';
+import {
+  SHELTER_HAZARDS,
+  SHELTER_STRATEGIES,
+  type EmergencyModeId,
+  type ModeRequest,
+  type Scope,
+  type ShelterHazard,
+  type ShelterStrategy,
+  type Site,
+} from '../../shared/model.ts';
+import { DEFAULT_STRATEGY, MODE_CATALOGUE, SHELTER_HAZARD_TEXT, SHELTER_STRATEGY_TEXT } from '../../shared/modes.ts';
+import { ApiFailure, api, call } from '../lib/api-client.ts';
+import { errorText } from '../lib/error-text.ts';
+import { ModeIcon } from './mode-icon.tsx';
+import { ScopePicker } from './scope-picker.tsx';
+import { scopeName } from './scope-names.ts';
+
+const OTHER = '__other__';
+
+function buildRequest(
+  mode: EmergencyModeId,
+  scope: Scope,
+  drill: boolean,
+  destination: string,
+  hazard: ShelterHazard | null,
+  strategy: ShelterStrategy | null,
+): ModeRequest | null {
+  switch (mode) {
+    case 'evacuate':
+      return destination.trim() === '' ? null : { mode, scope, drill, destination: destination.trim() };
+    case 'shelter':
+      return hazard === null ? null : { mode, scope, drill, hazard, strategy: strategy ?? DEFAULT_STRATEGY[hazard] };
+    default:
+      return { mode, scope, drill };
+  }
+}
+
+export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onClose: () => void; onStarted: (seq: number) => void }) {
+  const { mode, site } = props;
+  const definition = MODE_CATALOGUE[mode];
+  const [scope, setScope] = useState<Scope>({ kind: 'site' });
+  const [drill, setDrill] = useState<boolean | null>(null);
+  const [destinationChoice, setDestinationChoice] = useState<string>('');
+  const [otherDestination, setOtherDestination] = useState('');
+  const [hazard, setHazard] = useState<ShelterHazard | null>(null);
+  const [strategy, setStrategy] = useState<ShelterStrategy | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const destination =
+    destinationChoice === OTHER ? otherDestination : (site.destinations.find((d) => d.id === destinationChoice)?.name ?? '');
+  const request = drill === null ? null : buildRequest(mode, scope, drill, destination, hazard, strategy);
+  const label = `Start ${definition.text.en.name.toUpperCase()}${drill === null ? '' : drill ? ' DRILL' : ' (REAL)'}: ${scopeName(scope, site)}`;
+
+  const confirm = async () => {
+    if (!request) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body = await call(api.modes.$post({ json: request }));
+      props.onStarted(body.seq);
+    } catch (failure) {
+      setError(failure instanceof ApiFailure ? errorText(failure) : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="overlay" role="presentation">
+      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="start-title" data-test="confirm-panel" style={{ '--mode-color': definition.color }}>
+        <header class="dialog-header">
+          <ModeIcon mode={mode} size={48} />
+          <div>
+            <h2 id="start-title">{definition.text.en.name}</h2>
+            <p>{definition.text.en.directive}</p>
+          </div>
+        </header>
+
+        <fieldset>
+          <legend>Where</legend>
+          <ScopePicker site={site} value={scope} onChange={setScope} />
+        </fieldset>
+
+        <fieldset>
+          <legend>Drill or real event?</legend>
+          <div class="choice-row">
+            <button type="button" class={`choice drill-choice ${drill === true ? 'chosen' : ''}`} aria-pressed={drill === true} data-test="choose-drill" onClick={() => setDrill(true)}>
+              Drill
+              <small>Screens show DRILL throughout</small>
+            </button>
+            <button type="button" class={`choice real-choice ${drill === false ? 'chosen' : ''}`} aria-pressed={drill === false} data-test="choose-real" onClick={() => setDrill(false)}>
+              Real event
+              <small>Not a drill</small>
+            </button>
+          </div>
+        </fieldset>
+
+        {mode === 'evacuate' && (
+          <fieldset>
+            <legend>Evacuate to</legend>
+            <select data-test="destination" value={destinationChoice} onChange={(e) => setDestinationChoice(e.currentTarget.value)}>
+              <option value="">Choose a destination…</option>
+              {site.destinations.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+              <option value={OTHER}>Another place…</option>
+            </select>
+            {destinationChoice === OTHER && (
+              <input data-test="destination-other" maxLength={120} placeholder="Where to" value={otherDestination} onInput={(e) => setOtherDestination(e.currentTarget.value)} />
+            )}
+          </fieldset>
+        )}
+
+        {mode === 'shelter' && (
+          <fieldset>
+            <legend>Hazard and strategy</legend>
+            <select
+              data-test="hazard"
+              value={hazard ?? ''}
+              onChange={(e) => {
+                const value = e.currentTarget.value as ShelterHazard | '';
+                setHazard(value === '' ? null : value);
+                setStrategy(value === '' ? null : DEFAULT_STRATEGY[value]);
+              }}
+            >
+              <option value="">Choose the hazard…</option>
+              {SHELTER_HAZARDS.map((h) => (
+                <option key={h} value={h}>
+                  {SHELTER_HAZARD_TEXT[h].en}
+                </option>
+              ))}
+            </select>
+            <select data-test="strategy" value={strategy ?? ''} disabled={hazard === null} onChange={(e) => setStrategy(e.currentTarget.value as ShelterStrategy)}>
+              {SHELTER_STRATEGIES.map((s) => (
+                <option key={s} value={s}>
+                  {SHELTER_STRATEGY_TEXT[s].en}
+                </option>
+              ))}
+            </select>
+          </fieldset>
+        )}
+
+        {error && (
+          <p class="error" role="alert" data-test="start-error">
+            {error}
+          </p>
+        )}
+
+        <footer class="dialog-actions">
+          <button type="button" class="secondary" data-test="cancel-start" onClick={props.onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" class="confirm" data-test="confirm-start" disabled={request === null || busy} onClick={confirm}>
+            {busy ? 'Starting…' : label}
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

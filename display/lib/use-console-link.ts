@@ -1,0 +1,44 @@
+// A Preact hook for the consoles' live link: console-hello over the session cookie, then the hub's state
+// (active modes, every screen's status, the roll-call) pushed after every change and receipt.
+import { useEffect, useState } from 'preact/hooks';
+import { CLOSE_CODES, PROTOCOL_VERSION, type HubState, type Welcome } from '../../shared/protocol.ts';
+import { HubConnection, type ConnectionStatus } from './hub-connection.ts';
+
+export interface ConsoleLink {
+  status: ConnectionStatus;
+  welcome: Welcome | null;
+  state: HubState | null;
+  /** When the hub last said anything. */
+  lastContactAt: number | null;
+  /** The hub refused the session: the user must log in again. */
+  loggedOut: boolean;
+}
+
+export function useConsoleLink(build: string): ConsoleLink {
+  const [link, setLink] = useState<ConsoleLink>({ status: 'connecting', welcome: null, state: null, lastContactAt: null, loggedOut: false });
+
+  useEffect(() => {
+    const connection: HubConnection = new HubConnection({
+      hello: () => ({ type: 'console-hello', protocol: PROTOCOL_VERSION, build }),
+      onMessage: (message) => {
+        const at = connection.lastContactAt;
+        if (message.type === 'welcome') setLink((l) => ({ ...l, welcome: message, lastContactAt: at }));
+        else if (message.type === 'state') setLink((l) => ({ ...l, state: message.state, lastContactAt: at }));
+        else if (message.type === 'error' && message.code === 'unauthenticated') setLink((l) => ({ ...l, loggedOut: true }));
+        else setLink((l) => ({ ...l, lastContactAt: at }));
+      },
+      onStatus: (status, { closeCode }) => {
+        if (closeCode === CLOSE_CODES.unauthorized) {
+          connection.stop();
+          setLink((l) => ({ ...l, status: 'stopped', loggedOut: true }));
+          return;
+        }
+        setLink((l) => ({ ...l, status }));
+      },
+    });
+    connection.start();
+    return () => connection.stop();
+  }, [build]);
+
+  return link;
+}
