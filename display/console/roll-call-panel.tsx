@@ -7,6 +7,7 @@ import { scopeName } from './scope-names.ts';
 
 function summary(entry: RollCallEntry): string {
   const name = MODE_CATALOGUE[entry.mode].text.en.name.toUpperCase();
+  if (entry.mode === 'normal' && entry.since === null) return `${entry.confirmed} of ${entry.expected} screens showing normal`;
   const what = entry.mode === 'normal' ? 'back to normal' : `${name}${entry.drill ? ' (drill)' : ''}`;
   const speed = entry.slowestMs === null ? '' : ` in ${(entry.slowestMs / 1000).toFixed(1)} s`;
   return `${entry.confirmed} of ${entry.expected} screens confirmed ${what}${speed}`;
@@ -21,7 +22,7 @@ function lastSeen(screen: ScreenStatus, now: number): string {
 
 export function RollCallPanel(props: { state: HubState; site: Site | null; now: number }) {
   const screens = new Map(props.state.screens.map((s) => [s.id, s]));
-  const entries = props.state.rollCall.filter((e) => e.mode !== 'normal' || props.state.modes.length > 0 || e.since !== null);
+  const entries = props.state.rollCall;
   if (entries.length === 0) return <p class="muted">No screens are configured.</p>;
   return (
     <div class="roll-call">
