@@ -1,27 +1,17 @@
 // Confirm an All Clear for one scope. A drill's All Clear is sent as a drill, a real event's as real.
-import { useState } from 'preact/hooks';
 import type { ActiveMode, Site } from '../../shared/model.ts';
-import { ApiFailure, api, call } from '../lib/api-client.ts';
-import { errorText } from '../lib/error-text.ts';
+import { api, call } from '../lib/api-client.ts';
+import { useApiAction } from '../lib/use-api-action.ts';
 import { scopeName } from './scope-names.ts';
 
 export function AllClearDialog(props: { active: ActiveMode; site: Site; onClose: () => void; onCleared: () => void }) {
   const { active, site } = props;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useApiAction();
   const where = scopeName(active.scope, site);
 
   const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api['all-clear'].$post({ json: { scope: active.scope, drill: active.drill } }));
-      props.onCleared();
-    } catch (failure) {
-      setError(failure instanceof ApiFailure ? errorText(failure) : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    const body = await run(() => call(api['all-clear'].$post({ json: { scope: active.scope, drill: active.drill } })));
+    if (body) props.onCleared();
   };
 
   return (

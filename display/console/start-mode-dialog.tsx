@@ -12,8 +12,8 @@ import {
   type Site,
 } from '../../shared/model.ts';
 import { DEFAULT_STRATEGY, MODE_CATALOGUE, SHELTER_HAZARD_TEXT, SHELTER_STRATEGY_TEXT } from '../../shared/modes.ts';
-import { ApiFailure, api, call } from '../lib/api-client.ts';
-import { errorText } from '../lib/error-text.ts';
+import { api, call } from '../lib/api-client.ts';
+import { useApiAction } from '../lib/use-api-action.ts';
 import { ModeIcon } from './mode-icon.tsx';
 import { ScopePicker } from './scope-picker.tsx';
 import { scopeName } from './scope-names.ts';
@@ -47,8 +47,7 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onCl
   const [otherDestination, setOtherDestination] = useState('');
   const [hazard, setHazard] = useState<ShelterHazard | null>(null);
   const [strategy, setStrategy] = useState<ShelterStrategy | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useApiAction();
 
   const destination =
     destinationChoice === OTHER ? otherDestination : (site.destinations.find((d) => d.id === destinationChoice)?.name ?? '');
@@ -57,16 +56,8 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onCl
 
   const confirm = async () => {
     if (!request) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const body = await call(api.modes.$post({ json: request }));
-      props.onStarted(body.seq);
-    } catch (failure) {
-      setError(failure instanceof ApiFailure ? errorText(failure) : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    const body = await run(() => call(api.modes.$post({ json: request })));
+    if (body) props.onStarted(body.seq);
   };
 
   return (

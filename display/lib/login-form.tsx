@@ -1,8 +1,8 @@
 // The login form of both consoles. Errors are worded by code; throttling says how long to wait.
 import { useState } from 'preact/hooks';
 import type { Role } from '../../shared/model.ts';
-import { ApiFailure, api, call } from './api-client.ts';
-import { errorText } from './error-text.ts';
+import { api, call } from './api-client.ts';
+import { useApiAction } from './use-api-action.ts';
 
 export interface LoggedInUser {
   username: string;
@@ -12,22 +12,13 @@ export interface LoggedInUser {
 export function LoginForm(props: { title: string; onLoggedIn: (user: LoggedInUser) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useApiAction();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = await call(api.session.$post({ json: { username, password } }));
-      props.onLoggedIn(body.user);
-    } catch (failure) {
-      setError(failure instanceof ApiFailure ? errorText(failure) : String(failure));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    const body = await run(() => call(api.session.$post({ json: { username, password } })));
+    if (body) props.onLoggedIn(body.user);
+    else setPassword('');
   };
 
   return (
