@@ -258,9 +258,10 @@ export function scopeKey(scope: Scope): string {
 }
 
 /**
- * The mode a screen must show: the highest-priority active mode among the scopes that contain it.
- * Between two active modes of equal priority a real event beats a drill (a drill must never hide a real
- * event), then the most recent wins. Returns null for normal.
+ * The mode a screen must show: the highest-priority active mode among the scopes that contain it, where any
+ * real event outranks every drill (a drill, however high its mode, must never hide a real event: a site-wide
+ * Lockdown drill leaves a building under a real Hold showing HOLD). Among equals the most recent wins.
+ * Returns null for normal.
  */
 export function effectiveModeFor(
   placement: Placement,
@@ -274,7 +275,7 @@ export function effectiveModeFor(
     const found = priority.indexOf(active.mode);
     // A mode missing from a customised priority list still outranks normal.
     const rank = found === -1 ? priority.length : found;
-    if (best === null || rank < bestRank || (rank === bestRank && outranksEqual(active, best))) {
+    if (best === null || outranks(active, rank, best, bestRank)) {
       best = active;
       bestRank = rank;
     }
@@ -282,8 +283,9 @@ export function effectiveModeFor(
   return best;
 }
 
-function outranksEqual(candidate: ActiveMode, current: ActiveMode): boolean {
+function outranks(candidate: ActiveMode, candidateRank: number, current: ActiveMode, currentRank: number): boolean {
   if (candidate.drill !== current.drill) return !candidate.drill;
+  if (candidateRank !== currentRank) return candidateRank < currentRank;
   return candidate.seq > current.seq;
 }
 
