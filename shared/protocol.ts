@@ -214,8 +214,18 @@ export type ModesChanged = z.infer<typeof ModesChangedSchema>;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; code: 'invalid_json' | 'unknown_message' | 'bad_request'; message: string };
 
+const encoder = new TextEncoder();
+
+/** A frame's size in bytes, as the limit means it; encoded only when characters alone cannot decide. */
+function utf8Length(raw: string): number {
+  // Each UTF-16 unit encodes to 1–3 bytes: short frames are under the limit whatever their characters.
+  if (raw.length * 3 <= MAX_FRAME_BYTES) return raw.length;
+  if (raw.length > MAX_FRAME_BYTES) return raw.length;
+  return encoder.encode(raw).length;
+}
+
 function parseWith<T>(schema: z.ZodType<T>, known: ReadonlySet<string>, raw: string): ParseResult<T> {
-  if (raw.length > MAX_FRAME_BYTES) return { ok: false, code: 'bad_request', message: 'frame too large' };
+  if (utf8Length(raw) > MAX_FRAME_BYTES) return { ok: false, code: 'bad_request', message: 'frame too large' };
   let data: unknown;
   try {
     data = JSON.parse(raw);
