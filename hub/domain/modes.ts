@@ -75,17 +75,19 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
     },
 
     /**
-     * End every mode inside the scope. A drill All Clear ends only drills and refuses when a real event would
-     * stay active in the scope, so a drill can never end, or seem to end, a real event.
+     * End the modes inside the scope. A real All Clear ends everything there; a drill All Clear ends only the
+     * drills and leaves real events running (their screens never showed the drill: a real event outranks it),
+     * so a drill can never end a real event, and a site-wide drill can still end while a building is on Hold.
      */
     async allClear(request: AllClearRequest, actor: Actor): Promise<{ seq: number; cleared: number[] }> {
       const site = store.data.site;
       checkScope(request.scope, site);
       const result = await persist(store, (data) => {
-        const inScope = data.modeState.modes.filter((m) => scopeCovers(request.scope, m.scope, site));
-        if (inScope.length === 0) throw new ApiError('no_active_mode', 'Nothing is active in this scope.');
-        if (request.drill && inScope.some((m) => !m.drill)) {
-          throw new ApiError('real_event_active', 'A real event is active in this scope; a drill All Clear cannot end it.');
+        const covered = data.modeState.modes.filter((m) => scopeCovers(request.scope, m.scope, site));
+        if (covered.length === 0) throw new ApiError('no_active_mode', 'Nothing is active in this scope.');
+        const inScope = request.drill ? covered.filter((m) => m.drill) : covered;
+        if (inScope.length === 0) {
+          throw new ApiError('real_event_active', 'Only a real event is active in this scope; a drill All Clear cannot end it.');
         }
         const seq = data.modeState.seq + 1;
         data.modeState.seq = seq;

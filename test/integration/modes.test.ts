@@ -168,16 +168,18 @@ describe('drills and real events', () => {
     expect((await state()).modes).toHaveLength(1);
   });
 
-  it('a drill All Clear cannot end a real event; a real All Clear ends everything in scope', async () => {
+  it('a drill All Clear ends only drills and never a real event; a real All Clear ends everything in scope', async () => {
     await hub.api('/api/modes', { cookie: office, body: { mode: 'lockdown', scope: { kind: 'zone', zoneId: 'gym' }, drill: false } });
     await hub.api('/api/modes', { cookie: office, body: { mode: 'hold', scope: { kind: 'zone', zoneId: 'east-wing' }, drill: true } });
-    const refused = await hub.api('/api/all-clear', { cookie: office, body: { scope: { kind: 'site' }, drill: true } });
+    const refused = await hub.api('/api/all-clear', { cookie: office, body: { scope: { kind: 'zone', zoneId: 'gym' }, drill: true } });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('real_event_active');
-    const zoneOnly = await hub.api('/api/all-clear', { cookie: office, body: { scope: { kind: 'zone', zoneId: 'east-wing' }, drill: true } });
-    expect(zoneOnly.body.cleared).toEqual([2]);
+    const drillsOnly = await hub.api('/api/all-clear', { cookie: office, body: { scope: { kind: 'site' }, drill: true } });
+    expect(drillsOnly.body.cleared).toEqual([2]);
+    expect((await state()).modes.map((m: any) => m.seq)).toEqual([1]);
+    await hub.api('/api/modes', { cookie: office, body: { mode: 'hold', scope: { kind: 'zone', zoneId: 'east-wing' }, drill: true } });
     const real = await hub.api('/api/all-clear', { cookie: office, body: { scope: { kind: 'building', buildingId: 'main' }, drill: false } });
-    expect(real.body.cleared).toEqual([1]);
+    expect(real.body.cleared).toEqual([1, 4]); // seq 3 was the drill All Clear itself
     expect((await state()).modes).toEqual([]);
     const nothing = await hub.api('/api/all-clear', { cookie: office, body: { scope: { kind: 'site' }, drill: false } });
     expect(nothing.status).toBe(409);
@@ -189,5 +191,13 @@ describe('drills and real events', () => {
     await hub.api('/api/modes', { cookie: office, body: { mode: 'lockdown', scope: { kind: 'zone', zoneId: 'gym' }, drill: false } });
     const gym = (await state()).screens.find((s: any) => s.id === 'gym');
     expect(gym.expected).toMatchObject({ mode: 'lockdown', drill: false, activeSeq: 2 });
+  });
+
+  it('a real event shows over a higher-priority drill: a site Lockdown drill leaves a real Hold showing HOLD', async () => {
+    await hub.api('/api/modes', { cookie: office, body: { mode: 'hold', scope: { kind: 'zone', zoneId: 'gym' }, drill: false } });
+    await hub.api('/api/modes', { cookie: office, body: { mode: 'lockdown', scope: { kind: 'site' }, drill: true } });
+    const screens = (await state()).screens;
+    expect(screens.find((s: any) => s.id === 'gym').expected).toMatchObject({ mode: 'hold', drill: false, activeSeq: 1 });
+    expect(screens.find((s: any) => s.id === 'cafeteria').expected).toMatchObject({ mode: 'lockdown', drill: true, activeSeq: 2 });
   });
 });
