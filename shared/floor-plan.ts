@@ -1,0 +1,157 @@
+// Floor plans for wayfinding: each floor's map and coordinate system, its points of interest, the walkable
+// graph (corridors, doors, exits, stairs) and the named areas the office can mark as hazards.
+// Coordinates are map units (the SVG's viewBox units or the image's pixels): x to the right, y downwards.
+import { z } from 'zod';
+import { IdSchema } from './model.ts';
+
+export const POI_TYPES = [
+  'exit',
+  'stairs',
+  'elevator',
+  'aed',
+  'extinguisher',
+  'first-aid-kit',
+  'bleeding-control-kit',
+  'fire-alarm-pull-station',
+  'panic-button',
+  'lockbox',
+  'locking-door',
+  'camera',
+  'metal-detector',
+  'hardened-corner',
+  'shelter-area',
+  'assembly-point',
+  'reunification-site',
+  'bullet-resistant-glass',
+] as const;
+export const PoiTypeSchema = z.enum(POI_TYPES);
+export type PoiType = z.infer<typeof PoiTypeSchema>;
+
+export const PointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+export type Point = z.infer<typeof PointSchema>;
+
+const LabelSchema = z.string().trim().min(1).max(120);
+
+export const PoiSchema = z.object({
+  id: IdSchema,
+  type: PoiTypeSchema,
+  label: LabelSchema,
+  notes: z.string().max(1000).default(''),
+  position: PointSchema,
+});
+export type Poi = z.infer<typeof PoiSchema>;
+
+/**
+ * A place on the walkable graph. `exit` and `shelter` nodes are where routes may end; they name the POI
+ * (exit or shelter area) people are sent to. `stairs` and `elevator` nodes connect floors through links.
+ */
+export const GRAPH_NODE_KINDS = ['junction', 'door', 'exit', 'stairs', 'elevator', 'shelter'] as const;
+export const GraphNodeSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(GRAPH_NODE_KINDS),
+  position: PointSchema,
+  /** For exit, shelter, stairs and elevator nodes: the POI they stand for. */
+  poiId: IdSchema.nullable().default(null),
+});
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+
+/** A walkable connection on one floor; its length is the straight distance between its nodes. */
+export const GraphEdgeSchema = z.object({ from: IdSchema, to: IdSchema, kind: z.enum(['corridor', 'door']).default('corridor') });
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+
+/** A named area (a room, a hallway segment, a courtyard) the office can mark as a hazard. */
+export const AreaSchema = z.object({
+  id: IdSchema,
+  name: LabelSchema,
+  polygon: z.array(PointSchema).min(3).max(200),
+});
+export type Area = z.infer<typeof AreaSchema>;
+
+export const MAP_IMAGE_KINDS = ['svg', 'png', 'jpeg'] as const;
+export const MapImageSchema = z.object({
+  /** A file name in the hub's map directory; never a path. */
+  file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.(svg|png|jpe?g)$/, 'a plain file name such as main-1.svg'),
+  kind: z.enum(MAP_IMAGE_KINDS),
+});
+
+export const FloorPlanSchema = z.object({
+  floorId: IdSchema,
+  /** The map's extent in map units: the SVG viewBox (from 0,0) or the image's size in pixels. */
+  width: z.number().positive(),
+  height: z.number().positive(),
+  /** How many map units make a metre, to tell people distances. */
+  unitsPerMetre: z.number().positive(),
+  image: MapImageSchema.nullable(),
+  pois: z.array(PoiSchema).max(2000),
+  nodes: z.array(GraphNodeSchema).max(20_000),
+  edges: z.array(GraphEdgeSchema).max(50_000),
+  areas: z.array(AreaSchema).max(1000),
+});
+export type FloorPlan = z.infer<typeof FloorPlanSchema>;
+
+/** Stairs or an elevator between two floors; walking it counts as `metres` (climbing is slower than walking). */
+export const FloorLinkSchema = z.object({
+  from: IdSchema,
+  to: IdSchema,
+  kind: z.enum(['stairs', 'elevator']),
+  metres: z.number().positive().max(1000),
+});
+export type FloorLink = z.infer<typeof FloorLinkSchema>;
+
+/** Where a screen hangs on its floor's map, and which way it faces (degrees clockwise from map "up"). */
+export const ScreenSpotSchema = z.object({
+  screenId: IdSchema,
+  position: PointSchema,
+  facingDegrees: z.number().min(0).lt(360),
+});
+export type ScreenSpot = z.infer<typeof ScreenSpotSchema>;
+
+/** Everything a screen or the hub needs to route people: the plans of every floor and how floors connect. */
+export const WayfindingSchema = z
+  .object({
+    floors: z.array(FloorPlanSchema).max(500),
+    links: z.array(FloorLinkSchema).max(10_000),
+    screens: z.array(ScreenSpotSchema).max(10_000),
+  })
+  .superRefine((wayfinding, ctx) => {
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const nodeFloor = new Map<string, string>();
+    const seenPois = new Set<string>();
+    const seenAreas = new Set<string>();
+    wayfinding.floors.forEach((floor, f) => {
+      const pois = new Map(floor.pois.map((p) => [p.id, p]));
+      floor.pois.forEach((poi, i) => {
+        if (seenPois.has(poi.id)) problem(['floors', f, 'pois', i, 'id'], `duplicate POI id "${poi.id}"`);
+        seenPois.add(poi.id);
+      });
+      floor.areas.forEach((area, i) => {
+        if (seenAreas.has(area.id)) problem(['floors', f, 'areas', i, 'id'], `duplicate area id "${area.id}"`);
+        seenAreas.add(area.id);
+      });
+      floor.nodes.forEach((node, i) => {
+        if (nodeFloor.has(node.id)) problem(['floors', f, 'nodes', i, 'id'], `duplicate node id "${node.id}"`);
+        nodeFloor.set(node.id, floor.floorId);
+        const wanted = node.kind === 'exit' ? 'exit' : node.kind === 'shelter' ? 'shelter-area' : null;
+        if (wanted && node.poiId === null) problem(['floors', f, 'nodes', i, 'poiId'], `a ${node.kind} node must name its ${wanted} POI`);
+        if (node.poiId !== null) {
+          const poi = pois.get(node.poiId);
+          if (!poi) problem(['floors', f, 'nodes', i, 'poiId'], `no POI "${node.poiId}" on floor "${floor.floorId}"`);
+          else if (wanted && poi.type !== wanted) problem(['floors', f, 'nodes', i, 'poiId'], `POI "${poi.id}" is a ${poi.type}, not a ${wanted}`);
+        }
+      });
+      floor.edges.forEach((edge, i) => {
+        for (const end of [edge.from, edge.to]) {
+          if (nodeFloor.get(end) !== floor.floorId || !floor.nodes.some((n) => n.id === end)) {
+            problem(['floors', f, 'edges', i], `edge end "${end}" is not a node of floor "${floor.floorId}"`);
+          }
+        }
+      });
+    });
+    wayfinding.links.forEach((link, i) => {
+      const from = nodeFloor.get(link.from);
+      const to = nodeFloor.get(link.to);
+      if (!from || !to) problem(['links', i], `link "${link.from}" ↔ "${link.to}" names an unknown node`);
+      else if (from === to) problem(['links', i], `link "${link.from}" ↔ "${link.to}" stays on one floor; use an edge`);
+    });
+  });
+export type Wayfinding = z.infer<typeof WayfindingSchema>;
