@@ -1,0 +1,71 @@
+// `npm run bench`: runs each section, prints readable figures as it goes, and ends stdout with ONE JSON line
+// holding every section's keys. Exits 0 when it ran (1 with --strict and a missed target), non-zero on any failure.
+import { performance } from 'node:perf_hooks';
+import { cleanupAll } from './cleanup.ts';
+import { BenchError } from './deadline.ts';
+import { parseOptions, USAGE } from './options.ts';
+import { realtimeSection } from './realtime.ts';
+import type { JsonValue, Section, Target } from './section.ts';
+
+/** Later sections (routing, reconnect storm) are appended here; their keys join the same JSON line. */
+const SECTIONS: Section[] = [realtimeSection];
+
+/** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
+const HARD_LIMIT_MS = 10 * 60_000;
+
+const log = (line: string) => console.log(line);
+
+let failing = false;
+
+async function fail(message: string, code: number): Promise<void> {
+  // Tearing down makes the round in flight fail too: only the first cause is reported.
+  if (failing) return;
+  failing = true;
+  console.error(`\nbench FAILED: ${message}`);
+  await cleanupAll();
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const hardLimit = setTimeout(() => void fail(`still running after ${HARD_LIMIT_MS / 60_000} minutes`, 1), HARD_LIMIT_MS);
+  hardLimit.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void fail(`interrupted (${signal})`, 130));
+
+  log(`Muster bench: ${options.screens} screens, ${options.rounds} measured rounds after ${options.warmup} warm-up rounds, loopback 127.0.0.1`);
+  if (options.rounds < 20) log(`note: fewer than 20 rounds; the published figures use at least 20`);
+  const started = performance.now();
+  const figures: Record<string, JsonValue> = {};
+  const targets: Target[] = [];
+  for (const section of SECTIONS) {
+    log(`\n── ${section.name} ──`);
+    const result = await section.run(options, (line) => log(`  ${line}`));
+    Object.assign(figures, result.figures);
+    targets.push(...result.targets);
+  }
+  // Stop the children before the JSON line, so nothing they print can come after it.
+  await cleanupAll();
+
+  log('\ntargets:');
+  for (const t of targets) log(`  ${t.met ? 'ok  ' : 'MISS'} ${t.key} = ${t.value} (≤ ${t.limit})`);
+  const met = targets.every((t) => t.met);
+  figures.targets_met = met;
+  figures.elapsed_s = Math.round((performance.now() - started) / 100) / 10;
+  clearTimeout(hardLimit);
+  // The last line of stdout: machine-readable, one object.
+  log(JSON.stringify(figures));
+  if (options.strict && !met) process.exitCode = 1;
+}
+
+process.on('unhandledRejection', (reason) => void fail(`unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`, 1));
+main().then(
+  () => {
+    // Sockets or timers left by a library must not keep the process alive once the report is out.
+    setTimeout(() => process.exit(), 100).unref();
+  },
+  (error: unknown) => void fail(error instanceof BenchError ? error.message : ((error as Error)?.stack ?? String(error)), 1),
+);

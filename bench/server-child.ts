@@ -1,0 +1,97 @@
+// Starts a bench server (hub-process.ts or bare-process.ts) as a child process with IPC, and talks to it.
+import { fork, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { onCleanup } from './cleanup.ts';
+import { BenchError, withTimeout } from './deadline.ts';
+import type { ChildToParent, ParentToChild, ProcessFigures } from './ipc-messages.ts';
+
+const START_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** How a child ended, for messages: "code 1" or "signal SIGKILL". */
+type ExitDescription = string;
+
+export class ServerChild {
+  #nextId = 1;
+  readonly #pending = new Map<number, { resolve: (figures: ProcessFigures) => void; reject: (error: Error) => void }>();
+  readonly #exited: Promise<ExitDescription>;
+
+  private constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly child: ChildProcess,
+    exited: Promise<ExitDescription>,
+  ) {
+    this.#exited = exited;
+    child.on('message', (raw) => {
+      const message = raw as ChildToParent;
+      if (message.type === 'figures') {
+        this.#pending.get(message.id)?.resolve(message.figures);
+        this.#pending.delete(message.id);
+      }
+    });
+    void exited.then((how) => {
+      for (const { reject } of this.#pending.values()) reject(new BenchError(`${name} exited (${how})`));
+      this.#pending.clear();
+    });
+  }
+
+  /** Fork `entry` (a .ts file in bench/) under tsx, wait for its port, and register its teardown. */
+  static async start(name: string, entry: string, args: unknown, options: { profileDir?: string | null } = {}): Promise<ServerChild> {
+    // --cpu-prof is refused in NODE_OPTIONS, so profiling has to be asked for here.
+    const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir, entry.replace(/\.ts$/, ''))}`] : [];
+    const child = fork(resolve(import.meta.dirname, entry), [JSON.stringify(args)], {
+      // tsx runs the TypeScript; --expose-gc lets memory be measured after a full collection.
+      execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // `--import tsx` is resolved from the working directory: the project root, wherever the bench was started.
+      cwd: resolve(import.meta.dirname, '..'),
+    });
+    const exited = new Promise<ExitDescription>((done) =>
+      child.once('exit', (code, signal) => done(signal ? `signal ${signal}` : `code ${code}`)),
+    );
+    onCleanup(`${name} process`, async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.connected) child.send({ type: 'stop' } satisfies ParentToChild);
+      const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 4000).unref())]);
+      if (!stopped) child.kill('SIGKILL');
+    });
+    const port = await withTimeout(
+      new Promise<number>((resolvePort, reject) => {
+        child.on('message', (raw) => {
+          const message = raw as ChildToParent;
+          if (message.type === 'ready') resolvePort(message.port);
+          if (message.type === 'failed') reject(new BenchError(`${name}: ${message.message}`));
+        });
+        child.once('error', (error) => reject(new BenchError(`${name} could not be started: ${error.message}`)));
+        void exited.then((how) => reject(new BenchError(`${name} exited (${how}) before it was ready`)));
+      }),
+      START_TIMEOUT_MS,
+      `${name} to start`,
+    );
+    return new ServerChild(name, port, child, exited);
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** The child's memory and CPU figures; `gc` first runs a full collection there. */
+  figures(gc = false): Promise<ProcessFigures> {
+    if (!this.child.connected) return Promise.reject(new BenchError(`${this.name} is gone`));
+    const id = this.#nextId++;
+    const answer = new Promise<ProcessFigures>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
+    this.child.send({ type: 'figures', id, gc } satisfies ParentToChild);
+    return withTimeout(answer, REQUEST_TIMEOUT_MS, `${this.name} to report its figures`);
+  }
+
+  /** Rejects if the child exits while `promise` is pending: a crashed server fails the bench at once. */
+  guard<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([
+      promise,
+      this.#exited.then((how) => {
+        throw new BenchError(`${this.name} exited unexpectedly (${how})`);
+      }),
+    ]);
+  }
+}
