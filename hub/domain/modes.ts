@@ -1,10 +1,11 @@
 // Emergency mode operations: validate → persist → broadcast → audit. The only code that changes the mode state.
 import { DEFAULT_STRATEGY, sameScope, scopeCovers } from '../../shared/modes.ts';
-import type { ActiveMode, AllClearRequest, ModeRequest, Scope, Site } from '../../shared/model.ts';
+import type { ActiveMode, AllClearRequest, ModeRequest, ModeState, Scope, Site } from '../../shared/model.ts';
 import { ApiError } from '../api-error.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
 import type { AuditLog } from '../store/audit-log.ts';
-import { StorageError, type Store, type StoreData } from '../store/store.ts';
+import { StorageError } from '../store/json-document.ts';
+import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 
 export interface ModeOperationsDeps {
@@ -25,9 +26,9 @@ function checkScope(scope: Scope, site: Site): void {
   }
 }
 
-async function persist<T>(store: Store, mutate: (draft: StoreData) => T): Promise<T> {
+async function persist<T>(store: Store, mutate: (draft: ModeState) => T): Promise<T> {
   try {
-    return await store.update(mutate);
+    return await store.updateModeState(mutate);
   } catch (error) {
     if (error instanceof StorageError) throw new ApiError('storage_failed', 'The change could not be saved, so it was not made.');
     throw error;
@@ -42,20 +43,20 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
     /** Start a mode on a scope; it replaces the mode active on exactly that scope, if any. */
     async setMode(request: ModeRequest, actor: Actor): Promise<ActiveMode> {
       checkScope(request.scope, store.data.site);
-      const active = await persist(store, (data) => {
+      const active = await persist(store, (modeState) => {
         // Checked inside the serialised update so two offices cannot race past it.
-        const replaced = data.modeState.modes.find((m) => sameScope(m.scope, request.scope));
+        const replaced = modeState.modes.find((m) => sameScope(m.scope, request.scope));
         if (replaced && !replaced.drill && request.drill) {
           throw new ApiError('real_event_active', 'A real event is active on this scope; a drill cannot replace it.');
         }
-        const seq = data.modeState.seq + 1;
+        const seq = modeState.seq + 1;
         const base = { seq, startedAt: now().toISOString(), by: actor.username };
         const next: ActiveMode =
           request.mode === 'shelter'
             ? { ...request, ...base, strategy: request.strategy ?? DEFAULT_STRATEGY[request.hazard] }
             : { ...request, ...base };
-        data.modeState.seq = seq;
-        data.modeState.modes = [...data.modeState.modes.filter((m) => m !== replaced), next];
+        modeState.seq = seq;
+        modeState.modes = [...modeState.modes.filter((m) => m !== replaced), next];
         return next;
       });
       realtime.publishModes({ kind: 'set', seq: active.seq });
@@ -82,16 +83,16 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
     async allClear(request: AllClearRequest, actor: Actor): Promise<{ seq: number; cleared: number[] }> {
       const site = store.data.site;
       checkScope(request.scope, site);
-      const result = await persist(store, (data) => {
-        const covered = data.modeState.modes.filter((m) => scopeCovers(request.scope, m.scope, site));
+      const result = await persist(store, (modeState) => {
+        const covered = modeState.modes.filter((m) => scopeCovers(request.scope, m.scope, site));
         if (covered.length === 0) throw new ApiError('no_active_mode', 'Nothing is active in this scope.');
         const inScope = request.drill ? covered.filter((m) => m.drill) : covered;
         if (inScope.length === 0) {
           throw new ApiError('real_event_active', 'Only a real event is active in this scope; a drill All Clear cannot end it.');
         }
-        const seq = data.modeState.seq + 1;
-        data.modeState.seq = seq;
-        data.modeState.modes = data.modeState.modes.filter((m) => !inScope.includes(m));
+        const seq = modeState.seq + 1;
+        modeState.seq = seq;
+        modeState.modes = modeState.modes.filter((m) => !inScope.includes(m));
         return { seq, cleared: inScope.map((m) => m.seq) };
       });
       realtime.publishModes({ kind: 'clear', scope: request.scope, drill: request.drill, cleared: result.cleared });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSiteFile } from '../server.ts';
 import { openAuditLog } from './audit-log.ts';
-import { openStore, StorageError, STORE_FILE } from './store.ts';
+import { StorageError } from './json-document.ts';
+import { MODE_STATE_FILE, openStore, STORE_FILE } from './store.ts';
 
 let dir: string;
 const seed = () => ({ site: loadSiteFile('config/demo-school.json'), modeState: { seq: 0, modes: [] }, users: [], sessions: [] });
@@ -18,9 +19,9 @@ afterEach(async () => {
 describe('store', () => {
   it('writes every update to the file before resolving, and reads it back', async () => {
     const store = await openStore(dir, seed);
-    await store.update((data) => void (data.modeState.seq = 41));
-    const onDisk = JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'));
-    expect(onDisk.modeState.seq).toBe(41);
+    await store.updateModeState((modeState) => void (modeState.seq = 41));
+    const onDisk = JSON.parse(await readFile(join(dir, MODE_STATE_FILE), 'utf8'));
+    expect(onDisk.seq).toBe(41);
     const reopened = await openStore(dir, () => {
       throw new Error('must not seed an existing store');
     });
@@ -29,19 +30,38 @@ describe('store', () => {
 
   it('serialises concurrent updates so none is lost', async () => {
     const store = await openStore(dir, seed);
-    await Promise.all(Array.from({ length: 20 }, () => store.update((data) => void (data.modeState.seq += 1))));
+    await Promise.all(Array.from({ length: 20 }, () => store.updateModeState((modeState) => void (modeState.seq += 1))));
     expect(store.data.modeState.seq).toBe(20);
     expect((await openStore(dir, seed)).data.modeState.seq).toBe(20);
   });
 
   it('keeps the committed state when a write fails, and fails the update', async () => {
     const store = await openStore(dir, seed);
-    await store.update((data) => void (data.modeState.seq = 1));
+    await store.updateModeState((modeState) => void (modeState.seq = 1));
     // A directory where the temp file must go makes the write fail.
-    await mkdir(join(dir, `.${STORE_FILE}.tmp`));
-    await expect(store.update((data) => void (data.modeState.seq = 2))).rejects.toBeInstanceOf(StorageError);
+    await mkdir(join(dir, `.${MODE_STATE_FILE}.tmp`));
+    await expect(store.updateModeState((modeState) => void (modeState.seq = 2))).rejects.toBeInstanceOf(StorageError);
     expect(store.data.modeState.seq).toBe(1);
-    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')).modeState.seq).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, MODE_STATE_FILE), 'utf8')).seq).toBe(1);
+  });
+
+  it('writes a mode change to the small mode-state file only, never rewriting the site', async () => {
+    const store = await openStore(dir, seed);
+    const siteFileBefore = await readFile(join(dir, STORE_FILE), 'utf8');
+    await mkdir(join(dir, `.${STORE_FILE}.tmp`)); // any write of the main file would now fail
+    await store.updateModeState((modeState) => void (modeState.seq = 7));
+    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe(siteFileBefore);
+    expect(store.data.modeState.seq).toBe(7);
+    expect(store.data.site.id).toBe('maple-grove');
+  });
+
+  it('moves the mode state of an older store into its own file, keeping it', async () => {
+    const older = { schemaVersion: 1, ...seed(), modeState: { seq: 12, modes: [] } };
+    await writeFile(join(dir, STORE_FILE), JSON.stringify(older));
+    const store = await openStore(dir, seed);
+    expect(store.data.modeState.seq).toBe(12);
+    expect(JSON.parse(await readFile(join(dir, MODE_STATE_FILE), 'utf8')).seq).toBe(12);
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).not.toHaveProperty('modeState');
   });
 
   it('leaves a file it cannot understand untouched and says so', async () => {

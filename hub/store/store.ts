@@ -1,11 +1,10 @@
-// The hub's durable state in one lowdb JSON file: the site, the emergency mode state, users and sessions.
-// Writes are serialised and acknowledged only when on disk; readers only ever see committed data.
+// The hub's durable state: the site, users and sessions in one lowdb JSON file, and the emergency mode state
+// in a small file of its own, so a mode change writes a few hundred bytes, never the whole site.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
-import { ModeStateSchema, RoleSchema, SiteSchema } from '../../shared/model.ts';
-import { DurableJSONFile } from './durable-json-file.ts';
+import { ModeStateSchema, RoleSchema, SiteSchema, type ModeState } from '../../shared/model.ts';
+import { openJsonDocument } from './json-document.ts';
 
 export const StoredUserSchema = z.object({
   username: z.string(),
@@ -25,65 +24,59 @@ export const StoredSessionSchema = z.object({
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 
-const StoreDataSchema = z.object({
+const MainDataSchema = z.object({
   schemaVersion: z.literal(1),
   site: SiteSchema,
-  modeState: ModeStateSchema,
   users: z.array(StoredUserSchema),
   sessions: z.array(StoredSessionSchema),
+  /** Only in stores written before the mode state had its own file; moved out on open. */
+  modeState: ModeStateSchema.optional(),
 });
-export type StoreData = z.infer<typeof StoreDataSchema>;
-
-export class StorageError extends Error {
-  override readonly name = 'StorageError';
-}
+export type MainData = Omit<z.infer<typeof MainDataSchema>, 'modeState'>;
+export type StoreData = MainData & { modeState: ModeState };
 
 export interface Store {
-  /** The committed state. Treat as read-only: change it only through `update`. */
+  /** The committed state. Treat as read-only: change it only through the updates. */
   readonly data: Readonly<StoreData>;
-  /** Apply `mutate` to a copy, write it durably, then make it the committed state. Serialised. */
-  update<T>(mutate: (draft: StoreData) => T): Promise<T>;
+  /** Change the site, users or sessions: written durably before it resolves. Serialised. */
+  update<T>(mutate: (draft: MainData) => T): Promise<T>;
+  /** Change the emergency mode state: written durably before it resolves. Serialised. */
+  updateModeState<T>(mutate: (draft: ModeState) => T): Promise<T>;
 }
 
 export const STORE_FILE = 'muster.json';
+export const MODE_STATE_FILE = 'mode-state.json';
 
 export async function openStore(dataDir: string, seed: () => Omit<StoreData, 'schemaVersion'>): Promise<Store> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const path = join(dataDir, STORE_FILE);
-  const db = new Low<StoreData | null>(new DurableJSONFile<StoreData | null>(path), null);
-  await db.read();
-  if (db.data === null) {
-    db.data = { schemaVersion: 1, ...seed() };
-    await db.write();
-  }
-  const parsed = StoreDataSchema.safeParse(db.data);
-  if (!parsed.success) {
-    throw new StorageError(`${path} does not hold a valid Muster store; it was left untouched:\n${z.prettifyError(parsed.error)}`);
-  }
-  let committed: StoreData = parsed.data;
-  let queue: Promise<unknown> = Promise.resolve();
+  let seeded: Omit<StoreData, 'schemaVersion'> | null = null;
+  const seedOnce = () => (seeded ??= seed());
 
+  const main = await openJsonDocument<z.infer<typeof MainDataSchema>>(join(dataDir, STORE_FILE), MainDataSchema, () => {
+    const { site, users, sessions } = seedOnce();
+    return { schemaVersion: 1 as const, site, users, sessions };
+  });
+  const legacyModeState = main.data.modeState;
+  const modes = await openJsonDocument(join(dataDir, MODE_STATE_FILE), ModeStateSchema, () => legacyModeState ?? seedOnce().modeState);
+  if (legacyModeState) {
+    await main.update((draft) => {
+      delete draft.modeState;
+    });
+  }
+
+  // One merged view, rebuilt only when either file commits a change.
+  let view: StoreData | null = null;
+  let viewOf: [unknown, unknown] = [null, null];
   return {
     get data() {
-      return committed;
+      if (view === null || viewOf[0] !== main.data || viewOf[1] !== modes.data) {
+        const { modeState: _legacy, ...rest } = main.data;
+        view = { ...rest, modeState: modes.data };
+        viewOf = [main.data, modes.data];
+      }
+      return view;
     },
-    update<T>(mutate: (draft: StoreData) => T): Promise<T> {
-      const run = async () => {
-        const draft = structuredClone(committed);
-        const result = mutate(draft);
-        db.data = draft;
-        try {
-          await db.write();
-        } catch (error) {
-          db.data = committed;
-          throw new StorageError(`could not write ${path}: ${(error as Error).message}`);
-        }
-        committed = draft;
-        return result;
-      };
-      const next = queue.then(run, run);
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    update: (mutate) => main.update(mutate),
+    updateModeState: (mutate) => modes.update(mutate),
   };
 }
