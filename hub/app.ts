@@ -11,8 +11,11 @@ import { ApiError } from './api-error.ts';
 import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
+import type { HazardOperations } from './domain/hazards.ts';
 import type { ModeOperations } from './domain/modes.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import { hazardRoutes } from './routes/hazards.ts';
+import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { siteRoutes } from './routes/site.ts';
@@ -29,6 +32,9 @@ export interface AppDeps {
   throttle: LoginThrottle;
   realtime: RealtimeHub;
   modes: ModeOperations;
+  hazards: HazardOperations;
+  /** Where the map images are (inside the data directory). */
+  mapsDir: string;
   build: string;
   sessionMaxAgeMs: number;
   /** The built browser apps (dist/display); null when not built. */
@@ -41,7 +47,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/session', sessionRoutes({ ...deps, maxAgeMs: deps.sessionMaxAgeMs }))
     .route('/site', siteRoutes(deps.store))
     .route('/state', stateRoutes(deps.realtime))
-    .route('/', modeRoutes(deps.modes));
+    .route('/', modeRoutes(deps.modes))
+    .route('/', hazardRoutes(deps.hazards, deps.store));
 }
 
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */
@@ -84,6 +91,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/api', apiRoutes(deps));
+  app.route('/maps', mapRoutes(deps.mapsDir));
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'No such API route.');
   });

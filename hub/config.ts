@@ -11,6 +11,8 @@ const ConfigSchema = z.object({
   host: z.string().min(1),
   dataDir: z.string().min(1),
   siteFile: z.string().min(1),
+  /** Floor plans, POIs and the walkable graph seeded with the site; map images are looked up beside it in maps/. */
+  wayfindingFile: z.string().min(1),
   heartbeatMs: z.coerce.number().int().min(1000).max(60_000),
   sessionIdleMinutes: z.coerce.number().int().min(5),
   sessionMaxHours: z.coerce.number().int().min(1),
@@ -45,6 +47,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   HOST: 'host',
   MUSTER_DATA: 'dataDir',
   MUSTER_SITE_FILE: 'siteFile',
+  MUSTER_WAYFINDING_FILE: 'wayfindingFile',
   MUSTER_HEARTBEAT_MS: 'heartbeatMs',
   MUSTER_PUBLIC_URL: 'publicUrl',
   MUSTER_ADMIN_PASSWORD: 'adminPassword',
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...config,
     dataDir: resolve(config.dataDir),
     siteFile: resolve(PROJECT_ROOT, config.siteFile),
+    wayfindingFile: resolve(PROJECT_ROOT, config.wayfindingFile),
   };
 }
 

@@ -1,7 +1,7 @@
 // startHub(config): open the store, build the app and listen. Used by main.ts, the tests and the benchmark.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { z } from 'zod';
@@ -13,9 +13,12 @@ import { LoginThrottle } from './auth/login-throttle.ts';
 import { Sessions } from './auth/sessions.ts';
 import { initialUsers, type InitialPassword } from './auth/users.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
+import { BuildingPlans } from './domain/building-plans.ts';
+import { createHazardOperations } from './domain/hazards.ts';
 import { createModeOperations } from './domain/modes.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { openAuditLog } from './store/audit-log.ts';
+import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
 import { openStore } from './store/store.ts';
 
 export const STATIC_ROOT = resolve(PROJECT_ROOT, 'dist/display');
@@ -31,18 +34,6 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-export function loadSiteFile(path: string): Site {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Cannot read the site file ${path}: ${(error as Error).message}`);
-  }
-  const result = SiteSchema.safeParse(json);
-  if (!result.success) throw new Error(`The site file ${path} is not valid:\n${z.prettifyError(result.error)}`);
-  return result.data;
-}
-
 function readBuildId(staticRoot: string): string {
   try {
     return (JSON.parse(readFileSync(resolve(staticRoot, 'build.json'), 'utf8')) as { build: string }).build;
@@ -53,12 +44,8 @@ function readBuildId(staticRoot: string): string {
 
 export async function startHub(config: Config, options: { staticRoot?: string } = {}): Promise<RunningHub> {
   const staticRoot = options.staticRoot ?? STATIC_ROOT;
-  const store = await openStore(config.dataDir, () => ({
-    site: loadSiteFile(config.siteFile),
-    modeState: { seq: 0, modes: [] },
-    users: [],
-    sessions: [],
-  }));
+  const store = await openStore(config.dataDir, () => seedData(config));
+  await seedMapImages(config, store.data.wayfinding);
   const audit = await openAuditLog(config.dataDir);
   const { users, created } = await initialUsers(store.data.users, { admin: config.adminPassword, office: config.officePassword });
   if (users.length > 0) {
@@ -69,12 +56,14 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   }
 
   const build = readBuildId(staticRoot);
+  const plans = new BuildingPlans(() => store.data.site, () => store.data.wayfinding);
   const realtime = new RealtimeHub({
     build,
     heartbeatMs: config.heartbeatMs,
     priority: DEFAULT_PRIORITY,
     site: () => store.data.site,
     modeState: () => store.data.modeState,
+    planFor: (buildingId) => plans.forBuilding(buildingId),
   });
   const sessionMaxAgeMs = config.sessionMaxHours * 3600_000;
   const sessions = new Sessions(store, { idleMs: config.sessionIdleMinutes * 60_000, maxAgeMs: sessionMaxAgeMs });
@@ -85,6 +74,8 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     throttle: new LoginThrottle({ maxFailures: 5, lockMs: 60_000 }),
     realtime,
     modes: createModeOperations({ store, audit, realtime }),
+    hazards: createHazardOperations({ store, audit, realtime }),
+    mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     sessionMaxAgeMs,
     staticRoot,

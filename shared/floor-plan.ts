@@ -68,9 +68,11 @@ export const AreaSchema = z.object({
 export type Area = z.infer<typeof AreaSchema>;
 
 export const MAP_IMAGE_KINDS = ['svg', 'png', 'jpeg'] as const;
+/** A map image's file name in the hub's map directory: never a path, so it cannot leave that directory. */
+export const MAP_FILE_PATTERN = /^[a-z0-9][a-z0-9-]*\.(svg|png|jpe?g)$/;
+
 export const MapImageSchema = z.object({
-  /** A file name in the hub's map directory; never a path. */
-  file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.(svg|png|jpe?g)$/, 'a plain file name such as main-1.svg'),
+  file: z.string().regex(MAP_FILE_PATTERN, 'a plain file name such as main-1.svg'),
   kind: z.enum(MAP_IMAGE_KINDS),
 });
 
@@ -155,3 +157,25 @@ export const WayfindingSchema = z
     });
   });
 export type Wayfinding = z.infer<typeof WayfindingSchema>;
+
+export const EMPTY_WAYFINDING: Wayfinding = { floors: [], links: [], screens: [] };
+
+/** What in the floor plans does not fit the site: unknown floors or screens, a screen placed twice. */
+export function wayfindingProblems(site: { buildings: { floors: { id: string }[] }[]; screens: { id: string }[] }, wayfinding: Wayfinding): string[] {
+  const problems: string[] = [];
+  const floors = new Set(site.buildings.flatMap((b) => b.floors.map((f) => f.id)));
+  const screens = new Set(site.screens.map((s) => s.id));
+  const planned = new Set<string>();
+  for (const floor of wayfinding.floors) {
+    if (!floors.has(floor.floorId)) problems.push(`floor plan for unknown floor "${floor.floorId}"`);
+    if (planned.has(floor.floorId)) problems.push(`two floor plans for floor "${floor.floorId}"`);
+    planned.add(floor.floorId);
+  }
+  const placed = new Set<string>();
+  for (const spot of wayfinding.screens) {
+    if (!screens.has(spot.screenId)) problems.push(`position for unknown screen "${spot.screenId}"`);
+    if (placed.has(spot.screenId)) problems.push(`screen "${spot.screenId}" is placed twice`);
+    placed.add(spot.screenId);
+  }
+  return problems;
+}

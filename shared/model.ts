@@ -153,11 +153,33 @@ export type ActiveMode = z.infer<typeof ActiveModeSchema>;
 export const AllClearRequestSchema = z.object({ scope: ScopeSchema, drill: z.boolean() });
 export type AllClearRequest = z.infer<typeof AllClearRequestSchema>;
 
+/**
+ * What the office has marked as unsafe: hazard areas (ids of floor-plan areas) and blocked exits (ids of
+ * exit POIs). Screens route around them; marking or clearing one is a sequenced, audited change.
+ */
+export const HazardsSchema = z.object({
+  areaIds: z.array(IdSchema).max(1000),
+  blockedPoiIds: z.array(IdSchema).max(1000),
+});
+export type Hazards = z.infer<typeof HazardsSchema>;
+export const NO_HAZARDS: Hazards = { areaIds: [], blockedPoiIds: [] };
+
+/** The office marks (blocked: true) or clears (false) hazard areas and blocked exits. */
+export const HazardChangeSchema = z
+  .object({
+    blocked: z.boolean(),
+    areaIds: z.array(IdSchema).max(1000).default([]),
+    exitPoiIds: z.array(IdSchema).max(1000).default([]),
+  })
+  .refine((change) => change.areaIds.length + change.exitPoiIds.length > 0, 'name at least one area or exit');
+export type HazardChange = z.infer<typeof HazardChangeSchema>;
+
 /** The whole emergency state: tiny, so every change carries all of it. */
 export const ModeStateSchema = z.object({
   /** The last sequence number issued; it only ever grows, across restarts too. */
   seq: z.number().int().min(0),
   modes: z.array(ActiveModeSchema).max(1000),
+  hazards: HazardsSchema.default({ areaIds: [], blockedPoiIds: [] }),
 });
 export type ModeState = z.infer<typeof ModeStateSchema>;
 

@@ -7,6 +7,7 @@ import { DEFAULT_PRIORITY } from './modes.ts';
 import {
   CLOSE_CODES,
   MAX_FRAME_BYTES,
+  MAX_SERVER_FRAME_BYTES,
   PROTOCOL_VERSION,
   encode,
   parseClientMessage,
@@ -88,12 +89,13 @@ const serverMessages: Record<string, ServerMessage> = {
     screen: null,
     user: { username: 'office', role: 'office' },
   },
-  snapshot: { type: 'snapshot', seq: 5, modes: [lockdown, evacuate, shelter], priority: [...DEFAULT_PRIORITY] },
+  snapshot: { type: 'snapshot', seq: 5, modes: [lockdown, evacuate, shelter], priority: [...DEFAULT_PRIORITY], hazards: { areaIds: ['east-hall'], blockedPoiIds: [] } },
   'modes-changed after a mode was set': {
     type: 'modes-changed',
     seq: 5,
     modes: [lockdown, evacuate, shelter],
     priority: [...DEFAULT_PRIORITY],
+    hazards: { areaIds: [], blockedPoiIds: ['exit-east'] },
     change: { kind: 'set', seq: 5 },
   },
   'modes-changed after an All Clear': {
@@ -101,6 +103,7 @@ const serverMessages: Record<string, ServerMessage> = {
     seq: 6,
     modes: [],
     priority: [...DEFAULT_PRIORITY],
+    hazards: { areaIds: [], blockedPoiIds: [] },
     change: { kind: 'clear', scope: { kind: 'site' }, drill: false, cleared: [3, 4, 5] },
   },
   pong: { type: 'pong', t: 1_764_000_000_000 },
@@ -338,7 +341,8 @@ describe('parseServerMessage', () => {
   it('rejects non-JSON, unknown types and oversize frames with their codes', () => {
     expect(parseServerMessage('<html>')).toMatchObject({ ok: false, code: 'invalid_json' });
     expect(parseServerMessage(json({ type: 'party' }))).toMatchObject({ ok: false, code: 'unknown_message' });
-    expect(parseServerMessage(encode(serverMessages.pong!) + ' '.repeat(MAX_FRAME_BYTES))).toMatchObject({ ok: false, code: 'bad_request' });
+    expect(parseServerMessage(encode(serverMessages.pong!) + ' '.repeat(MAX_FRAME_BYTES))).toMatchObject({ ok: true });
+    expect(parseServerMessage(encode(serverMessages.pong!) + ' '.repeat(MAX_SERVER_FRAME_BYTES))).toMatchObject({ ok: false, code: 'bad_request' });
   });
 
   it('never throws and never accepts a hostile frame', () => {

@@ -2,13 +2,17 @@
 // Hub and browser import these definitions; no other file spells a message type.
 import { z } from 'zod';
 import { ErrorCodeSchema } from './errors.ts';
-import { ActiveModeSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema } from './model.ts';
+import { WayfindingSchema } from './floor-plan.ts';
+import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
 export const PROTOCOL_VERSION = 1;
 
-/** The largest frame either side accepts. Real frames are well under a kilobyte. */
+/** The largest frame the hub accepts from a display. Real frames are well under a kilobyte. */
 export const MAX_FRAME_BYTES = 64 * 1024;
+
+/** The largest frame a display accepts from the hub: floor plans of a large building run to megabytes. */
+export const MAX_SERVER_FRAME_BYTES = 16 * 1024 * 1024;
 
 export const CLOSE_CODES = {
   /** The client speaks another protocol version: update the app (service worker) and reload. */
@@ -41,6 +45,8 @@ export const ScreenHelloSchema = z.object({
   /** Device token from pairing; null for screens pre-paired in the site configuration. */
   token: z.string().max(256).nullable(),
   lastSeq: SeqSchema,
+  /** The version of the floor plans the screen has cached; the hub sends `plan` when it differs. */
+  planVersion: z.string().max(64).nullable().optional(),
 });
 
 /** An office or admin console subscribes to live state; it is authenticated by its session cookie. */
@@ -114,6 +120,7 @@ export const SnapshotSchema = z.object({
   seq: SeqSchema,
   modes: z.array(ActiveModeSchema),
   priority: z.array(ModeIdSchema),
+  hazards: HazardsSchema,
 });
 
 /**
@@ -125,10 +132,22 @@ export const ModesChangedSchema = z.object({
   seq: SeqSchema,
   modes: z.array(ActiveModeSchema),
   priority: z.array(ModeIdSchema),
+  hazards: HazardsSchema,
   change: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('set'), seq: SeqSchema }),
     z.object({ kind: z.literal('clear'), scope: ScopeSchema, drill: z.boolean(), cleared: z.array(SeqSchema) }),
+    z.object({ kind: z.literal('hazards') }),
   ]),
+});
+
+/**
+ * The floor plans a screen needs to show its map and compute its own routes offline: every floor of its
+ * building and the links between them. Sent after welcome when the screen's cached version differs.
+ */
+export const PlanSchema = z.object({
+  type: z.literal('plan'),
+  version: z.string().max(64),
+  wayfinding: WayfindingSchema,
 });
 
 export const PongSchema = z.object({ type: z.literal('pong'), t: z.number() });
@@ -204,11 +223,13 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   PongSchema,
   ErrorMessageSchema,
   StateMessageSchema,
+  PlanSchema,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 export type Welcome = z.infer<typeof WelcomeSchema>;
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type ModesChanged = z.infer<typeof ModesChangedSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
 
 // ── parsing ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -216,16 +237,16 @@ export type ParseResult<T> = { ok: true; message: T } | { ok: false; code: 'inva
 
 const encoder = new TextEncoder();
 
-/** A frame's size in bytes, as the limit means it; encoded only when characters alone cannot decide. */
-function utf8Length(raw: string): number {
-  // Each UTF-16 unit encodes to 1–3 bytes: short frames are under the limit whatever their characters.
-  if (raw.length * 3 <= MAX_FRAME_BYTES) return raw.length;
-  if (raw.length > MAX_FRAME_BYTES) return raw.length;
-  return encoder.encode(raw).length;
+/** Is the frame over `limit` bytes? Encoded only when its length in characters alone cannot decide. */
+function overLimit(raw: string, limit: number): boolean {
+  // Each UTF-16 unit encodes to 1–3 bytes.
+  if (raw.length > limit) return true;
+  if (raw.length * 3 <= limit) return false;
+  return encoder.encode(raw).length > limit;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, known: ReadonlySet<string>, raw: string): ParseResult<T> {
-  if (utf8Length(raw) > MAX_FRAME_BYTES) return { ok: false, code: 'bad_request', message: 'frame too large' };
+function parseWith<T>(schema: z.ZodType<T>, known: ReadonlySet<string>, raw: string, limit: number): ParseResult<T> {
+  if (overLimit(raw, limit)) return { ok: false, code: 'bad_request', message: 'frame too large' };
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -246,12 +267,12 @@ const SERVER_TYPES: ReadonlySet<string> = new Set(ServerMessageSchema.options.ma
 
 /** Parse a frame a display sent; never throws. */
 export function parseClientMessage(raw: string): ParseResult<ClientMessage> {
-  return parseWith(ClientMessageSchema, CLIENT_TYPES, raw);
+  return parseWith(ClientMessageSchema, CLIENT_TYPES, raw, MAX_FRAME_BYTES);
 }
 
 /** Parse a frame the hub sent; never throws. */
 export function parseServerMessage(raw: string): ParseResult<ServerMessage> {
-  return parseWith(ServerMessageSchema, SERVER_TYPES, raw);
+  return parseWith(ServerMessageSchema, SERVER_TYPES, raw, MAX_SERVER_FRAME_BYTES);
 }
 
 /** Encode a message; typed so only messages of the union can be sent. */

@@ -93,7 +93,11 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         const seq = modeState.seq + 1;
         modeState.seq = seq;
         modeState.modes = modeState.modes.filter((m) => !inScope.includes(m));
-        return { seq, cleared: inScope.map((m) => m.seq) };
+        // Hazards marked during an event end with the last mode: a stale drill hazard must never bend the
+        // routes of the next real evacuation.
+        const hazardsCleared = modeState.modes.length === 0 && (modeState.hazards.areaIds.length > 0 || modeState.hazards.blockedPoiIds.length > 0);
+        if (modeState.modes.length === 0) modeState.hazards = { areaIds: [], blockedPoiIds: [] };
+        return { seq, cleared: inScope.map((m) => m.seq), hazardsCleared };
       });
       realtime.publishModes({ kind: 'clear', scope: request.scope, drill: request.drill, cleared: result.cleared });
       await writeAudit({
@@ -106,9 +110,9 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         mode: 'normal',
         scope: request.scope,
         drill: request.drill,
-        detail: `cleared ${result.cleared.join(', ')}`,
+        detail: `cleared ${result.cleared.join(', ')}${result.hazardsCleared ? '; hazards cleared with the last mode' : ''}`,
       });
-      return result;
+      return { seq: result.seq, cleared: result.cleared };
     },
   };
 }

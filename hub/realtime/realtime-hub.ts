@@ -17,6 +17,7 @@ import {
 } from '../../shared/protocol.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import type { BuildingPlan } from '../domain/building-plans.ts';
 import { buildHubState } from './roll-call.ts';
 import { newScreenRuntime, recordReceipt, setExpected, type ScreenRuntime } from './screen-status.ts';
 
@@ -27,6 +28,8 @@ export interface RealtimeOptions {
   /** Committed site and mode state, read fresh on every use. */
   site: () => Site;
   modeState: () => ModeState;
+  /** The floor plans of a building, for its screens to cache; null when it has none. */
+  planFor?: (buildingId: string) => BuildingPlan | null;
   now?: () => number;
   /** A socket whose unsent data exceeds this is dropped; the screen reconnects and resyncs. */
   maxBufferedBytes?: number;
@@ -62,7 +65,7 @@ export class RealtimeHub {
 
   constructor(options: RealtimeOptions) {
     if (options.heartbeatMs <= 0) throw new Error('heartbeatMs must be positive');
-    this.#options = { now: Date.now, maxBufferedBytes: 1024 * 1024, consolePushDelayMs: 50, ...options };
+    this.#options = { now: Date.now, maxBufferedBytes: 1024 * 1024, consolePushDelayMs: 50, planFor: () => null, ...options };
     this.syncScreens();
     // The ping/terminate loop from the ws README: a socket that did not answer the last ping is dead.
     this.#heartbeat = setInterval(() => this.#sweep(), this.#options.heartbeatMs);
@@ -108,6 +111,7 @@ export class RealtimeHub {
       seq: state.seq,
       modes: state.modes,
       priority: [...this.#options.priority],
+      hazards: state.hazards,
       change,
     });
     for (const [socket, client] of this.#clients) {
@@ -219,7 +223,12 @@ export class RealtimeHub {
       user: null,
     });
     if (hello.lastSeq !== state.seq) {
-      this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority] });
+      this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority], hazards: state.hazards });
+    }
+    // The mode goes first; floor plans can be large and only matter once the mode is on screen.
+    const plan = this.#options.planFor(screen.buildingId);
+    if (plan && plan.version !== hello.planVersion) {
+      this.#send(socket, { type: 'plan', version: plan.version, wayfinding: plan.wayfinding });
     }
     this.#scheduleConsolePush();
   }
@@ -240,7 +249,7 @@ export class RealtimeHub {
       screen: null,
       user,
     });
-    this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority] });
+    this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority], hazards: state.hazards });
     this.#send(socket, { type: 'state', state: this.state() });
   }
 

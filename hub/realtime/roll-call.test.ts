@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveModeFor } from '../../shared/modes.ts';
-import type { ActiveMode } from '../../shared/model.ts';
-import { loadSiteFile } from '../server.ts';
+import { NO_HAZARDS, type ActiveMode } from '../../shared/model.ts';
+import { loadSiteFile } from '../store/seed.ts';
 import { buildHubState } from './roll-call.ts';
 import { newScreenRuntime, recordReceipt, setExpected, type ScreenRuntime } from './screen-status.ts';
 
@@ -25,7 +25,7 @@ describe('roll-call', () => {
     recordReceipt(runtimes.get('gym')!, { seq: 3, activeSeq: 3, mode: 'lockdown', drill: true }, Date.parse(lockdown.startedAt) + 40);
     recordReceipt(runtimes.get('cafeteria')!, { seq: 2, activeSeq: 0, mode: 'normal', drill: false }, Date.parse(lockdown.startedAt) + 5);
     recordReceipt(runtimes.get('annex-hall')!, { seq: 3, activeSeq: 0, mode: 'normal', drill: false }, Date.parse(lockdown.startedAt) + 9);
-    const state = buildHubState(site, { seq: 3, modes: [lockdown] }, ['lockdown', 'normal'], runtimes, changeTimes);
+    const state = buildHubState(site, { seq: 3, modes: [lockdown], hazards: NO_HAZARDS }, ['lockdown', 'normal'], runtimes, changeTimes);
     const entry = state.rollCall.find((e) => e.mode === 'lockdown')!;
     expect(entry.expected).toBe(7);
     expect(entry.confirmed).toBe(1);

@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSiteFile } from '../server.ts';
+import { seedData } from './seed.ts';
 import { openAuditLog } from './audit-log.ts';
 import { StorageError } from './json-document.ts';
 import { MODE_STATE_FILE, openStore, STORE_FILE } from './store.ts';
 
 let dir: string;
-const seed = () => ({ site: loadSiteFile('config/demo-school.json'), modeState: { seq: 0, modes: [] }, users: [], sessions: [] });
+const seed = () => seedData({ siteFile: 'config/demo-school.json', wayfindingFile: 'config/demo-wayfinding.json' });
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'muster-store-'));
 });

@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { WayfindingSchema } from '../../shared/floor-plan.ts';
 import { ModeStateSchema, RoleSchema, SiteSchema, type ModeState } from '../../shared/model.ts';
 import { openJsonDocument } from './json-document.ts';
 
@@ -27,6 +28,7 @@ export type StoredSession = z.infer<typeof StoredSessionSchema>;
 const MainDataSchema = z.object({
   schemaVersion: z.literal(1),
   site: SiteSchema,
+  wayfinding: WayfindingSchema.default({ floors: [], links: [], screens: [] }),
   users: z.array(StoredUserSchema),
   sessions: z.array(StoredSessionSchema),
   /** Only in stores written before the mode state had its own file; moved out on open. */
@@ -53,8 +55,8 @@ export async function openStore(dataDir: string, seed: () => Omit<StoreData, 'sc
   const seedOnce = () => (seeded ??= seed());
 
   const main = await openJsonDocument<z.infer<typeof MainDataSchema>>(join(dataDir, STORE_FILE), MainDataSchema, () => {
-    const { site, users, sessions } = seedOnce();
-    return { schemaVersion: 1 as const, site, users, sessions };
+    const { site, wayfinding, users, sessions } = seedOnce();
+    return { schemaVersion: 1 as const, site, wayfinding, users, sessions };
   });
   const legacyModeState = main.data.modeState;
   const modes = await openJsonDocument(join(dataDir, MODE_STATE_FILE), ModeStateSchema, () => legacyModeState ?? seedOnce().modeState);

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { hashPassword } from '../../hub/auth/passwords.ts';
 import { loadConfig, type Config } from '../../hub/config.ts';
 import { startHub, type RunningHub } from '../../hub/server.ts';
+import { seedData } from '../../hub/store/seed.ts';
 import { openStore } from '../../hub/store/store.ts';
 import type { Role } from '../../shared/model.ts';
-import { loadSiteFile } from '../../hub/server.ts';
 
 export const PASSWORDS = { admin: 'admin-pass-123', office: 'office-pass-123', viewer: 'viewer-pass-123' } as const;
 
@@ -26,12 +26,7 @@ export interface TestHub extends RunningHub {
 
 /** A data dir holding the demo site plus a `viewer` user, so every role can be tested. */
 async function seedViewer(dataDir: string, config: Config): Promise<void> {
-  const store = await openStore(dataDir, () => ({
-    site: loadSiteFile(config.siteFile),
-    modeState: { seq: 0, modes: [] },
-    users: [],
-    sessions: [],
-  }));
+  const store = await openStore(dataDir, () => seedData(config));
   const passwordHash = await hashPassword(PASSWORDS.viewer);
   const user = { username: 'viewer', role: 'viewer' as Role, passwordHash, disabled: false, createdAt: new Date().toISOString() };
   await store.update((data) => void data.users.push(user));
