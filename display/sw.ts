@@ -2,7 +2,10 @@
 // so a screen boots with the hub down. Never touches /api or /ws: live state only ever comes from the hub.
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { StaleWhileRevalidate } from 'workbox-strategies';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -15,6 +18,13 @@ precacheAndRoute(self.__WB_MANIFEST, {
   ignoreURLParametersMatching: [/.*/],
   directoryIndex: 'index.html',
 });
+
+// Floor maps change when the facility manager edits them: show the cached copy at once (offline too) and
+// refresh it in the background. Only /maps/ is cached at run time; /api and /ws never are.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/maps/'),
+  new StaleWhileRevalidate({ cacheName: 'muster-maps', plugins: [new ExpirationPlugin({ maxEntries: 200 })] }),
+);
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -3,10 +3,12 @@
 // Other signage players can embed it: it needs only its screen id and a route to the hub.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Language } from '../../shared/model.ts';
+import type { ActiveMode, Language } from '../../shared/model.ts';
+import type { RouteGoal } from '../../shared/routing.ts';
 import type { AppUpdates } from '../lib/app-updates.ts';
 import { ClockController } from './clock-controller.ts';
 import { ScreenLinkController } from './screen-link-controller.ts';
+import { ScreenRoutes } from './screen-routes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, elapsed } from './time-format.ts';
 import './screen-mode-takeover.ts';
@@ -16,6 +18,16 @@ import './screen-normal-view.ts';
 const OFFLINE_GRACE_MS = 5000;
 
 const NO_UPDATES: AppUpdates = { check() {}, pending: false, maybeActivate() {} };
+
+/**
+ * Which way a screen shows people: the nearest exit in normal times and during an evacuation, the shelter
+ * area when sheltering there; none otherwise. Lockdown never shows a map (no "where to hide" on hallways).
+ */
+function routeGoalFor(active: ActiveMode | null): RouteGoal | null {
+  if (active === null || active.mode === 'evacuate') return 'exit';
+  if (active.mode === 'shelter' && active.strategy === 'shelter-area') return 'shelter';
+  return null;
+}
 
 @customElement('muster-screen')
 export class MusterScreen extends LitElement {
@@ -52,7 +64,10 @@ export class MusterScreen extends LitElement {
   @property({ attribute: 'hub-url' }) hubUrl: string | undefined;
 
   readonly #clock = new ClockController(this);
+  readonly #routes = new ScreenRoutes();
   #link: ScreenLinkController | null = null;
+  /** The target of the route on screen: reflected as data-route for people and tests. */
+  #routeTarget = 'none';
 
   override connectedCallback(): void {
     // The link needs the screen id, so it is created on first connection rather than in the constructor.
@@ -69,9 +84,13 @@ export class MusterScreen extends LitElement {
   override render() {
     const link = this.#link;
     if (!link) return nothing;
-    const { profile, site } = link.state;
+    const { profile, site, plan, hazards } = link.state;
     const language = profile?.language ?? 'en';
     const active = link.effective;
+    const goal = routeGoalFor(active);
+    const place = profile && goal ? this.#routes.placeOf(plan, this.screenId, profile.floorId) : null;
+    const route = plan && place && goal ? this.#routes.route(plan, place, goal, hazards) : null;
+    this.#routeTarget = route === null ? 'none' : route.ok ? route.target.poi.id : 'no-safe-route';
     const view = active
       ? html`<screen-mode-takeover
           .active=${active}
@@ -79,8 +98,19 @@ export class MusterScreen extends LitElement {
           .now=${this.#clock.now}
           .timeZone=${site?.timeZone}
           .location=${profile?.location ?? ''}
+          .place=${place}
+          .route=${route}
+          .hazards=${hazards}
         ></screen-mode-takeover>`
-      : html`<screen-normal-view .site=${site} .profile=${profile} .language=${language} .now=${this.#clock.now}></screen-normal-view>`;
+      : html`<screen-normal-view
+          .site=${site}
+          .profile=${profile}
+          .language=${language}
+          .now=${this.#clock.now}
+          .place=${place}
+          .route=${route}
+          .hazards=${hazards}
+        ></screen-normal-view>`;
     return html`${view}${this.#notice(language)}`;
   }
 
@@ -94,6 +124,7 @@ export class MusterScreen extends LitElement {
     this.dataset.drill = String(active?.drill ?? false);
     this.dataset.connection = link.status;
     this.dataset.seq = String(link.state.seq);
+    this.dataset.route = this.#routeTarget;
     document.title = `${active ? active.mode.toUpperCase() : 'Muster'} · ${link.state.profile?.name ?? this.screenId}`;
   }
 

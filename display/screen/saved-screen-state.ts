@@ -1,7 +1,8 @@
 // The screen's last known state, kept in local storage and painted before connecting, so a screen that
 // reboots with the hub down shows the mode it last knew (never silently normal).
 import { z } from 'zod';
-import { ActiveModeSchema, ModeIdSchema } from '../../shared/model.ts';
+import { WayfindingSchema } from '../../shared/floor-plan.ts';
+import { ActiveModeSchema, HazardsSchema, ModeIdSchema, NO_HAZARDS } from '../../shared/model.ts';
 import { DEFAULT_PRIORITY } from '../../shared/modes.ts';
 import { ScreenProfileSchema, SiteProfileSchema } from '../../shared/protocol.ts';
 
@@ -10,6 +11,9 @@ export const SavedScreenStateSchema = z.object({
   seq: z.number().int().min(0),
   modes: z.array(ActiveModeSchema),
   priority: z.array(ModeIdSchema),
+  hazards: HazardsSchema.default(NO_HAZARDS),
+  /** This building's floor plans, so the screen draws its map and computes its own routes offline. */
+  plan: z.object({ version: z.string(), wayfinding: WayfindingSchema }).nullable().default(null),
   profile: ScreenProfileSchema.nullable(),
   site: SiteProfileSchema.nullable(),
   /** When the hub last said anything (ms since epoch). */
@@ -18,7 +22,7 @@ export const SavedScreenStateSchema = z.object({
 export type SavedScreenState = z.infer<typeof SavedScreenStateSchema>;
 
 export function emptyScreenState(): SavedScreenState {
-  return { version: 1, seq: 0, modes: [], priority: [...DEFAULT_PRIORITY], profile: null, site: null, lastContactAt: null };
+  return { version: 1, seq: 0, modes: [], priority: [...DEFAULT_PRIORITY], hazards: NO_HAZARDS, plan: null, profile: null, site: null, lastContactAt: null };
 }
 
 const key = (screenId: string) => `muster:screen:${screenId}`;

@@ -48,6 +48,7 @@ export class ScreenLinkController implements ReactiveController {
         screenId: options.screenId,
         token: options.token,
         lastSeq: this.state.seq,
+        planVersion: this.state.plan?.version ?? null,
       }),
       onMessage: (message) => this.#onMessage(message),
       onStatus: (status, { closeCode }) => {
@@ -92,12 +93,16 @@ export class ScreenLinkController implements ReactiveController {
         return;
       case 'snapshot':
         // A snapshot is authoritative, even with a lower seq (a hub restored from a backup).
-        this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority });
+        this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority, hazards: message.hazards });
         return this.#scheduleReceipt();
       case 'modes-changed':
         if (message.seq <= this.state.seq) return; // already shown
-        this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority });
+        this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority, hazards: message.hazards });
         return this.#scheduleReceipt();
+      case 'plan':
+        this.#apply({ plan: { version: message.version, wayfinding: message.wayfinding } });
+        this.#cacheMapImages();
+        return;
       case 'error':
         if (message.code === 'unknown_screen') this.problem = 'unknown-screen';
         this.host.requestUpdate();
@@ -115,6 +120,13 @@ export class ScreenLinkController implements ReactiveController {
     this.host.requestUpdate();
     // An update that waited for normal times may take over now.
     this.options.updates.maybeActivate();
+  }
+
+  /** Fetch this building's map images now, through the service worker, so they are there when the hub is not. */
+  #cacheMapImages(): void {
+    for (const floor of this.state.plan?.wayfinding.floors ?? []) {
+      if (floor.image) fetch(`/maps/${floor.image.file}`).catch(() => undefined);
+    }
   }
 
   #touch(): void {

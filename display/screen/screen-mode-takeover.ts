@@ -2,9 +2,13 @@
 // (the mode catalogue is in the bundle), so it depends on nothing that can fail.
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ActiveMode, Language } from '../../shared/model.ts';
-import { MODE_CATALOGUE, modeTextFor } from '../../shared/modes.ts';
-import { SCREEN_WORDS } from './screen-words.ts';
+import type { ActiveMode, Hazards, Language } from '../../shared/model.ts';
+import type { RouteResult } from '../../shared/routing.ts';
+import { MODE_CATALOGUE, modeTextFor, type ModeText } from '../../shared/modes.ts';
+import type { ScreenPlace } from './screen-routes.ts';
+import { SCREEN_WORDS, type ScreenWords } from './screen-words.ts';
+import './screen-floor-map.ts';
+import './screen-route-panel.ts';
 import { clockTime, elapsed } from './time-format.ts';
 
 @customElement('screen-mode-takeover')
@@ -119,9 +123,64 @@ export class ScreenModeTakeover extends LitElement {
       font-weight: 700;
       background: rgb(0 0 0 / 0.25);
     }
+    main.compact {
+      gap: 1.5vmin;
+      padding-top: 2vmin;
+      padding-bottom: 2vmin;
+    }
+    .compact header svg {
+      width: 11vmin;
+      height: 11vmin;
+    }
+    .compact .titles {
+      flex: 1;
+      min-width: 0;
+    }
+    .compact h1 {
+      font-size: calc(min(11vmin, 180px) * var(--title-fit, 1));
+    }
+    .compact .directive {
+      font-size: min(5vmin, 90px);
+    }
+    .compact .detail {
+      font-size: min(4vmin, 70px);
+    }
+    .wayfinding {
+      flex: 1;
+      display: grid;
+      grid-template-columns: minmax(0, 1.6fr) minmax(0, 1fr);
+      gap: 3vmin;
+      min-height: 0;
+    }
+    .wayfinding screen-floor-map {
+      border-radius: 1.5vmin;
+      overflow: hidden;
+      background: #fff;
+      border: 0.6vmin solid #fff;
+    }
+    .wayfinding .side {
+      display: flex;
+      flex-direction: column;
+      gap: 2vmin;
+      min-height: 0;
+    }
+    .wayfinding .steps {
+      grid-template-columns: 1fr;
+      gap: 1.5vmin;
+    }
+    screen-route-panel {
+      flex: none;
+      --arrow-size: 15vmin;
+      --target-size: 5vmin;
+      --detail-size: 3.2vmin;
+    }
     @media (orientation: portrait) {
       .steps {
         grid-template-columns: 1fr;
+      }
+      .wayfinding {
+        grid-template-columns: 1fr;
+        grid-template-rows: minmax(0, 1.3fr) minmax(0, 1fr);
       }
     }
   `;
@@ -131,6 +190,10 @@ export class ScreenModeTakeover extends LitElement {
   @property({ attribute: false }) now = Date.now();
   @property({ attribute: false }) timeZone: string | undefined;
   @property({ attribute: false }) location = '';
+  /** Where the screen hangs and the way out (evacuate, shelter): shown as a map beside the steps. */
+  @property({ attribute: false }) place: ScreenPlace | null = null;
+  @property({ attribute: false }) route: RouteResult | null = null;
+  @property({ attribute: false }) hazards: Hazards = { areaIds: [], blockedPoiIds: [] };
 
   readonly #resize = new ResizeObserver(() => this.#fit());
 
@@ -180,21 +243,29 @@ export class ScreenModeTakeover extends LitElement {
     const text = modeTextFor(active, this.language);
     const words = SCREEN_WORDS[this.language];
     const started = Date.parse(active.startedAt);
+    const wayfinding = this.place !== null && this.route !== null;
     const drillBanner = active.drill
       ? html`<div class="drill" data-test="drill-banner" role="status">${words.drill} <small>${words.drillDetail}</small></div>`
       : nothing;
     return html`
       ${drillBanner}
-      <main data-test="takeover" data-mode=${active.mode} role="alert" aria-live="assertive">
-        <header>
-          <svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${definition.icon}></path>`}</svg>
-          <h1>${text.name}</h1>
-        </header>
-        <p class="directive">${text.directive}</p>
-        ${text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing}
-        <div class="steps">
-          ${this.#steps(words.students, text.students)} ${this.#steps(words.staff, text.staff)}
-        </div>
+      <main class=${wayfinding ? 'compact' : ''} data-test="takeover" data-mode=${active.mode} role="alert" aria-live="assertive">
+        ${wayfinding
+          ? html`<header>
+                <svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${definition.icon}></path>`}</svg>
+                <div class="titles">
+                  <h1>${text.name}</h1>
+                  <p class="directive">${text.directive}</p>
+                </div>
+              </header>
+              ${this.#wayfinding(words, text)}`
+          : html`<header>
+                <svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${definition.icon}></path>`}</svg>
+                <h1>${text.name}</h1>
+              </header>
+              <p class="directive">${text.directive}</p>
+              ${text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing}
+              ${this.#allSteps(words, text)}`}
       </main>
       ${drillBanner}
       <footer>
@@ -202,6 +273,36 @@ export class ScreenModeTakeover extends LitElement {
         <span>${this.location}</span>
       </footer>
     `;
+  }
+
+  #allSteps(words: ScreenWords, text: ModeText) {
+    return html`<div class="steps">${this.#steps(words.students, text.students)} ${this.#steps(words.staff, text.staff)}</div>`;
+  }
+
+  #wayfinding(words: ScreenWords, text: ModeText & { detail: string | null }) {
+    const place = this.place!;
+    const heading = this.active.mode === 'shelter' ? words.nearestShelter : words.goTo;
+    return html`<div class="wayfinding">
+      <screen-floor-map
+        .floor=${place.floor}
+        .spot=${place.spot}
+        .route=${this.route}
+        .hazards=${this.hazards}
+        .language=${this.language}
+        .shelters=${this.active.mode === 'shelter'}
+        urgent
+      ></screen-floor-map>
+      <div class="side">
+        <screen-route-panel
+          .route=${this.route}
+          .language=${this.language}
+          .heading=${heading}
+          .destination=${this.active.mode === 'evacuate' ? this.active.destination : null}
+        ></screen-route-panel>
+        ${this.active.mode === 'shelter' && text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing}
+        ${this.#allSteps(words, text)}
+      </div>
+    </div>`;
   }
 
   #steps(title: string, steps: readonly string[]) {

@@ -1,9 +1,14 @@
 // <screen-normal-view>: what a hallway screen shows in normal times: the school, the time, where it hangs.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Language } from '../../shared/model.ts';
+import type { Hazards, Language } from '../../shared/model.ts';
+import type { RouteResult } from '../../shared/routing.ts';
 import type { ScreenProfile, SiteProfile } from '../../shared/protocol.ts';
+import type { ScreenPlace } from './screen-routes.ts';
+import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, longDate } from './time-format.ts';
+import './screen-floor-map.ts';
+import './screen-route-panel.ts';
 
 @customElement('screen-normal-view')
 export class ScreenNormalView extends LitElement {
@@ -38,6 +43,35 @@ export class ScreenNormalView extends LitElement {
       align-self: center;
       padding: 0 5vmin;
     }
+    .with-map {
+      display: grid;
+      grid-template-columns: minmax(0, 2.2fr) minmax(0, 1fr);
+      gap: 3vmin;
+      min-height: 0;
+      padding: 2vmin 5vmin 0;
+    }
+    .with-map screen-floor-map {
+      border-radius: 1.5vmin;
+      overflow: hidden;
+      background: #f8fafc;
+    }
+    .side {
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      gap: 3vmin;
+    }
+    screen-route-panel {
+      color: #bbf7d0;
+      --arrow-size: 16vmin;
+      --target-size: 5vmin;
+    }
+    @media (orientation: portrait) {
+      .with-map {
+        grid-template-columns: 1fr;
+        grid-template-rows: minmax(0, 2fr) auto;
+      }
+    }
     .date {
       font-size: clamp(20px, 5vmin, 80px);
       font-weight: 600;
@@ -69,6 +103,9 @@ export class ScreenNormalView extends LitElement {
   @property({ attribute: false }) profile: ScreenProfile | null = null;
   @property() language: Language = 'en';
   @property({ attribute: false }) now = Date.now();
+  @property({ attribute: false }) place: ScreenPlace | null = null;
+  @property({ attribute: false }) route: RouteResult | null = null;
+  @property({ attribute: false }) hazards: Hazards = { areaIds: [], blockedPoiIds: [] };
 
   override render() {
     const timeZone = this.site?.timeZone;
@@ -78,9 +115,17 @@ export class ScreenNormalView extends LitElement {
         <h1 data-test="school-name">${this.site?.name ?? 'Muster'}</h1>
         <div class="clock" data-test="clock">${clockTime(this.now, this.language, timeZone)}</div>
       </header>
-      <div class="center">
-        <div class="date">${longDate(this.now, this.language, timeZone)}</div>
-      </div>
+      ${this.place
+        ? html`<div class="with-map">
+            <screen-floor-map .floor=${this.place.floor} .spot=${this.place.spot} .route=${this.route} .hazards=${this.hazards} .language=${this.language}></screen-floor-map>
+            <div class="side">
+              <div class="date">${longDate(this.now, this.language, timeZone)}</div>
+              <screen-route-panel .route=${this.route} .language=${this.language} .heading=${SCREEN_WORDS[this.language].nearestExit}></screen-route-panel>
+            </div>
+          </div>`
+        : html`<div class="center">
+            <div class="date">${longDate(this.now, this.language, timeZone)}</div>
+          </div>`}
       <footer>
         ${profile
           ? html`<span class="here" data-test="location">${profile.location || profile.name}</span>

@@ -1,4 +1,5 @@
 // The few words a wall screen says itself (everything about modes comes from the catalogue), per language.
+import type { PoiType } from '../../shared/floor-plan.ts';
 import type { Language } from '../../shared/model.ts';
 
 export interface ScreenWords {
@@ -12,6 +13,18 @@ export interface ScreenWords {
   connecting: string;
   unknownScreen: (id: string) => string;
   replaced: string;
+  youAreHere: string;
+  hazard: string;
+  mapOf: (floor: string) => string;
+  nearestExit: string;
+  goTo: string;
+  metres: (m: number) => string;
+  stairsFirst: string;
+  thenTo: (destination: string) => string;
+  noSafeRoute: string;
+  noSafeRouteDetail: string;
+  nearestShelter: string;
+  poi: Partial<Record<PoiType, string>>;
 }
 
 export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
@@ -26,6 +39,18 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     connecting: 'Connecting to the hub…',
     unknownScreen: (id) => `This screen ("${id}") is not known to the hub. Ask the facility manager to add or pair it.`,
     replaced: 'Another window is showing this screen. This one has stopped.',
+    youAreHere: 'YOU ARE HERE',
+    hazard: 'HAZARD',
+    mapOf: (floor) => `Map of ${floor}`,
+    nearestExit: 'Nearest exit',
+    goTo: 'Go to',
+    metres: (m) => `${Math.round(m)} m`,
+    stairsFirst: 'Take the stairs, not the elevator',
+    thenTo: (destination) => `Then go to ${destination}`,
+    noSafeRoute: 'No safe route is known from here',
+    noSafeRouteDetail: 'Follow staff instructions. Do not use elevators.',
+    nearestShelter: 'Shelter area',
+    poi: { exit: 'Exit', aed: 'AED (defibrillator)', extinguisher: 'Fire extinguisher', 'first-aid-kit': 'First aid', stairs: 'Stairs', 'fire-alarm-pull-station': 'Fire alarm', 'assembly-point': 'Assembly point', 'shelter-area': 'Shelter area' },
   },
   es: {
     drill: 'SIMULACRO',
@@ -38,5 +63,17 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     connecting: 'Conectando con el servidor…',
     unknownScreen: (id) => `El servidor no conoce esta pantalla ("${id}"). Pida al encargado que la agregue o la vincule.`,
     replaced: 'Otra ventana muestra esta pantalla. Esta se ha detenido.',
+    youAreHere: 'USTED ESTÁ AQUÍ',
+    hazard: 'PELIGRO',
+    mapOf: (floor) => `Plano de ${floor}`,
+    nearestExit: 'Salida más cercana',
+    goTo: 'Vaya a',
+    metres: (m) => `${Math.round(m)} m`,
+    stairsFirst: 'Use las escaleras, no el ascensor',
+    thenTo: (destination) => `Luego vaya a ${destination}`,
+    noSafeRoute: 'No se conoce una ruta segura desde aquí',
+    noSafeRouteDetail: 'Siga las instrucciones del personal. No use los ascensores.',
+    nearestShelter: 'Área de refugio',
+    poi: { exit: 'Salida', aed: 'DEA (desfibrilador)', extinguisher: 'Extintor', 'first-aid-kit': 'Primeros auxilios', stairs: 'Escaleras', 'fire-alarm-pull-station': 'Alarma de incendio', 'assembly-point': 'Punto de reunión', 'shelter-area': 'Área de refugio' },
   },
 };

@@ -1,0 +1,85 @@
+// <screen-route-panel>: the answer at a glance: a big arrow relative to where the reader faces, where to go
+// and how far; or, when every way out is blocked, that no safe route is known and what to do instead.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Language } from '../../shared/model.ts';
+import type { RouteResult } from '../../shared/routing.ts';
+import { SCREEN_WORDS } from './screen-words.ts';
+
+@customElement('screen-route-panel')
+export class ScreenRoutePanel extends LitElement {
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1.5vmin;
+      font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+    }
+    .arrow {
+      width: var(--arrow-size, 22vmin);
+      height: var(--arrow-size, 22vmin);
+      align-self: center;
+    }
+    .heading {
+      margin: 0;
+      font-size: var(--heading-size, 3vmin);
+      font-weight: 700;
+      text-transform: uppercase;
+      letter-spacing: 0.05em;
+      opacity: 0.9;
+    }
+    .target {
+      margin: 0;
+      font-size: var(--target-size, 6vmin);
+      font-weight: 900;
+      line-height: 1.05;
+    }
+    .detail {
+      margin: 0;
+      font-size: var(--detail-size, 3.4vmin);
+      font-weight: 700;
+    }
+    .warning {
+      padding: 2vmin;
+      border-radius: 1.5vmin;
+      background: #fef2f2;
+      color: #7f1d1d;
+    }
+  `;
+
+  @property({ attribute: false }) route: RouteResult | null = null;
+  @property() language: Language = 'en';
+  /** Evacuation destination (the assembly point), said after the exit. */
+  @property() destination: string | null = null;
+  @property() heading = '';
+
+  override render() {
+    const words = SCREEN_WORDS[this.language];
+    const route = this.route;
+    if (!route) return nothing;
+    if (!route.ok) {
+      return html`<div class="warning" data-test="no-safe-route" role="alert">
+        <p class="target">${words.noSafeRoute}</p>
+        <p class="detail">${words.noSafeRouteDetail}</p>
+      </div>`;
+    }
+    const angle = route.relativeBearing ?? route.firstLegBearing;
+    return html`
+      <svg class="arrow" viewBox="0 0 100 100" aria-hidden="true" data-test="route-arrow" data-direction=${route.arrow ?? ''}>
+        <g transform="rotate(${angle} 50 50)">
+          <path d="M50 4 90 48H64v48H36V48H10z" fill="currentColor" stroke="#fff" stroke-width="3" stroke-linejoin="round"></path>
+        </g>
+      </svg>
+      <p class="heading">${this.heading}</p>
+      <p class="target" data-test="route-target">${route.target.poi.label}</p>
+      <p class="detail">${words.metres(route.metres)}${route.floors.length > 1 ? html` · ${words.stairsFirst}` : nothing}</p>
+      ${this.destination ? html`<p class="detail">${words.thenTo(this.destination)}</p>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'screen-route-panel': ScreenRoutePanel;
+  }
+}

@@ -1,0 +1,40 @@
+// The screen's own routes, computed in the browser from its cached floor plans, so they keep working with
+// the hub down. Recomputed only when the plans, the hazards or the goal change.
+import type { FloorPlan, ScreenSpot, Wayfinding } from '../../shared/floor-plan.ts';
+import type { Hazards } from '../../shared/model.ts';
+import { createRouter, type RouteGoal, type RouteResult, type Router } from '../../shared/routing.ts';
+
+export interface ScreenPlace {
+  floor: FloorPlan;
+  spot: ScreenSpot;
+}
+
+export class ScreenRoutes {
+  #version: string | null = null;
+  #router: Router | null = null;
+  readonly #routes = new Map<string, RouteResult>();
+
+  /** Where this screen hangs on its floor's plan, or null when the plans do not place it. */
+  placeOf(plan: { version: string; wayfinding: Wayfinding } | null, screenId: string, floorId: string): ScreenPlace | null {
+    if (!plan) return null;
+    const spot = plan.wayfinding.screens.find((s) => s.screenId === screenId);
+    const floor = plan.wayfinding.floors.find((f) => f.floorId === floorId);
+    return spot && floor ? { floor, spot } : null;
+  }
+
+  route(plan: { version: string; wayfinding: Wayfinding }, place: ScreenPlace, goal: RouteGoal, hazards: Hazards): RouteResult {
+    if (plan.version !== this.#version) {
+      this.#version = plan.version;
+      this.#router = createRouter(plan.wayfinding);
+      this.#routes.clear();
+    }
+    const key = `${goal}|${hazards.areaIds.join(',')}|${hazards.blockedPoiIds.join(',')}`;
+    let route = this.#routes.get(key);
+    if (!route) {
+      route = this.#router!.route({ floorId: place.floor.floorId, position: place.spot.position, facingDegrees: place.spot.facingDegrees }, goal, hazards);
+      if (this.#routes.size > 32) this.#routes.clear();
+      this.#routes.set(key, route);
+    }
+    return route;
+  }
+}
