@@ -114,6 +114,7 @@ const serverMessages: Record<string, ServerMessage> = {
       seq: 3,
       modes: [lockdown],
       priority: [...DEFAULT_PRIORITY],
+      hazards: { areaIds: [], blockedPoiIds: [] },
       screens: [
         {
           id: 'gym',

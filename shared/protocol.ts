@@ -208,6 +208,7 @@ export const HubStateSchema = z.object({
   seq: SeqSchema,
   modes: z.array(ActiveModeSchema),
   priority: z.array(ModeIdSchema),
+  hazards: HazardsSchema,
   screens: z.array(ScreenStatusSchema),
   rollCall: z.array(RollCallEntrySchema),
 });

@@ -23,7 +23,7 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <span class={`link ${live ? 'live' : 'down'}`}>{live ? 'Live' : 'Reconnecting…'}</span>
         <span class="user">
           {props.username} ({props.role})
-          <button type="button" class="link-button" onClick={props.onLogOut}>
+          <button type="button" class="link-button" data-test="logout" onClick={props.onLogOut}>
             Log out
           </button>
         </span>

@@ -5,6 +5,7 @@ import { api, call } from '../lib/api-client.ts';
 import type { LoggedInUser } from '../lib/login-form.tsx';
 import { useConsoleLink } from '../lib/use-console-link.ts';
 import { ActiveModes } from './active-modes.tsx';
+import { HazardPanel } from './hazard-panel.tsx';
 import { AllClearDialog } from './all-clear-dialog.tsx';
 import { ModeButtons } from './mode-buttons.tsx';
 import { RollCallPanel } from './roll-call-panel.tsx';
@@ -67,6 +68,13 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
           <p class="muted">Waiting for the hub…</p>
         )}
       </section>
+
+      {canOperate && state && (state.modes.some((m) => m.mode === 'evacuate') || state.hazards.areaIds.length + state.hazards.blockedPoiIds.length > 0) && (
+        <section class="panel" data-test="hazard-panel">
+          <h2>Hazards and blocked exits</h2>
+          <HazardPanel hazards={state.hazards} site={site} />
+        </section>
+      )}
 
       {canOperate && (
         <section class="panel">

@@ -77,5 +77,5 @@ export function buildHubState(
   const rollCall = [...entries.values()]
     .map(({ sinceMs: _sinceMs, ...entry }) => entry)
     .sort((a, b) => rank(a.mode) - rank(b.mode) || b.activeSeq - a.activeSeq);
-  return { seq: state.seq, modes: state.modes, priority: [...priority], screens, rollCall };
+  return { seq: state.seq, modes: state.modes, priority: [...priority], hazards: state.hazards, screens, rollCall };
 }

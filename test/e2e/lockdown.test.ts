@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { STATIC_ROOT } from '../../hub/server.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { PASSWORDS, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { byTest, inScreen, logInToConsole, waitForScreen } from '../helpers/pages.ts';
 
 let hub: TestHub;
 // The hallway screen and the office tablet are different devices: one browser each, both visible, as in a
@@ -25,18 +26,7 @@ const screenState = (page: Page) =>
     seq: el.getAttribute('data-seq'),
   }));
 
-async function waitForScreen(page: Page, want: Record<string, string>, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    (expected) => {
-      const el = document.querySelector('muster-screen');
-      return !!el && Object.entries(expected).every(([key, value]) => el.getAttribute(`data-${key}`) === value);
-    },
-    { timeout },
-    want,
-  );
-}
 
-const byTest = (name: string) => `[data-test="${name}"]`;
 
 beforeAll(async () => {
   if (!existsSync(STATIC_ROOT)) throw new Error('dist/display is missing: npm test runs `npm run build` first.');
@@ -67,11 +57,7 @@ describe('Lockdown drill from the office tablet to a hallway screen', () => {
 
   it('triggers a Lockdown drill through the console with a deliberate confirm', async () => {
     await console.bringToFront();
-    await console.goto(`${hub.origin}/console/`);
-    await console.waitForSelector(byTest('login-username'));
-    await console.type(byTest('login-username'), 'office');
-    await console.type(byTest('login-password'), PASSWORDS.office);
-    await console.click(byTest('login-submit'));
+    await logInToConsole(console, hub, 'office');
     await console.waitForSelector(byTest('mode-button-lockdown'));
     await console.click(byTest('mode-button-lockdown'));
     await console.waitForSelector(byTest('confirm-panel'));
@@ -83,8 +69,8 @@ describe('Lockdown drill from the office tablet to a hallway screen', () => {
     await console.click(byTest('confirm-start'));
 
     await waitForScreen(screen, { mode: 'lockdown', drill: 'true' });
-    expect(await screen.$(`muster-screen >>> ${byTest('takeover')}`)).not.toBeNull();
-    expect(await screen.$(`muster-screen >>> ${byTest('drill-banner')}`)).not.toBeNull();
+    expect(await screen.$(inScreen('takeover'))).not.toBeNull();
+    expect(await screen.$(inScreen('drill-banner'))).not.toBeNull();
   });
 
   it('shows the screen as confirmed in the console roll-call', async () => {
@@ -104,7 +90,7 @@ describe('Lockdown drill from the office tablet to a hallway screen', () => {
     await screen.reload();
     await waitForScreen(screen, { mode: 'lockdown', drill: 'true' }, 5000);
     expect((await screenState(screen)).connection).not.toBe('open');
-    await screen.waitForSelector(`muster-screen >>> ${byTest('offline-notice')}`, { timeout: 15_000 });
+    await screen.waitForSelector(inScreen('offline-notice'), { timeout: 15_000 });
   });
 
   it('returns to normal after the hub is back and the office gives the All Clear', async () => {
@@ -116,6 +102,6 @@ describe('Lockdown drill from the office tablet to a hallway screen', () => {
     await console.waitForSelector(byTest('confirm-all-clear'));
     await console.click(byTest('confirm-all-clear'));
     await waitForScreen(screen, { mode: 'normal' }, 10_000);
-    expect(await screen.$(`muster-screen >>> ${byTest('takeover')}`)).toBeNull();
+    expect(await screen.$(inScreen('takeover'))).toBeNull();
   });
 });

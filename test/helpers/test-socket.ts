@@ -43,9 +43,9 @@ export class TestSocket {
   }
 
   /** Connect as a demo screen and wait for its welcome (and snapshot, when behind). */
-  static async screen(hubOrigin: string, screenId: string, lastSeq = 0): Promise<TestSocket> {
+  static async screen(hubOrigin: string, screenId: string, lastSeq = 0, planVersion: string | null = null): Promise<TestSocket> {
     const client = await TestSocket.connect(hubOrigin);
-    client.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token: null, lastSeq });
+    client.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token: null, lastSeq, planVersion });
     await client.next('welcome');
     return client;
   }

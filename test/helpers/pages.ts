@@ -1,0 +1,30 @@
+// Page helpers for end-to-end tests: wait for what a wall screen reflects on <muster-screen>, log in to a console.
+import type { Page } from 'puppeteer-core';
+import type { TestHub } from './hub.ts';
+import { PASSWORDS } from './hub.ts';
+
+export const byTest = (name: string) => `[data-test="${name}"]`;
+
+/** Inside the screen's shadow roots. */
+export const inScreen = (name: string) => `muster-screen >>> ${byTest(name)}`;
+
+/** Wait until <muster-screen> reflects every `data-*` value given (mode, drill, connection, seq, route). */
+export async function waitForScreen(page: Page, want: Record<string, string>, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const el = document.querySelector('muster-screen');
+      return !!el && Object.entries(expected).every(([key, value]) => el.getAttribute(`data-${key}`) === value);
+    },
+    { timeout, polling: 50 },
+    want,
+  );
+}
+
+export async function logInToConsole(page: Page, hub: TestHub, username: keyof typeof PASSWORDS, path = '/console/'): Promise<void> {
+  await page.goto(`${hub.origin}${path}`);
+  await page.waitForSelector(byTest('login-username'));
+  await page.type(byTest('login-username'), username);
+  await page.type(byTest('login-password'), PASSWORDS[username]);
+  await page.click(byTest('login-submit'));
+  await page.waitForSelector(byTest('logout'));
+}
