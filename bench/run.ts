@@ -5,10 +5,11 @@ import { cleanupAll } from './cleanup.ts';
 import { BenchError } from './deadline.ts';
 import { parseOptions, USAGE } from './options.ts';
 import { realtimeSection } from './realtime.ts';
+import { routingSection } from './routing-section.ts';
 import type { JsonValue, Section, Target } from './section.ts';
 
 /** Later sections (routing, reconnect storm) are appended here; their keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection];
+const SECTIONS: Section[] = [realtimeSection, routingSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
 const HARD_LIMIT_MS = 10 * 60_000;
