@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   protocol_mismatch: 400,
   rate_limited: 429,
   storage_failed: 500,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -11,9 +11,11 @@ import { ApiError } from './api-error.ts';
 import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
+import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import type { HazardOperations } from './domain/hazards.ts';
 import type { ModeOperations } from './domain/modes.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import { diagramRoutes } from './routes/diagrams.ts';
 import { hazardRoutes } from './routes/hazards.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
@@ -33,6 +35,7 @@ export interface AppDeps {
   realtime: RealtimeHub;
   modes: ModeOperations;
   hazards: HazardOperations;
+  diagrams: EvacuationDiagrams;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -48,7 +51,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/site', siteRoutes(deps.store))
     .route('/state', stateRoutes(deps.realtime))
     .route('/', modeRoutes(deps.modes))
-    .route('/', hazardRoutes(deps.hazards, deps.store));
+    .route('/', hazardRoutes(deps.hazards, deps.store))
+    .route('/', diagramRoutes(deps.diagrams));
 }
 
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */

@@ -14,6 +14,8 @@ import { Sessions } from './auth/sessions.ts';
 import { initialUsers, type InitialPassword } from './auth/users.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
 import { BuildingPlans } from './domain/building-plans.ts';
+import { createEvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
+import { PdfRenderer } from './diagrams/pdf-renderer.ts';
 import { createHazardOperations } from './domain/hazards.ts';
 import { createModeOperations } from './domain/modes.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
@@ -57,6 +59,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
 
   const build = readBuildId(staticRoot);
   const plans = new BuildingPlans(() => store.data.site, () => store.data.wayfinding);
+  const pdfRenderer = new PdfRenderer();
   const realtime = new RealtimeHub({
     build,
     heartbeatMs: config.heartbeatMs,
@@ -75,6 +78,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     realtime,
     modes: createModeOperations({ store, audit, realtime }),
     hazards: createHazardOperations({ store, audit, realtime }),
+    diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     sessionMaxAgeMs,
@@ -105,6 +109,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await audit.close();
+      await pdfRenderer.close();
     },
   };
 }

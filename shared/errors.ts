@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'protocol_mismatch',
   'rate_limited',
   'storage_failed', // the change could not be written to disk, so it was not made
+  'unavailable', // the hub lacks something this needs (Chromium for printing)
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -9,7 +9,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { FloorPlan, Poi, PoiType, ScreenSpot } from '../../shared/floor-plan.ts';
 import type { Hazards, Language } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
-import { POI_MARKERS, PUBLIC_POI_TYPES } from './poi-markers.ts';
+import { headsUpTurn, turnedViewBox } from '../../shared/map-orientation.ts';
+import { POI_MARKERS, PUBLIC_POI_TYPES } from '../../shared/poi-markers.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 
 @customElement('screen-floor-map')
@@ -63,19 +64,16 @@ export class ScreenFloorMap extends LitElement {
   /** A faint route in normal times; a bold, moving one during an evacuation. */
   @property({ type: Boolean }) urgent = false;
 
-  /** The quarter turn that puts the reader's facing direction up: 0, 90, 180 or 270 degrees. */
-  get turn(): number {
-    return (((Math.round(this.spot.facingDegrees / 90) * 90) % 360) + 360) % 360;
+  get turn(): 0 | 90 | 180 | 270 {
+    return headsUpTurn(this.spot.facingDegrees);
   }
 
   override render() {
     const { floor } = this;
     // Markers are sized to the map, so a small annex plan and a large campus read the same from 10 m.
     const unit = Math.max(floor.width, floor.height) / 50;
-    const { width: w, height: h } = floor;
     const turn = this.turn;
-    // The view box of the plan after turning it by -turn about the origin.
-    const viewBox = { 0: `0 0 ${w} ${h}`, 90: `0 ${-w} ${h} ${w}`, 180: `${-w} ${-h} ${w} ${h}`, 270: `${-h} 0 ${h} ${w}` }[turn];
+    const viewBox = turnedViewBox(floor.width, floor.height, turn);
     return svg`<svg viewBox=${viewBox} preserveAspectRatio="xMidYMid meet" role="img" data-turn=${turn}
       aria-label=${SCREEN_WORDS[this.language].mapOf(floor.floorId)} data-test="floor-map" data-floor=${floor.floorId}>
       <defs>

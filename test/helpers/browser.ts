@@ -1,14 +1,12 @@
 // Launches Debian's Chromium (or PUPPETEER_EXECUTABLE_PATH) for end-to-end tests; see scripts/ensure-chromium.mjs.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { HEADLESS_CHROMIUM_ARGS, findChromium } from '../../hub/diagrams/chromium.ts';
 
 export function chromiumPath(): string {
-  const path = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
-    (candidate) => candidate && existsSync(candidate),
-  );
+  const path = findChromium();
   if (!path) throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set PUPPETEER_EXECUTABLE_PATH.');
   return path;
 }
@@ -25,13 +23,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     headless: true,
     userDataDir,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
+      ...HEADLESS_CHROMIUM_ARGS,
       // Screens are unattended: timers and animation frames must not be throttled in the background.
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',

@@ -1,7 +1,7 @@
 // How each kind of point of interest looks on a screen's map (colour and a 24×24 glyph), and which kinds a
 // hallway screen may show at all: never cameras, hardened corners, lockboxes or panic buttons, which would
 // tell an intruder where people hide and what is watched.
-import type { PoiType } from '../../shared/floor-plan.ts';
+import type { PoiType } from './floor-plan.ts';
 
 export interface PoiMarker {
   colour: string;

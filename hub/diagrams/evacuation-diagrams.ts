@@ -1,0 +1,79 @@
+// Printable evacuation diagrams for a screen's position or any room: routes from the same floor plans and
+// router the screens use (normal times, no hazards), drawn by diagram-page.ts and printed to PDF.
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Point } from '../../shared/floor-plan.ts';
+import { NO_HAZARDS } from '../../shared/model.ts';
+import { createRouter } from '../../shared/routing.ts';
+import { ApiError } from '../api-error.ts';
+import type { Store } from '../store/store.ts';
+import { diagramHtml } from './diagram-page.ts';
+import type { PdfRenderer } from './pdf-renderer.ts';
+
+export type DiagramPlace =
+  | { kind: 'screen'; screenId: string }
+  | { kind: 'point'; floorId: string; position: Point; facingDegrees: number; label: string };
+
+const IMAGE_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+export function createEvacuationDiagrams(deps: { store: Store; renderer: PdfRenderer; mapsDir: string; now?: () => Date }) {
+  const { store, renderer, mapsDir, now = () => new Date() } = deps;
+
+  async function mapImage(file: string | undefined): Promise<string | null> {
+    if (!file) return null;
+    try {
+      return `data:${IMAGE_TYPES[extname(file)] ?? 'application/octet-stream'};base64,${(await readFile(join(mapsDir, file))).toString('base64')}`;
+    } catch {
+      return null; // a missing image still leaves the routes and equipment to print
+    }
+  }
+
+  return {
+    /** The diagram as a PDF, and a file name for it. */
+    async render(place: DiagramPlace): Promise<{ pdf: Uint8Array; fileName: string }> {
+      const { site, wayfinding } = store.data;
+      let floorId: string;
+      let position: Point;
+      let facingDegrees: number;
+      let label: string;
+      if (place.kind === 'screen') {
+        const screen = site.screens.find((s) => s.id === place.screenId);
+        const spot = wayfinding.screens.find((s) => s.screenId === place.screenId);
+        if (!screen) throw new ApiError('unknown_screen', `No screen "${place.screenId}" on this site.`);
+        if (!spot) throw new ApiError('not_found', `Screen "${screen.name}" has no position on a floor plan yet.`);
+        ({ floorId } = screen);
+        ({ position, facingDegrees } = spot);
+        label = screen.location || screen.name;
+      } else {
+        ({ floorId, position, facingDegrees, label } = place);
+      }
+      const floor = wayfinding.floors.find((f) => f.floorId === floorId);
+      if (!floor) throw new ApiError('not_found', `Floor "${floorId}" has no floor plan.`);
+      if (position.x < 0 || position.y < 0 || position.x > floor.width || position.y > floor.height) {
+        throw new ApiError('bad_request', `The point lies outside the plan of floor "${floorId}" (0–${floor.width} × 0–${floor.height}).`);
+      }
+      const building = site.buildings.find((b) => b.floors.some((f) => f.id === floorId))!;
+      const buildingFloors = new Set(building.floors.map((f) => f.id));
+      const routes = createRouter(wayfinding).alternatives({ floorId, position, facingDegrees }, 'exit', NO_HAZARDS, 2);
+      const html = diagramHtml({
+        schoolName: site.name,
+        floorTitle: `${building.name} · ${building.floors.find((f) => f.id === floorId)!.name}`,
+        placeLabel: label,
+        floor,
+        position,
+        facingDegrees,
+        routes,
+        gatheringPoints: wayfinding.floors
+          .filter((f) => buildingFloors.has(f.floorId))
+          .flatMap((f) => f.pois.filter((p) => p.type === 'assembly-point' || p.type === 'reunification-site')),
+        mapImage: await mapImage(floor.image?.file),
+        generatedAt: now(),
+        timeZone: site.timeZone,
+      });
+      const slug = (place.kind === 'screen' ? place.screenId : `${floorId}-${label}`).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      return { pdf: await renderer.render(html), fileName: `evacuation-diagram-${slug || floorId}.pdf` };
+    },
+  };
+}
+
+export type EvacuationDiagrams = ReturnType<typeof createEvacuationDiagrams>;
