@@ -21,6 +21,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
   storage_failed: 500,
   unavailable: 503,
+  conflict: 409,
+  unsupported_type: 415,
   internal: 500,
 };
 

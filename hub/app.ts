@@ -12,10 +12,12 @@ import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './aut
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
+import type { FloorPlanOperations } from './domain/floor-plans.ts';
 import type { HazardOperations } from './domain/hazards.ts';
 import type { ModeOperations } from './domain/modes.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
+import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
@@ -35,6 +37,7 @@ export interface AppDeps {
   realtime: RealtimeHub;
   modes: ModeOperations;
   hazards: HazardOperations;
+  floorPlans: FloorPlanOperations;
   diagrams: EvacuationDiagrams;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
@@ -51,7 +54,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/site', siteRoutes(deps.store))
     .route('/state', stateRoutes(deps.realtime))
     .route('/', modeRoutes(deps.modes))
-    .route('/', hazardRoutes(deps.hazards, deps.store))
+    .route('/', hazardRoutes(deps.hazards))
+    .route('/', floorPlanRoutes(deps.floorPlans, deps.store))
     .route('/', diagramRoutes(deps.diagrams));
 }
 
@@ -63,15 +67,14 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
   app.use('/api/*', sameOriginWrites());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
-      },
-    }),
-  );
+  const smallBodies = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError('payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
+    },
+  });
+  // Map uploads have their own, larger limit (routes/floor-plans.ts); every other API body is small.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/maps' ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 
   app.get('/healthz', (c) =>

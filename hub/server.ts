@@ -16,6 +16,7 @@ import { PROJECT_ROOT, type Config } from './config.ts';
 import { BuildingPlans } from './domain/building-plans.ts';
 import { createEvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import { PdfRenderer } from './diagrams/pdf-renderer.ts';
+import { createFloorPlanOperations } from './domain/floor-plans.ts';
 import { createHazardOperations } from './domain/hazards.ts';
 import { createModeOperations } from './domain/modes.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
@@ -78,6 +79,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     realtime,
     modes: createModeOperations({ store, audit, realtime }),
     hazards: createHazardOperations({ store, audit, realtime }),
+    floorPlans: createFloorPlanOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'storage_failed', // the change could not be written to disk, so it was not made
   'unavailable', // the hub lacks something this needs (Chromium for printing)
+  'conflict', // someone else saved first: reload and redo the change
+  'unsupported_type', // an upload of a kind the hub does not take
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -39,7 +39,7 @@ export interface RealtimeOptions {
 
 type Client =
   | { kind: 'pending'; socket: WebSocket; user: SessionUser | null; badFrames: number; helloTimer: NodeJS.Timeout }
-  | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number }
+  | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number; planVersion: string | null }
   | { kind: 'console'; socket: WebSocket; user: SessionUser; badFrames: number };
 
 const MAX_BAD_FRAMES = 20;
@@ -121,6 +121,22 @@ export class RealtimeHub {
     this.#scheduleConsolePush();
   }
 
+  /** After the floor plans changed: every connected screen whose building's plans differ gets them now. */
+  publishPlans(): void {
+    const buildings = new Map(this.#options.site().screens.map((s) => [s.id, s.buildingId]));
+    for (const client of this.#clients.values()) {
+      const buildingId = client.kind === 'screen' ? buildings.get(client.screenId) : undefined;
+      if (client.kind === 'screen' && buildingId) this.#sendPlanIfChanged(client, buildingId);
+    }
+  }
+
+  #sendPlanIfChanged(client: Extract<Client, { kind: 'screen' }>, buildingId: string): void {
+    const plan = this.#options.planFor(buildingId);
+    if (!plan || plan.version === client.planVersion) return;
+    client.planVersion = plan.version;
+    this.#send(client.socket, { type: 'plan', version: plan.version, wayfinding: plan.wayfinding });
+  }
+
   state() {
     return buildHubState(this.#options.site(), this.#options.modeState(), this.#options.priority, this.#runtimes, this.#changeTimes);
   }
@@ -192,7 +208,8 @@ export class RealtimeHub {
     clearTimeout(client.helloTimer);
     const previous = this.#screens.get(screen.id);
     if (previous && previous !== socket) previous.close(CLOSE_CODES.replaced, 'replaced by a newer connection');
-    this.#clients.set(socket, { kind: 'screen', socket, screenId: screen.id, badFrames: client.badFrames });
+    const screenClient = { kind: 'screen' as const, socket, screenId: screen.id, badFrames: client.badFrames, planVersion: hello.planVersion ?? null };
+    this.#clients.set(socket, screenClient);
     this.#screens.set(screen.id, socket);
     runtime.online = true;
     runtime.lastSeenAt = this.#options.now();
@@ -226,10 +243,7 @@ export class RealtimeHub {
       this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority], hazards: state.hazards });
     }
     // The mode goes first; floor plans can be large and only matter once the mode is on screen.
-    const plan = this.#options.planFor(screen.buildingId);
-    if (plan && plan.version !== hello.planVersion) {
-      this.#send(socket, { type: 'plan', version: plan.version, wayfinding: plan.wayfinding });
-    }
+    this.#sendPlanIfChanged(screenClient, screen.buildingId);
     this.#scheduleConsolePush();
   }
 
