@@ -89,7 +89,10 @@ export class MusterScreen extends LitElement {
     const active = link.effective;
     const goal = routeGoalFor(active);
     const place = profile && goal ? this.#routes.placeOf(plan, this.screenId, profile.floorId) : null;
-    const route = plan && place && goal ? this.#routes.route(plan, place, goal, hazards) : null;
+    const found = plan && place && goal ? this.#routes.route(plan, place, goal, hazards) : null;
+    // No shelter area to walk to (a building without one) is not an emergency of its own: the takeover then
+    // shows the mode's steps only. For exits, "no safe route" must be said.
+    const route = found && !found.ok && goal === 'shelter' ? null : found;
     this.#routeTarget = route === null ? 'none' : route.ok ? route.target.poi.id : 'no-safe-route';
     const view = active
       ? html`<screen-mode-takeover
