@@ -34,6 +34,8 @@ export interface RunningHub {
   createdUsers: InitialPassword[];
   /** The committed site (it may have changed since the seed file). */
   site(): Site;
+  /** Every HTTP route the app answers (method and path pattern), for audits such as the authorization matrix. */
+  routes: { method: string; path: string }[];
   close(): Promise<void>;
 }
 
@@ -103,6 +105,8 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     build,
     createdUsers: created,
     site: () => store.data.site,
+    // Middleware registrations show up as ALL; only real endpoints are listed.
+    routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, { method: r.method, path: r.path }])).values()],
     async close() {
       realtime.close();
       wss.close();

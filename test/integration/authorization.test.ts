@@ -1,0 +1,162 @@
+// The authorization matrix: every HTTP route the hub answers, called by every kind of caller, must allow exactly
+// the roles listed here, and every WebSocket message likewise. A route added without an entry fails this test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type ClientMessage } from '../../shared/protocol.ts';
+import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { TestSocket } from '../helpers/test-socket.ts';
+
+type Caller = 'none' | 'viewer' | 'office' | 'admin';
+const CALLERS: readonly Caller[] = ['none', 'viewer', 'office', 'admin'];
+const EVERYONE: readonly Caller[] = CALLERS;
+const STAFF: readonly Caller[] = ['viewer', 'office', 'admin'];
+const OPERATORS: readonly Caller[] = ['office', 'admin'];
+const ADMINS: readonly Caller[] = ['admin'];
+
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64').toString('latin1');
+
+interface Entry {
+  allowed: readonly Caller[];
+  /** The request to make; by default the route's path with no body. */
+  path?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** Tested elsewhere, with the reason. */
+  skip?: string;
+}
+
+/** Every route, by "METHOD /path": who may call it, and a request that passes validation when allowed. */
+const MATRIX: Record<string, Entry> = {
+  'GET /healthz': { allowed: EVERYONE },
+  'GET /ws': { allowed: EVERYONE, skip: 'WebSocket upgrades: see the message matrix below' },
+  'POST /api/session': { allowed: EVERYONE, body: { username: 'viewer', password: 'viewer-pass-123' } },
+  'GET /api/session': { allowed: STAFF },
+  'DELETE /api/session': { allowed: EVERYONE, skip: 'logging out ends the caller’s session; covered in auth.test.ts' },
+  'GET /api/site': { allowed: STAFF },
+  'GET /api/state': { allowed: STAFF },
+  'POST /api/modes': { allowed: OPERATORS, body: { mode: 'hold', scope: { kind: 'zone', zoneId: 'gym' }, drill: true } },
+  'POST /api/all-clear': { allowed: OPERATORS, body: { scope: { kind: 'zone', zoneId: 'gym' }, drill: true } },
+  'POST /api/hazards': { allowed: OPERATORS, body: { blocked: false, areaIds: ['m1-east-hall-end'] } },
+  'GET /api/wayfinding': { allowed: STAFF },
+  'PUT /api/wayfinding': { allowed: ADMINS, body: { baseVersion: 'not-current', wayfinding: { floors: [], links: [], screens: [] } } },
+  'POST /api/maps': { allowed: ADMINS, path: '/api/maps?floor=main-1', rawBody: PNG_1X1, headers: { 'Content-Type': 'image/png' } },
+  'GET /api/readiness': { allowed: STAFF },
+  'GET /api/diagram': { allowed: STAFF, path: '/api/diagram?screen=no-such-screen' },
+  'GET /maps/:file': { allowed: EVERYONE, path: '/maps/main-1.svg' },
+  'GET /': { allowed: EVERYONE },
+  'GET /screen': { allowed: EVERYONE },
+  'GET /console': { allowed: EVERYONE },
+  'GET /admin': { allowed: EVERYONE },
+};
+
+let hub: TestHub;
+const cookies: Partial<Record<Caller, string>> = {};
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  for (const caller of ['viewer', 'office', 'admin'] as const) cookies[caller] = await hub.login(caller);
+});
+afterAll(async () => {
+  await hub?.dispose();
+});
+
+function request(entry: Entry, route: string, caller: Caller, origin?: string) {
+  const [method] = route.split(' ') as [string];
+  return hub.api(entry.path ?? route.slice(method.length + 1), {
+    method,
+    cookie: cookies[caller],
+    body: entry.body,
+    rawBody: entry.rawBody,
+    headers: { ...entry.headers, ...(origin ? { Origin: origin } : {}) },
+  });
+}
+
+describe('HTTP authorization matrix', () => {
+  it('has an entry for every route the hub answers, and no entry for a route that is gone', () => {
+    const routes = hub.routes.map((r) => `${r.method} ${r.path}`);
+    expect(routes.filter((route) => !(route in MATRIX)), 'routes without an entry in MATRIX').toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !routes.includes(route)), 'MATRIX entries for routes that no longer exist').toEqual([]);
+  });
+
+  for (const [route, entry] of Object.entries(MATRIX)) {
+    if (entry.skip) continue;
+    it(`${route}: allows ${entry.allowed.join(', ')} and refuses the others`, async () => {
+      for (const caller of CALLERS) {
+        const { status, body } = await request(entry, route, caller);
+        if (entry.allowed.includes(caller)) {
+          expect([401, 403], `${caller} must be allowed (${JSON.stringify(body).slice(0, 120)})`).not.toContain(status);
+        } else {
+          expect(status, `${caller} must be refused`).toBe(caller === 'none' ? 401 : 403);
+          expect(body.error.code).toBe(caller === 'none' ? 'unauthenticated' : 'forbidden');
+        }
+      }
+    });
+  }
+
+  it('refuses every state-changing request from another site, even with a valid admin session', async () => {
+    const writes = Object.entries(MATRIX).filter(([route, entry]) => !route.startsWith('GET ') && !entry.skip);
+    expect(writes.length).toBeGreaterThanOrEqual(6);
+    for (const [route, entry] of writes) {
+      const { status, body } = await request(entry, route, 'admin', 'https://evil.example');
+      expect(status, route).toBe(403);
+      expect(body.error.code, route).toBe('bad_origin');
+    }
+  });
+});
+
+describe('WebSocket message matrix', () => {
+  const hello = (screenId: string): ClientMessage => ({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token: null, lastSeq: 0 });
+  const consoleHello: ClientMessage = { type: 'console-hello', protocol: PROTOCOL_VERSION, build: 'test' };
+  const receipt: ClientMessage = { type: 'receipt', seq: 0, activeSeq: 0, mode: 'normal', drill: false };
+
+  async function open(caller: Caller): Promise<TestSocket> {
+    return TestSocket.connect(hub.origin, { cookie: cookies[caller] });
+  }
+
+  it('lets only logged-in staff follow the live state; anyone else is told to log in and closed', async () => {
+    for (const caller of CALLERS) {
+      const socket = await open(caller);
+      socket.send(consoleHello);
+      if (caller === 'none') {
+        expect((await socket.next('error')).code).toBe('unauthenticated');
+        expect(await socket.closed).toBe(4001);
+      } else {
+        expect((await socket.next('welcome')).user?.role).toBe(caller);
+        await socket.next('state');
+        socket.close();
+      }
+    }
+  });
+
+  it('accepts receipts only from a screen after its hello, and answers pings from anyone', async () => {
+    for (const caller of CALLERS) {
+      const socket = await open(caller);
+      socket.send(receipt);
+      expect((await socket.next('error')).code, caller).toBe('bad_request');
+      socket.send({ type: 'ping', t: 42 });
+      expect((await socket.next('pong')).t).toBe(42);
+      socket.close();
+    }
+    const screen = await open('none');
+    screen.send(hello('gym'));
+    await screen.next('welcome');
+    screen.send(receipt);
+    screen.send({ type: 'ping', t: 7 });
+    await screen.next('pong');
+    expect(screen.messages.filter((m) => m.type === 'error')).toEqual([]);
+    screen.close();
+  });
+
+  it('refuses a second hello and an unknown screen', async () => {
+    const socket = await open('none');
+    socket.send(hello('gym'));
+    await socket.next('welcome');
+    socket.send(consoleHello);
+    expect((await socket.next('error')).code).toBe('bad_request');
+    socket.close();
+    const stranger = await open('none');
+    stranger.send(hello('no-such-screen'));
+    expect((await stranger.next('error')).code).toBe('unknown_screen');
+    expect(await stranger.closed).toBe(4004);
+  });
+});
