@@ -73,8 +73,9 @@ export function createApp(deps: AppDeps) {
       throw new ApiError('payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
     },
   });
-  // Map uploads have their own, larger limit (routes/floor-plans.ts); every other API body is small.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/maps' ? next() : smallBodies(c, next)));
+  // Map uploads and whole floor plans have their own, larger limits (routes/floor-plans.ts); every other API body is small.
+  const ownLimits = new Set(['/api/maps', '/api/wayfinding']);
+  app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 
   app.get('/healthz', (c) =>

@@ -1,6 +1,6 @@
 // Turns a self-contained HTML page into a PDF with headless Chromium (puppeteer-core). One browser, started on
 // first use and kept; pages run without JavaScript; a few renders at a time so printing cannot starve the hub.
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { ApiError } from '../api-error.ts';
 import { HEADLESS_CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
@@ -41,7 +41,8 @@ export class PdfRenderer {
       if (!executablePath) {
         throw new ApiError('unavailable', 'Printing diagrams needs Chromium on the hub: install the chromium package or set PUPPETEER_EXECUTABLE_PATH.');
       }
-      this.#browser = puppeteer.launch({ executablePath, headless: true, args: HEADLESS_CHROMIUM_ARGS });
+      // Loaded on first print, so the hub starts without it.
+      this.#browser = import('puppeteer-core').then(({ default: puppeteer }) => puppeteer.launch({ executablePath, headless: true, args: HEADLESS_CHROMIUM_ARGS }));
       // A browser that failed to start is forgotten, so the next request tries again.
       this.#browser.catch(() => (this.#browser = null));
     }

@@ -39,7 +39,7 @@ export async function storeMapImage(mapsDir: string, floorId: string, contentTyp
   let removed: string[] = [];
   let size: { width: number; height: number } | null;
   if (kind === 'svg') {
-    const sanitized = sanitizeSvg(Buffer.from(bytes).toString('utf8'));
+    const sanitized = await sanitizeSvg(Buffer.from(bytes).toString('utf8'));
     if (!sanitized) throw new ApiError('bad_request', 'This file holds no SVG drawing.');
     if (!sanitized.size) throw new ApiError('bad_request', 'The SVG gives no size: give its <svg> a viewBox (or width and height).');
     content = Buffer.from(sanitized.svg, 'utf8');

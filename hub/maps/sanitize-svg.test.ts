@@ -21,8 +21,8 @@ const HOSTILE = `<?xml version="1.0"?>
   <animate attributeName="href" to="javascript:alert(4)"/>
 </svg>`;
 
-describe('sanitizeSvg', () => {
-  const result = sanitizeSvg(HOSTILE)!;
+describe('sanitizeSvg', async () => {
+  const result = (await sanitizeSvg(HOSTILE))!;
 
   it('removes scripts, event handlers, javascript: links, foreignObject and external references', () => {
     expect(result.svg).not.toMatch(/<script/i);
@@ -50,15 +50,15 @@ describe('sanitizeSvg', () => {
     expect(result.removed.join('\n')).toMatch(/onload|onclick/);
   });
 
-  it('stores a clean map unchanged in substance and reports nothing removed', () => {
-    const clean = sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><rect width="10" height="10"/></svg>')!;
+  it('stores a clean map unchanged in substance and reports nothing removed', async () => {
+    const clean = (await sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><rect width="10" height="10"/></svg>'))!;
     expect(clean.removed).toEqual([]);
     expect(clean.size).toEqual({ width: 100, height: 50 });
   });
 
-  it('finds no SVG in other text, and no size in an SVG without one', () => {
-    expect(sanitizeSvg('<html><body>hello</body></html>')).toBeNull();
-    expect(sanitizeSvg('not markup at all')).toBeNull();
-    expect(sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>')!.size).toBeNull();
+  it('finds no SVG in other text, and no size in an SVG without one', async () => {
+    expect(await sanitizeSvg('<html><body>hello</body></html>')).toBeNull();
+    expect(await sanitizeSvg('not markup at all')).toBeNull();
+    expect((await sanitizeSvg('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'))!.size).toBeNull();
   });
 });

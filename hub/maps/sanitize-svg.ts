@@ -1,11 +1,7 @@
 // Uploaded SVG maps are made safe before they are stored: DOMPurify's SVG profile removes scripts, event
 // handlers and foreignObject; a hook removes every reference that leaves the file (http:, javascript:, other
 // files), keeping only #fragments and inline raster images. The result is re-serialised as standalone XML.
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
-
-const { window } = new JSDOM('');
-const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+import type { DOMPurify } from 'dompurify';
 
 const REFERENCE_ATTRIBUTES = new Set(['href', 'xlink:href', 'src']);
 const SAFE_REFERENCE = /^(#[\w.:-]*|data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*)$/i;
@@ -14,24 +10,46 @@ const EXTERNAL_URL_IN_STYLE = /url\(\s*(['"]?)(?!#)[^)]*\1\s*\)|@import|expressi
 
 let removedByHooks: string[] = [];
 
-purify.addHook('uponSanitizeAttribute', (node, data) => {
-  const name = data.attrName.toLowerCase();
-  if (REFERENCE_ATTRIBUTES.has(name) && !SAFE_REFERENCE.test(data.attrValue.trim())) {
-    removedByHooks.push(`a reference to ${JSON.stringify(data.attrValue.slice(0, 80))} on <${node.nodeName.toLowerCase()}>`);
-    data.keepAttr = false;
-  }
-  if (name === 'style' && EXTERNAL_URL_IN_STYLE.test(data.attrValue)) {
-    removedByHooks.push(`a style loading something from outside the file on <${node.nodeName.toLowerCase()}>`);
-    data.keepAttr = false;
-  }
-});
+interface Purifier {
+  purify: DOMPurify;
+  serialize(node: Node): string;
+}
 
-purify.addHook('uponSanitizeElement', (node, data) => {
-  if (data.tagName === 'style' && EXTERNAL_URL_IN_STYLE.test(node.textContent ?? '')) {
-    removedByHooks.push('a <style> block loading something from outside the file');
-    node.textContent = '';
-  }
-});
+let purifier: Promise<Purifier> | null = null;
+
+/** jsdom takes most of a second to load: only an upload pays for it, never the hub's start. */
+function loadPurifier(): Promise<Purifier> {
+  purifier ??= (async () => {
+    const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
+    const { window } = new JSDOM('');
+    const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    addHooks(purify);
+    const serializer = new window.XMLSerializer();
+    return { purify, serialize: (node) => serializer.serializeToString(node) };
+  })();
+  return purifier;
+}
+
+function addHooks(purify: DOMPurify): void {
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    const name = data.attrName.toLowerCase();
+    if (REFERENCE_ATTRIBUTES.has(name) && !SAFE_REFERENCE.test(data.attrValue.trim())) {
+      removedByHooks.push(`a reference to ${JSON.stringify(data.attrValue.slice(0, 80))} on <${node.nodeName.toLowerCase()}>`);
+      data.keepAttr = false;
+    }
+    if (name === 'style' && EXTERNAL_URL_IN_STYLE.test(data.attrValue)) {
+      removedByHooks.push(`a style loading something from outside the file on <${node.nodeName.toLowerCase()}>`);
+      data.keepAttr = false;
+    }
+  });
+
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName === 'style' && EXTERNAL_URL_IN_STYLE.test(node.textContent ?? '')) {
+      removedByHooks.push('a <style> block loading something from outside the file');
+      node.textContent = '';
+    }
+  });
+}
 
 export interface SanitizedSvg {
   svg: string;
@@ -57,7 +75,8 @@ function sizeOf(svg: Element): { width: number; height: number } | null {
 }
 
 /** Sanitise an uploaded SVG; null when the text holds no <svg> at all. */
-export function sanitizeSvg(text: string): SanitizedSvg | null {
+export async function sanitizeSvg(text: string): Promise<SanitizedSvg | null> {
+  const { purify, serialize } = await loadPurifier();
   removedByHooks = [];
   const body = purify.sanitize(text, {
     USE_PROFILES: { svg: true, svgFilters: true },
@@ -72,5 +91,5 @@ export function sanitizeSvg(text: string): SanitizedSvg | null {
   // DOMPurify lists the document wrapper it parsed into; that was never part of the upload.
   const wrappers = new Set(['<body>', '<html>', '<head>']);
   const removed = [...purify.removed.map(describeRemoval).filter((what) => !wrappers.has(what)), ...removedByHooks];
-  return { svg: new window.XMLSerializer().serializeToString(svg), removed: [...new Set(removed)], size: sizeOf(svg) };
+  return { svg: serialize(svg), removed: [...new Set(removed)], size: sizeOf(svg) };
 }

@@ -14,17 +14,31 @@ import { jsonBody } from './json-body.ts';
 
 const SaveSchema = z.object({ baseVersion: z.string().min(1).max(64), wayfinding: WayfindingSchema });
 
+/** A large campus's plans (thousands of nodes, points and areas) run to a few megabytes of JSON. */
+export const MAX_PLANS_BYTES = 8 * 1024 * 1024;
+
 export function floorPlanRoutes(floorPlans: FloorPlanOperations, store: Store) {
   return new Hono<HubEnv>()
     .get('/wayfinding', requireRole('admin', 'office', 'viewer'), (c) =>
       c.json({ ok: true as const, version: floorPlans.version(), wayfinding: store.data.wayfinding }),
     )
-    .put('/wayfinding', requireRole('admin'), jsonBody(SaveSchema), async (c) => {
+    .put(
+      '/wayfinding',
+      requireRole('admin'),
+      bodyLimit({
+        maxSize: MAX_PLANS_BYTES,
+        onError: () => {
+          throw new ApiError('payload_too_large', `Floor plans may be at most ${MAX_PLANS_BYTES / 1024 / 1024} MiB of JSON.`);
+        },
+      }),
+      jsonBody(SaveSchema),
+      async (c) => {
       const user = c.get('user')!; // requireRole ran first
       const { baseVersion, wayfinding } = c.req.valid('json');
       const result = await floorPlans.save(baseVersion, wayfinding, { username: user.username, role: user.role, from: clientAddress(c) });
       return c.json({ ok: true as const, ...result });
-    })
+      },
+    )
     .post(
       '/maps',
       requireRole('admin'),

@@ -64,6 +64,17 @@ describe('saving floor plans', () => {
     expect(await readFile(join(hub.dataDir, 'audit.jsonl'), 'utf8')).toContain('"action":"floor-plans.saved"');
   });
 
+  it('saves plans far larger than ordinary request bodies', async () => {
+    const { version, wayfinding } = await current();
+    const main1 = wayfinding.floors.find((f) => f.floorId === 'main-1')!;
+    for (let i = 0; i < 1500; i++) {
+      main1.pois.push({ id: `main-1-extinguisher-x${i}`, type: 'extinguisher', label: `Extinguisher ${i} by the long corridor`, notes: 'Checked monthly by the custodian.', position: { x: 100 + (i % 1000), y: 380 } });
+    }
+    expect(JSON.stringify(wayfinding).length).toBeGreaterThan(256 * 1024);
+    const saved = await hub.api('/api/wayfinding', { method: 'PUT', cookie: admin, body: { baseVersion: version, wayfinding } });
+    expect(saved.status).toBe(200);
+  });
+
   it('refuses a save from an outdated copy with 409, so two managers cannot overwrite each other', async () => {
     const { version, wayfinding } = await current();
     expect((await hub.api('/api/wayfinding', { method: 'PUT', cookie: admin, body: { baseVersion: version, wayfinding } })).status).toBe(200);
