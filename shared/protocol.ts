@@ -29,6 +29,8 @@ export const CLOSE_CODES = {
   tooManyBadMessages: 4400,
   /** The client could not keep up; it should reconnect and resync. */
   slowConsumer: 4429,
+  /** The client sent far more messages than any screen or console does. */
+  tooManyMessages: 4430,
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 

@@ -18,6 +18,7 @@ import {
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
+import { DEFAULT_MESSAGE_BUDGET, MessageBudget, type MessageBudgetOptions } from './message-budget.ts';
 import { buildHubState } from './roll-call.ts';
 import { newScreenRuntime, recordReceipt, setExpected, type ScreenRuntime } from './screen-status.ts';
 
@@ -35,6 +36,8 @@ export interface RealtimeOptions {
   maxBufferedBytes?: number;
   /** How long a console-state push may be delayed to coalesce receipts. */
   consolePushDelayMs?: number;
+  /** Messages one connection may send (steady rate and burst). */
+  messageBudget?: MessageBudgetOptions;
 }
 
 type Client =
@@ -58,6 +61,9 @@ export class RealtimeHub {
   readonly #runtimes = new Map<string, ScreenRuntime>();
   readonly #changeTimes = new Map<number, number>();
   readonly #alive = new WeakSet<WebSocket>();
+  readonly #budgets = new WeakMap<WebSocket, MessageBudget>();
+  /** Messages refused for being over a connection's budget, since start. */
+  overBudgetMessages = 0;
   #consolePush: NodeJS.Timeout | null = null;
   #heartbeat: NodeJS.Timeout;
   /** Frames rejected since start, by error code. */
@@ -65,7 +71,14 @@ export class RealtimeHub {
 
   constructor(options: RealtimeOptions) {
     if (options.heartbeatMs <= 0) throw new Error('heartbeatMs must be positive');
-    this.#options = { now: Date.now, maxBufferedBytes: 1024 * 1024, consolePushDelayMs: 50, planFor: () => null, ...options };
+    this.#options = {
+      now: Date.now,
+      maxBufferedBytes: 1024 * 1024,
+      consolePushDelayMs: 50,
+      planFor: () => null,
+      messageBudget: DEFAULT_MESSAGE_BUDGET,
+      ...options,
+    };
     this.syncScreens();
     // The ping/terminate loop from the ws README: a socket that did not answer the last ping is dead.
     this.#heartbeat = setInterval(() => this.#sweep(), this.#options.heartbeatMs);
@@ -82,6 +95,7 @@ export class RealtimeHub {
         const helloTimer = setTimeout(() => socket.close(CLOSE_CODES.helloTimeout, 'no hello'), HELLO_TIMEOUT_MS);
         helloTimer.unref();
         this.#clients.set(socket, { kind: 'pending', socket, user, badFrames: 0, helloTimer });
+        this.#budgets.set(socket, new MessageBudget(this.#options.messageBudget, this.#options.now()));
       },
       onMessage: (event, ws) => this.#onFrame(rawSocket(ws), event.data),
       onClose: (_event, ws) => this.#onClose(rawSocket(ws)),
@@ -162,6 +176,7 @@ export class RealtimeHub {
   #onFrame(socket: WebSocket, data: unknown): void {
     const client = this.#clients.get(socket);
     if (!client) return;
+    if (!this.#budgets.get(socket)?.take(this.#options.now())) return this.#overBudget(client);
     if (typeof data !== 'string') return this.#reject(client, 'bad_request', 'binary frames are not accepted');
     const parsed = parseClientMessage(data);
     if (!parsed.ok) return this.#reject(client, parsed.code, parsed.message);
@@ -274,6 +289,14 @@ export class RealtimeHub {
       message: `The hub speaks protocol ${PROTOCOL_VERSION}, this client ${theirs}: update and reload.`,
     });
     client.socket.close(CLOSE_CODES.protocolMismatch, 'protocol mismatch');
+  }
+
+  /** Over budget: the first few are told why; a flood that keeps on is closed, and may reconnect later. */
+  #overBudget(client: Client): void {
+    this.overBudgetMessages += 1;
+    client.badFrames += 1;
+    if (client.badFrames <= 3) this.#send(client.socket, { type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.' });
+    if (client.badFrames >= MAX_BAD_FRAMES) client.socket.close(CLOSE_CODES.tooManyMessages, 'too many messages');
   }
 
   #reject(client: Client, code: ErrorCode, message: string): void {
