@@ -4,7 +4,6 @@ import type { ApiFailure } from './api-client.ts';
 
 const TEXT: Partial<Record<ErrorCode | 'network', string>> = {
   network: 'The hub cannot be reached. Check the network; if this is an emergency, use the PA and phone.',
-  invalid_credentials: 'Wrong username or password.',
   unauthenticated: 'Your session has ended. Log in again.',
   forbidden: 'Your account may not do this.',
   bad_origin: 'This page was not loaded from the hub. Open the console from the hub address.',
@@ -16,6 +15,7 @@ const TEXT: Partial<Record<ErrorCode | 'network', string>> = {
 
 /** A sentence for staff; the hub's own message when it says more (throttling gives the wait time). */
 export function errorText(failure: ApiFailure): string {
-  if (failure.code === 'login_throttled' || failure.code === 'bad_request') return failure.message;
+  // These messages carry what staff need: how long to wait, how many tries are left, what was wrong.
+  if (failure.code === 'login_throttled' || failure.code === 'invalid_credentials' || failure.code === 'bad_request') return failure.message;
   return TEXT[failure.code] ?? failure.message;
 }

@@ -31,6 +31,21 @@ describe('login throttle', () => {
     expect(throttle.retryAfterMs('office', '10.0.0.1')).toBe(0); // the count started over
   });
 
+  it('slows failed logins down before locking: none for a first typo, then doubling', () => {
+    const throttle = new LoginThrottle({ maxFailures: 6, lockMs: 60_000, now: () => 0 });
+    const delays: number[] = [];
+    const left: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      throttle.recordFailure('office', '10.0.0.1');
+      delays.push(throttle.failureDelayMs('office', '10.0.0.1'));
+      left.push(throttle.attemptsLeft('office', '10.0.0.1'));
+    }
+    expect(delays).toEqual([0, 250, 500, 1000, 2000]);
+    expect(left).toEqual([5, 4, 3, 2, 1]);
+    expect(throttle.failureDelayMs('someone-else', '10.0.0.1')).toBe(2000); // the address is slowed too
+    expect(throttle.failureDelayMs('someone-else', '10.9.9.9')).toBe(0);
+  });
+
   it('forgets failures after a success', () => {
     const throttle = new LoginThrottle({ maxFailures: 2, lockMs: 1000 });
     throttle.recordFailure('office', 'a');

@@ -30,6 +30,25 @@ export class LoginThrottle {
     return wait;
   }
 
+  /**
+   * How long to hold the answer to a failed login: nothing for a first typo, then doubling (250 ms, 500 ms,
+   * 1 s...) up to the lock, so guessing gets slow long before it gets locked.
+   */
+  failureDelayMs(username: string, address: string): number {
+    const count = Math.max(...[`user:${username.toLowerCase()}`, `from:${address}`].map((key) => this.#failures.get(key)?.count ?? 0));
+    return count <= 1 ? 0 : Math.min(4000, 250 * 2 ** (count - 2));
+  }
+
+  /** Failed logins left before this user or address is locked (0 when locked). */
+  attemptsLeft(username: string, address: string): number {
+    const count = Math.max(...[`user:${username.toLowerCase()}`, `from:${address}`].map((key) => this.#failures.get(key)?.count ?? 0));
+    return Math.max(0, this.#options.maxFailures - count);
+  }
+
+  get lockSeconds(): number {
+    return Math.round(this.#options.lockMs / 1000);
+  }
+
   recordFailure(username: string, address: string): void {
     const now = this.#options.now();
     for (const key of [`user:${username.toLowerCase()}`, `from:${address}`]) {

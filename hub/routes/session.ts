@@ -31,7 +31,15 @@ export function sessionRoutes(deps: { store: Store; sessions: Sessions; throttle
       if (!user || !valid || user.disabled) {
         throttle.recordFailure(username, from);
         await audit.append({ at: new Date().toISOString(), who: username, role: 'system', from, action: 'session.login-failed' });
-        throw new ApiError('invalid_credentials', 'Wrong username or password.');
+        // Holding the answer (without blocking the hub) makes guessing slow long before the lock.
+        await new Promise((resolve) => setTimeout(resolve, throttle.failureDelayMs(username, from)));
+        const left = throttle.attemptsLeft(username, from);
+        throw new ApiError(
+          'invalid_credentials',
+          left > 0 && left <= 3
+            ? `Wrong username or password. ${left} more ${left === 1 ? 'try' : 'tries'} before logins are locked for ${throttle.lockSeconds} seconds.`
+            : 'Wrong username or password.',
+        );
       }
       throttle.recordSuccess(username, from);
       const id = await sessions.create(user.username);

@@ -97,12 +97,21 @@ describe('origin checks', () => {
 });
 
 describe('login throttling', () => {
-  it('locks a username out after five failures, even with the right password', async () => {
+  it('slows repeated failures down, says how many tries are left, then locks even the right password out', async () => {
     const throttled = await startTestHub();
     try {
+      const took: number[] = [];
+      const messages: string[] = [];
       for (let i = 0; i < 5; i++) {
-        expect((await throttled.api('/api/session', { body: { username: 'office', password: 'wrong-password' } })).status).toBe(401);
+        const started = Date.now();
+        const failed = await throttled.api('/api/session', { body: { username: 'office', password: 'wrong-password' } });
+        took.push(Date.now() - started);
+        messages.push(failed.body.error.message);
+        expect(failed.status).toBe(401);
       }
+      expect(took[3]).toBeGreaterThanOrEqual(950); // the 4th failure is held for a second
+      expect(took[3]!).toBeGreaterThan(took[0]! + 500);
+      expect(messages[2]).toMatch(/2 more tries before logins are locked for 60 seconds/);
       const { status, body } = await throttled.api('/api/session', { body: { username: 'office', password: PASSWORDS.office } });
       expect(status).toBe(429);
       expect(body.error.code).toBe('login_throttled');
