@@ -8,6 +8,9 @@ import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
 export const PROTOCOL_VERSION = 1;
 
+/** Sent by the consoles on every API call: the CSRF check asks for it where a browser sends no Origin. */
+export const REQUEST_HEADER = 'X-Muster-Request';
+
 /** The largest frame the hub accepts from a display. Real frames are well under a kilobyte. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 

@@ -2,9 +2,11 @@
 // build, and one place that turns `{ ok: false, error }` replies into an `ApiFailure` with the shared code.
 import { hc } from 'hono/client';
 import type { AppType } from '../../hub/app.ts';
+import { REQUEST_HEADER } from '../../shared/protocol.ts';
 import { ErrorBodySchema, type ErrorCode } from '../../shared/errors.ts';
 
-export const api = hc<AppType>('/api');
+// Browsers send Origin anyway; the header is what the hub asks for when a proxy or old browser drops it.
+export const api = hc<AppType>('/api', { headers: { [REQUEST_HEADER]: '1' } });
 
 export class ApiFailure extends Error {
   constructor(

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../shared/model.ts';
+import { REQUEST_HEADER } from '../../shared/protocol.ts';
 import { ApiError } from '../api-error.ts';
 import { SESSION_COOKIE, type SessionUser, type Sessions } from './sessions.ts';
 
@@ -38,14 +39,22 @@ export function fromOwnOrigin(c: Context): boolean {
   return origin === undefined || origin === new URL(c.req.url).origin;
 }
 
+
 /**
- * Refuses state-changing requests that a browser sent from another site. With SameSite=Strict cookies and
- * JSON-only bodies (which cross-site pages cannot send without a CORS preflight we never grant), this closes CSRF.
+ * Refuses state-changing requests that a browser sent from another site: a foreign Origin, or a browser's own
+ * word that it is cross-site (Sec-Fetch-Site). Where Origin is missing (old browsers, some proxies) a request
+ * that carries a session cookie must also carry REQUEST_HEADER, which no other site can make a browser send.
+ * With SameSite=Strict cookies on top, this closes CSRF.
  */
 export function sameOriginWrites(): MiddlewareHandler {
   return createMiddleware(async (c, next) => {
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !fromOwnOrigin(c)) {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    const fetchSite = c.req.header('sec-fetch-site');
+    if (!fromOwnOrigin(c) || fetchSite === 'cross-site' || fetchSite === 'same-site') {
       throw new ApiError('bad_origin', 'This request came from another site and was refused.');
+    }
+    if (c.req.header('origin') === undefined && getCookie(c, SESSION_COOKIE) !== undefined && c.req.header(REQUEST_HEADER) === undefined) {
+      throw new ApiError('bad_origin', `A logged-in request without an Origin header must carry ${REQUEST_HEADER}.`);
     }
     await next();
   });

@@ -94,6 +94,21 @@ describe('origin checks', () => {
     expect(body.error.code).toBe('bad_origin');
     expect((await hub.api('/api/state', { cookie: office })).body.state.modes).toEqual([]);
   });
+
+  it('refuse a logged-in change with no Origin unless it carries the request header, and any cross-site one', async () => {
+    const office = await hub.login('office');
+    const send = (headers: Record<string, string>) =>
+      fetch(`${hub.origin}/api/modes`, { method: 'POST', headers: { Cookie: office, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(lockdown) });
+    const bare = await send({});
+    expect(bare.status).toBe(403);
+    expect(((await bare.json()) as any).error.message).toMatch(/X-Muster-Request/);
+    expect((await send({ 'Sec-Fetch-Site': 'cross-site', 'X-Muster-Request': '1' })).status).toBe(403);
+    expect((await hub.api('/api/state', { cookie: office })).body.state.modes).toEqual([]);
+    expect((await send({ 'X-Muster-Request': '1' })).status).toBe(200);
+    // Without a session cookie there is nothing to ride: a script may log in without either header.
+    const login = await fetch(`${hub.origin}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'viewer', password: PASSWORDS.viewer }) });
+    expect(login.status).toBe(200);
+  });
 });
 
 describe('login throttling', () => {
