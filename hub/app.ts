@@ -50,7 +50,7 @@ export interface AppDeps {
 
 function apiRoutes(deps: AppDeps) {
   return new Hono<HubEnv>()
-    .route('/session', sessionRoutes({ ...deps, maxAgeMs: deps.sessionMaxAgeMs }))
+    .route('/session', sessionRoutes({ ...deps, maxAgeMs: deps.sessionMaxAgeMs, endConsoles: (username) => deps.realtime.closeConsolesOf(username) }))
     .route('/site', siteRoutes(deps.store))
     .route('/state', stateRoutes(deps.realtime))
     .route('/', modeRoutes(deps.modes))

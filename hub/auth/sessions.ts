@@ -63,6 +63,13 @@ export class Sessions {
     return { username: user.username, role: user.role };
   }
 
+  /** End every session of a user (after a password change): on every device, at once. */
+  async destroyAllOf(username: string): Promise<void> {
+    await this.store.update((data) => {
+      data.sessions = data.sessions.filter((s) => s.username !== username);
+    });
+  }
+
   async destroy(id: string | undefined): Promise<void> {
     if (!id) return;
     const idHash = hashId(id);

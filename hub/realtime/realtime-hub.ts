@@ -135,6 +135,16 @@ export class RealtimeHub {
     this.#scheduleConsolePush();
   }
 
+  /** A user's sessions ended (password changed, account disabled): their open consoles are logged out too. */
+  closeConsolesOf(username: string): void {
+    for (const client of this.#clients.values()) {
+      if (client.kind === 'console' && client.user.username === username) {
+        this.#send(client.socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Log in again.' });
+        client.socket.close(CLOSE_CODES.unauthorized, 'session ended');
+      }
+    }
+  }
+
   /** After the floor plans changed: every connected screen whose building's plans differ gets them now. */
   publishPlans(): void {
     const buildings = new Map(this.#options.site().screens.map((s) => [s.id, s.buildingId]));

@@ -1,11 +1,11 @@
 // Log in, who am I, log out.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { ApiError } from '../api-error.ts';
 import type { HubEnv } from '../auth/middleware.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
-import { DUMMY_HASH, verifyPassword } from '../auth/passwords.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { SESSION_COOKIE, type Sessions } from '../auth/sessions.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { Store } from '../store/store.ts';
@@ -14,8 +14,33 @@ import { jsonBody } from './json-body.ts';
 
 const LoginSchema = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(1024) });
 
-export function sessionRoutes(deps: { store: Store; sessions: Sessions; throttle: LoginThrottle; audit: AuditLog; maxAgeMs: number }) {
+const PasswordChangeSchema = z
+  .object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(10, 'use at least 10 characters').max(1024) })
+  .refine((change) => change.newPassword !== change.currentPassword, { message: 'the new password must differ from the current one', path: ['newPassword'] });
+
+export function sessionRoutes(deps: {
+  store: Store;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  audit: AuditLog;
+  maxAgeMs: number;
+  /** Logs out the user's open consoles when all their sessions end. */
+  endConsoles: (username: string) => void;
+}) {
   const { store, sessions, throttle, audit } = deps;
+
+  /** A new session for `username`, as an HttpOnly, SameSite=Strict cookie (Secure under TLS). */
+  async function startSession(c: Context<HubEnv>, username: string): Promise<void> {
+    const id = await sessions.create(username);
+    setCookie(c, SESSION_COOKIE, id, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: Math.floor(deps.maxAgeMs / 1000),
+    });
+  }
+
   return new Hono<HubEnv>()
     .post('/', jsonBody(LoginSchema), async (c) => {
       const { username, password } = c.req.valid('json');
@@ -42,16 +67,33 @@ export function sessionRoutes(deps: { store: Store; sessions: Sessions; throttle
         );
       }
       throttle.recordSuccess(username, from);
-      const id = await sessions.create(user.username);
-      setCookie(c, SESSION_COOKIE, id, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
-        maxAge: Math.floor(deps.maxAgeMs / 1000),
-      });
+      await startSession(c, user.username);
       await audit.append({ at: new Date().toISOString(), who: user.username, role: user.role, from, action: 'session.login' });
       return c.json({ ok: true as const, user: { username: user.username, role: user.role } });
+    })
+    .post('/password', jsonBody(PasswordChangeSchema), async (c) => {
+      const current = c.get('user');
+      if (!current) throw new ApiError('unauthenticated', 'Log in first.');
+      const from = clientAddress(c);
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const waitMs = throttle.retryAfterMs(current.username, from);
+      if (waitMs > 0) throw new ApiError('login_throttled', `Too many wrong passwords. Try again in ${Math.ceil(waitMs / 1000)} seconds.`);
+      const user = store.data.users.find((u) => u.username === current.username);
+      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+        throttle.recordFailure(current.username, from);
+        throw new ApiError('invalid_credentials', 'The current password is wrong.');
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await store.update((data) => {
+        const stored = data.users.find((u) => u.username === user.username);
+        if (stored) stored.passwordHash = passwordHash;
+      });
+      // Whoever knew the old password is logged out everywhere; this device gets a fresh session.
+      await sessions.destroyAllOf(user.username);
+      deps.endConsoles(user.username);
+      await startSession(c, user.username);
+      await audit.append({ at: new Date().toISOString(), who: user.username, role: user.role, from, action: 'user.password-changed' });
+      return c.json({ ok: true as const });
     })
     .get('/', (c) => {
       const user = c.get('user');

@@ -11,7 +11,7 @@ export interface AuditEntry {
   role: Role | 'system';
   /** The client's address. */
   from: string;
-  action: 'mode.set' | 'mode.all-clear' | 'hazards.marked' | 'hazards.cleared' | 'floor-plans.saved' | 'map.uploaded' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created';
+  action: 'mode.set' | 'mode.all-clear' | 'hazards.marked' | 'hazards.cleared' | 'floor-plans.saved' | 'map.uploaded' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created' | 'user.password-changed';
   seq?: number;
   mode?: ModeId;
   scope?: Scope;

@@ -1,6 +1,8 @@
 // Who may do what: sessions, roles, origins and login throttling against a real hub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { PASSWORDS, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { TestSocket } from '../helpers/test-socket.ts';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -108,6 +110,32 @@ describe('origin checks', () => {
     // Without a session cookie there is nothing to ride: a script may log in without either header.
     const login = await fetch(`${hub.origin}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'viewer', password: PASSWORDS.viewer }) });
     expect(login.status).toBe(200);
+  });
+});
+
+describe('password change', () => {
+  it('logs the user out everywhere, open consoles included, and keeps only the device that changed it', async () => {
+    const deviceA = await hub.login('office');
+    const deviceB = await hub.login('office');
+    const consoleOnB = await TestSocket.connect(hub.origin, { cookie: deviceB });
+    consoleOnB.send({ type: 'console-hello', protocol: PROTOCOL_VERSION, build: 'test' });
+    await consoleOnB.next('welcome');
+
+    const change = (body: unknown, cookie?: string) =>
+      fetch(`${hub.origin}/api/session/password`, { method: 'POST', headers: { Origin: hub.origin, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) }, body: JSON.stringify(body) });
+    expect((await change({ currentPassword: PASSWORDS.office, newPassword: 'a-new-long-password' })).status).toBe(401);
+    expect((await change({ currentPassword: 'not-it', newPassword: 'a-new-long-password' }, deviceA)).status).toBe(401);
+    expect((await change({ currentPassword: PASSWORDS.office, newPassword: 'short' }, deviceA)).status).toBe(400);
+    const changed = await change({ currentPassword: PASSWORDS.office, newPassword: 'a-new-long-password' }, deviceA);
+    expect(changed.status).toBe(200);
+    const fresh = changed.headers.get('set-cookie')!.split(';')[0]!;
+
+    expect(await consoleOnB.closed).toBe(4001);
+    expect((await hub.api('/api/session', { cookie: deviceB })).status).toBe(401);
+    expect((await hub.api('/api/session', { cookie: deviceA })).status).toBe(401);
+    expect((await hub.api('/api/session', { cookie: fresh })).status).toBe(200);
+    expect((await hub.api('/api/session', { body: { username: 'office', password: PASSWORDS.office } })).status).toBe(401);
+    expect((await hub.api('/api/session', { body: { username: 'office', password: 'a-new-long-password' } })).status).toBe(200);
   });
 });
 

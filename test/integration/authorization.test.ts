@@ -32,6 +32,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/session': { allowed: EVERYONE, body: { username: 'viewer', password: 'viewer-pass-123' } },
   'GET /api/session': { allowed: STAFF },
   'DELETE /api/session': { allowed: EVERYONE, skip: 'logging out ends the caller’s session; covered in auth.test.ts' },
+  'POST /api/session/password': { allowed: STAFF, skip: 'changing a password ends the caller’s sessions; covered in auth.test.ts' },
   'GET /api/site': { allowed: STAFF },
   'GET /api/state': { allowed: STAFF },
   'POST /api/modes': { allowed: OPERATORS, body: { mode: 'hold', scope: { kind: 'zone', zoneId: 'gym' }, drill: true } },
