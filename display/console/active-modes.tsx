@@ -2,6 +2,7 @@
 import type { ActiveMode, Site } from '../../shared/model.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { elapsedSince } from './elapsed-since.ts';
+import { schoolTime } from './school-time.ts';
 import { ModeIcon } from './mode-icon.tsx';
 import { scopeName, scopeSlug } from './scope-names.ts';
 
@@ -25,7 +26,7 @@ export function ActiveModes(props: { modes: readonly ActiveMode[]; priority: rea
               {active.drill ? <span class="drill-tag">DRILL</span> : <span class="real-tag">REAL</span>}
             </strong>
             <span>
-              {scopeName(active.scope, props.site)} · since {new Date(active.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} (
+              {scopeName(active.scope, props.site)} · since {schoolTime(active.startedAt, props.site)} (
               {elapsedSince(active.startedAt, props.now)}) · by {active.by}
               {active.mode === 'evacuate' && ` · to ${active.destination}`}
               {active.mode === 'shelter' && ` · ${active.hazard}, ${active.strategy}`}

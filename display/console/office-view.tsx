@@ -9,6 +9,7 @@ import { HazardPanel } from './hazard-panel.tsx';
 import { AllClearDialog } from './all-clear-dialog.tsx';
 import { ModeButtons } from './mode-buttons.tsx';
 import { RollCallPanel } from './roll-call-panel.tsx';
+import { schoolTime } from './school-time.ts';
 import { StartModeDialog } from './start-mode-dialog.tsx';
 
 function useNow(intervalMs = 1000): number {
@@ -45,7 +46,7 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
       <header class="topbar">
         <h1>{link.welcome?.site.name ?? site?.name ?? 'Muster'}</h1>
         <span class={`link ${live ? 'live' : 'down'}`} data-test="console-connection" role="status">
-          {live ? 'Live' : link.lastContactAt ? `Reconnecting… (last contact ${new Date(link.lastContactAt).toLocaleTimeString()})` : 'Connecting…'}
+          {live ? 'Live' : link.lastContactAt ? `Reconnecting… (last contact ${schoolTime(link.lastContactAt, site)})` : 'Connecting…'}
         </span>
         <span class="user">
           {props.user.username} ({props.user.role})
@@ -69,13 +70,6 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
         )}
       </section>
 
-      {canOperate && state && (state.modes.some((m) => m.mode === 'evacuate') || state.hazards.areaIds.length + state.hazards.blockedPoiIds.length > 0) && (
-        <section class="panel" data-test="hazard-panel">
-          <h2>Hazards and blocked exits</h2>
-          <HazardPanel hazards={state.hazards} site={site} />
-        </section>
-      )}
-
       {canOperate && (
         <section class="panel">
           <h2>Start a mode</h2>
@@ -87,6 +81,15 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
         <h2>Screens</h2>
         {state ? <RollCallPanel state={state} site={site} now={now} /> : <p class="muted">Waiting for the hub…</p>}
       </section>
+
+      {canOperate && state && (state.modes.some((m) => m.mode === 'evacuate') || state.hazards.areaIds.length + state.hazards.blockedPoiIds.length > 0) && (
+        <section class="panel" data-test="hazard-panel">
+          <h2>Hazards and blocked exits</h2>
+          <HazardPanel hazards={state.hazards} site={site} />
+        </section>
+      )}
+
+
 
       {starting && site && <StartModeDialog mode={starting} site={site} onClose={() => setStarting(null)} onStarted={() => setStarting(null)} />}
       {clearing && site && <AllClearDialog active={clearing} site={site} onClose={() => setClearing(null)} onCleared={() => setClearing(null)} />}

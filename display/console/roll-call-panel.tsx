@@ -5,6 +5,9 @@ import type { Site } from '../../shared/model.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { scopeName } from './scope-names.ts';
 
+/** Enough to act on; a long list would push the mode buttons and hazards off a tablet's screen. */
+const UNCONFIRMED_SHOWN = 12;
+
 function summary(entry: RollCallEntry): string {
   const name = MODE_CATALOGUE[entry.mode].text.en.name.toUpperCase();
   if (entry.mode === 'normal' && entry.since === null) return `${entry.confirmed} of ${entry.expected} screens showing normal`;
@@ -34,7 +37,7 @@ export function RollCallPanel(props: { state: HubState; site: Site | null; now: 
             {entry.scope && <p class="muted">{scopeName(entry.scope, props.site)}</p>}
             {entry.unconfirmed.length > 0 && (
               <ul class="unconfirmed" data-test="rollcall-unconfirmed">
-                {entry.unconfirmed.map((id) => {
+                {entry.unconfirmed.slice(0, UNCONFIRMED_SHOWN).map((id) => {
                   const screen = screens.get(id);
                   return (
                     <li key={id} class={screen?.online ? 'online' : 'offline'}>
@@ -42,6 +45,9 @@ export function RollCallPanel(props: { state: HubState; site: Site | null; now: 
                     </li>
                   );
                 })}
+                {entry.unconfirmed.length > UNCONFIRMED_SHOWN && (
+                  <li class="muted">… and {entry.unconfirmed.length - UNCONFIRMED_SHOWN} more (the admin console lists every screen)</li>
+                )}
               </ul>
             )}
           </section>
