@@ -15,6 +15,7 @@ import {
   scopeKey,
 } from './modes.ts';
 import type { Placement } from './modes.ts';
+import { mulberry32 } from '../test/helpers/seeded-random.ts';
 
 // ── fixtures ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -51,18 +52,6 @@ function activeMode(mode: EmergencyModeId, scope: Scope, { seq, drill = false }:
     default:
       return ActiveModeSchema.parse({ ...base, mode });
   }
-}
-
-/** Small seeded generator (mulberry32) so the property test is deterministic and reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {

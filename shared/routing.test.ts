@@ -6,6 +6,7 @@ import type { Area, FloorPlan, GraphNode, Point, Wayfinding } from './floor-plan
 import { pointInPolygon, segmentTouchesPolygon } from './geometry.ts';
 import { NO_HAZARDS, arrowFor, createRouter } from './routing.ts';
 import type { Hazards, RouteGoal, RouteResult, RouteStart } from './routing.ts';
+import { mulberry32 } from '../test/helpers/seeded-random.ts';
 
 // ── fixtures ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -45,17 +46,6 @@ const hazards = (areaIds: string[], blockedPoiIds: string[] = []): Hazards => ({
 function found(result: RouteResult) {
   if (!result.ok) throw new Error(`expected a route, got ${result.reason}`);
   return result;
-}
-
-/** mulberry32: a tiny seeded generator, so random cases are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A corridor along y = 50: exit-west (x 10) · j1 (30) · j2 (60) · j3 (90) · exit-east (110); 10 units a metre. */

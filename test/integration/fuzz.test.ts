@@ -5,21 +5,10 @@ import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
+import { mulberry32 } from '../helpers/seeded-random.ts';
 
 const WS_FRAMES = 6000;
 const HTTP_BODIES = 4000;
-
-/** mulberry32: a tiny seeded generator, so every run sends the same inputs. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(0xf022);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
