@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { inspectTlsFiles } from './tls/tls-files.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -18,6 +19,11 @@ const ConfigSchema = z.object({
   sessionMaxHours: z.coerce.number().int().min(1),
   /** The URL people use to reach the hub, when it differs from http://localhost:PORT (shown at start). */
   publicUrl: z.string().url().nullable(),
+  /** The hub's certificate and private key (PEM files, e.g. from `npm run cert`). Both set: the hub serves HTTPS. */
+  tlsCert: z.string().min(1).nullable(),
+  tlsKey: z.string().min(1).nullable(),
+  /** With HTTPS on, plain HTTP is also served on 127.0.0.1 at this port, for a screen or console on the hub machine itself. */
+  httpLocalPort: z.coerce.number().int().min(0).max(65535),
   /** Secrets come only from the environment and are used once, to create the first users. */
   adminPassword: z.string().min(8, 'must be at least 8 characters').nullable(),
   officePassword: z.string().min(8, 'must be at least 8 characters').nullable(),
@@ -50,6 +56,9 @@ const ENV_KEYS: Record<string, keyof Config> = {
   MUSTER_WAYFINDING_FILE: 'wayfindingFile',
   MUSTER_HEARTBEAT_MS: 'heartbeatMs',
   MUSTER_PUBLIC_URL: 'publicUrl',
+  MUSTER_TLS_CERT: 'tlsCert',
+  MUSTER_TLS_KEY: 'tlsKey',
+  MUSTER_HTTP_LOCAL_PORT: 'httpLocalPort',
   MUSTER_ADMIN_PASSWORD: 'adminPassword',
   MUSTER_OFFICE_PASSWORD: 'officePassword',
 };
@@ -67,16 +76,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   Object.assign(layers, overrides);
   const result = ConfigSchema.safeParse(layers);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`));
-  }
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
+  const tlsCert = typeof layers.tlsCert === 'string' && layers.tlsCert !== '' ? resolve(layers.tlsCert) : null;
+  const tlsKey = typeof layers.tlsKey === 'string' && layers.tlsKey !== '' ? resolve(layers.tlsKey) : null;
+  problems.push(...tlsProblems(tlsCert, tlsKey, Number(layers.port), Number(layers.httpLocalPort)));
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const config = result.data;
   return {
     ...config,
     dataDir: resolve(config.dataDir),
     siteFile: resolve(PROJECT_ROOT, config.siteFile),
     wayfindingFile: resolve(PROJECT_ROOT, config.wayfindingFile),
+    tlsCert,
+    tlsKey,
   };
+}
+
+/** HTTPS needs both files, readable, parseable and belonging together; checked here so the hub never starts half-secured. */
+function tlsProblems(certPath: string | null, keyPath: string | null, port: number, httpLocalPort: number): string[] {
+  if (certPath === null && keyPath === null) return [];
+  if (certPath === null || keyPath === null) {
+    const [set, missing] = certPath === null ? ['tlsKey (MUSTER_TLS_KEY)', 'tlsCert (MUSTER_TLS_CERT)'] : ['tlsCert (MUSTER_TLS_CERT)', 'tlsKey (MUSTER_TLS_KEY)'];
+    return [`${set} is set but ${missing} is not: set both for HTTPS, or neither for plain HTTP`];
+  }
+  const { problems } = inspectTlsFiles(certPath, keyPath);
+  if (port !== 0 && port === httpLocalPort) {
+    problems.push(`httpLocalPort (MUSTER_HTTP_LOCAL_PORT): ${httpLocalPort} is also PORT; the localhost HTTP listener needs a port of its own`);
+  }
+  return problems;
 }
 
 export { PROJECT_ROOT };

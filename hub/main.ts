@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
 import { STATIC_ROOT, startHub } from './server.ts';
+import { readTlsFiles } from './tls/tls-files.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -14,14 +15,22 @@ async function main(): Promise<void> {
   if (!existsSync(STATIC_ROOT)) console.warn('The browser apps are not built: run `npm run build` (npm start does it).');
 
   const hub = await startHub(config);
-  const base = config.publicUrl ?? hub.url;
+  const tls = config.tlsCert && config.tlsKey ? readTlsFiles(config.tlsCert, config.tlsKey) : null;
+  // Over HTTPS, "localhost" would not match the certificate: show the name the certificate is for.
+  const certificateName = tls?.names.find((name) => !name.startsWith('*'));
+  const base = config.publicUrl ?? (certificateName ? `https://${urlHost(certificateName)}:${hub.port}` : hub.url);
   const lines = [
-    `Muster hub ${hub.build} listening on ${config.host}:${hub.port} (data in ${config.dataDir})`,
+    `Muster hub ${hub.build} listening on ${config.host}:${hub.port} over ${tls ? 'HTTPS' : 'HTTP'} (data in ${config.dataDir})`,
+  ];
+  if (tls) {
+    lines.push(`  Certificate for ${tls.names.join(', ')}; ${validity(tls.validTo)}`, `  On this machine only, plain HTTP: ${hub.localUrl}/`);
+  }
+  lines.push(
     '',
     `  Office console:  ${base}/console/`,
     `  Admin console:   ${base}/admin/`,
     `  Health:          ${base}/healthz`,
-  ];
+  );
   const site = hub.site();
   lines.push('', `  Screens of ${site.name}:`);
   for (const screen of site.screens.slice(0, 50)) lines.push(`    ${screen.name.padEnd(28)} ${base}/screen/?id=${screen.id}`);
@@ -52,6 +61,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** An expired or nearly expired certificate is said loudly: kiosks refuse it, and the hub still starts for localhost. */
+function validity(validTo: Date): string {
+  const date = validTo.toISOString().slice(0, 10);
+  const daysLeft = Math.floor((validTo.getTime() - Date.now()) / 86_400_000);
+  if (daysLeft < 0) return `EXPIRED on ${date}: kiosks refuse it; renew it with npm run cert -- --force (see README)`;
+  if (daysLeft < 30) return `valid until ${date}, only ${daysLeft} days more: renew it with npm run cert -- --force (see README)`;
+  return `valid until ${date}`;
+}
+
+/** An IPv6 address needs brackets in a URL. */
+function urlHost(name: string): string {
+  return name.includes(':') ? `[${name}]` : name;
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,9 @@
 // startHub(config): open the store, build the app and listen. Used by main.ts, the tests and the benchmark.
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { serve } from '@hono/node-server';
+import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { DEFAULT_PRIORITY } from '../shared/modes.ts';
@@ -23,12 +24,16 @@ import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
 import { openStore } from './store/store.ts';
+import { readTlsFiles, type TlsCredentials } from './tls/tls-files.ts';
 
 export const STATIC_ROOT = resolve(PROJECT_ROOT, 'dist/display');
 
 export interface RunningHub {
+  /** https://… when the hub serves TLS, http://… otherwise. */
   url: string;
   port: number;
+  /** With TLS, the plain-HTTP listener on 127.0.0.1 for the hub machine itself; null without TLS. */
+  localUrl: string | null;
   build: string;
   /** Users created on this start, with their passwords (to show once). */
   createdUsers: InitialPassword[];
@@ -90,18 +95,23 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     startedAt: Date.now(),
   });
 
-  // Per-message deflate stays off (the ws default): it costs CPU and fragments memory for tiny frames.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } }, () => resolveServer(s));
-    s.once('error', reject);
-  });
+  const tls = config.tlsCert && config.tlsKey ? readTlsFiles(config.tlsCert, config.tlsKey) : null;
+  const server = await listen(app.fetch, { port: config.port, hostname: config.host, tls });
+  // Service workers need a secure context, and localhost is one: a screen or console on the hub machine itself
+  // may use plain HTTP, which never leaves the machine.
+  const localServer = tls
+    ? await listen(app.fetch, { port: config.httpLocalPort, hostname: '127.0.0.1', tls: null }).catch(async (error: unknown) => {
+        await closeServer(server);
+        throw error;
+      })
+    : null;
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   return {
-    url: `http://${host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     port,
+    localUrl: localServer ? `http://127.0.0.1:${(localServer.address() as AddressInfo).port}` : null,
     build,
     createdUsers: created,
     site: () => store.data.site,
@@ -109,13 +119,30 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, { method: r.method, path: r.path }])).values()],
     async close() {
       realtime.close();
-      wss.close();
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
+      await Promise.all([closeServer(server), localServer && closeServer(localServer)]);
       await audit.close();
       await pdfRenderer.close();
     },
   };
+}
+
+/** Listens with the WebSocket upgrade at /ws handled by Hono (so origin and auth middleware run first); HTTPS when given credentials. */
+async function listen(fetch: Parameters<typeof serve>[0]['fetch'], options: { port: number; hostname: string; tls: TlsCredentials | null }): Promise<ServerType> {
+  // Per-message deflate stays off (the ws default): it costs CPU and fragments memory for tiny frames.
+  // One WebSocket server per listener; @hono/node-server closes it when its listener closes.
+  const websocket = { server: new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false }) };
+  const { port, hostname, tls } = options;
+  return new Promise<ServerType>((resolveServer, reject) => {
+    const server = tls
+      ? serve({ fetch, port, hostname, websocket, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } }, () => resolveServer(server))
+      : serve({ fetch, port, hostname, websocket }, () => resolveServer(server));
+    server.once('error', reject);
+  });
+}
+
+async function closeServer(server: ServerType): Promise<void> {
+  await new Promise<void>((done) => {
+    server.close(() => done());
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
 }

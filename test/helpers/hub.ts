@@ -47,7 +47,9 @@ export async function startTestHub(options: { dataDir?: string; port?: number; o
   );
   if (!options.dataDir) await seedViewer(dataDir, config);
   const hub = await startHub(config);
-  const origin = `http://127.0.0.1:${hub.port}`;
+  // With tlsCert/tlsKey in the overrides the hub serves HTTPS (httpLocalPort: 0 gives its localhost listener a random port);
+  // api() and login() use fetch(), which does not trust a test authority: over HTTPS, pass the CA as tls.test.ts does.
+  const origin = `${new URL(hub.url).protocol}//127.0.0.1:${hub.port}`;
 
   const api: TestHub['api'] = async (path, init = {}) => {
     const headers: Record<string, string> = { Origin: origin, ...init.headers };
