@@ -1,27 +1,60 @@
-// Child process entry: runs one real hub (startHub) on 127.0.0.1, port 0, so the simulated screens live in another process.
-// Started by server-child.ts with a JSON argument: { dataDir, siteFile, adminPassword, officePassword }.
+// Child process entry: runs one real hub (startHub) on 127.0.0.1 so the simulated screens live in another process.
+// Started by server-child.ts with a JSON argument: { dataDir, siteFile, adminPassword, officePassword } and optionally
+// `port` (a restarted hub takes the port its predecessor had, so screens find it again) and `watchSockets`.
+import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../hub/config.ts';
 import { startHub } from '../hub/server.ts';
 import { serveParent, type ChildToParent } from './ipc-messages.ts';
+import { watchHubSockets } from './socket-watch.ts';
 
 interface HubArgs {
   dataDir: string;
   siteFile: string;
   adminPassword: string;
   officePassword: string;
+  /** The hub's heartbeat; config/defaults.json's when absent. */
+  heartbeatMs?: number;
+  /** 0 (default) for any free port. */
+  port?: number;
+  /** Record send-queue figures for the parent (socket-watch.ts). */
+  watchSockets?: boolean;
 }
+
+const HOST = '127.0.0.1';
+/** A killed predecessor's port is normally free at once; this covers a slow kernel without hanging the bench. */
+const BIND_RETRY_MS = 5000;
 
 const send = (message: ChildToParent) => process.send?.(message);
 
+/** Wait until `port` can be bound. startHub opens the store and audit log before it listens and does not undo
+ * that when listening fails, so the port is probed first rather than startHub retried. */
+async function waitForPort(port: number): Promise<void> {
+  const deadline = Date.now() + BIND_RETRY_MS;
+  for (;;) {
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      const probe = createServer();
+      probe.once('error', resolve);
+      probe.listen(port, HOST, () => probe.close(() => resolve(null)));
+    });
+    if (!error) return;
+    if (error.code !== 'EADDRINUSE' || Date.now() > deadline) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 try {
-  const args = JSON.parse(process.argv[2] ?? '{}') as HubArgs;
+  const { port = 0, watchSockets = false, ...args } = JSON.parse(process.argv[2] ?? '{}') as HubArgs;
+  const sockets = watchSockets ? watchHubSockets() : null;
+  if (port !== 0) await waitForPort(port);
   // An empty environment: a developer's MUSTER_* variables must not change what is measured.
   // The generated site has no floor plans: a plan file that does not exist means none (the demo's would not fit).
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', wayfindingFile: join(args.dataDir, 'no-floor-plans.json'), ...args });
+  const config = loadConfig({}, { port, host: HOST, wayfindingFile: join(args.dataDir, 'no-floor-plans.json'), ...args });
   const hub = await startHub(config);
-  serveParent(() => hub.close());
-  send({ type: 'ready', port: hub.port });
+  const listeningAt = performance.timeOrigin + performance.now();
+  serveParent(() => hub.close(), sockets);
+  send({ type: 'ready', port: hub.port, listeningAt });
 } catch (error) {
   send({ type: 'failed', message: `hub did not start: ${(error as Error).stack ?? String(error)}` });
   process.exit(1);

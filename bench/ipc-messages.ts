@@ -13,6 +13,15 @@ export interface ProcessFigures {
   cpuMicros: number;
   /** Time spent in garbage-collection pauses since the child started serving, in ms: explains slow rounds. */
   gcMs: number;
+  /** The hub's WebSocket send queues (socket-watch.ts), when the child was asked to watch them; otherwise null. */
+  sockets: SocketFigures | null;
+}
+
+export interface SocketFigures {
+  /** The largest `bufferedAmount` any socket had right after a send: data the kernel would not take yet. */
+  peakBufferedBytes: number;
+  /** Sockets the server closed with CLOSE_CODES.slowConsumer (4429). */
+  slowConsumerCloses: number;
 }
 
 export type ParentToChild =
@@ -22,14 +31,16 @@ export type ParentToChild =
   | { type: 'stop' };
 
 export type ChildToParent =
-  | { type: 'ready'; port: number }
+  /** `listeningAt`: when the server started listening, as performance.timeOrigin + performance.now() (epoch ms),
+   * so the parent can place it on its own clock: screens may reach the server before this message reaches the parent. */
+  | { type: 'ready'; port: number; listeningAt?: number }
   | { type: 'figures'; id: number; figures: ProcessFigures }
   | { type: 'failed'; message: string };
 
 let gcMs = 0;
 
 /** Measure this process (used by the children). */
-export function ownFigures(gc: boolean): ProcessFigures {
+export function ownFigures(gc: boolean, sockets: (() => SocketFigures) | null = null): ProcessFigures {
   // `gc` exists only under --expose-gc; without it the figures are still valid, just noisier.
   if (gc) (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
@@ -37,11 +48,11 @@ export function ownFigures(gc: boolean): ProcessFigures {
   const spaces: Record<string, number> = {};
   for (const space of getHeapSpaceStatistics()) spaces[space.space_name] = space.physical_space_size;
   spaces.external = memory.external;
-  return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, spaces, cpuMicros: cpu.user + cpu.system, gcMs };
+  return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, spaces, cpuMicros: cpu.user + cpu.system, gcMs, sockets: sockets?.() ?? null };
 }
 
 /** Serve the parent's requests in a child: figures on demand, stop on request or when the parent goes away. */
-export function serveParent(stop: () => Promise<void>): void {
+export function serveParent(stop: () => Promise<void>, sockets: (() => SocketFigures) | null = null): void {
   const send = (message: ChildToParent) => process.send?.(message);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMs += entry.duration;
@@ -56,7 +67,7 @@ export function serveParent(stop: () => Promise<void>): void {
   };
   process.on('message', (raw) => {
     const message = raw as ParentToChild;
-    if (message.type === 'figures') send({ type: 'figures', id: message.id, figures: ownFigures(message.gc) });
+    if (message.type === 'figures') send({ type: 'figures', id: message.id, figures: ownFigures(message.gc, sockets) });
     else if (message.type === 'stop') shutdown();
   });
   // The bench died or closed the channel: never outlive it.

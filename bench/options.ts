@@ -12,6 +12,8 @@ export interface BenchOptions {
   strict: boolean;
   /** When set, the server children write V8 CPU profiles there (open them in Chrome DevTools) to find hot spots. */
   profileDir: string | null;
+  /** Run only the sections whose name contains this text (e.g. "storm"); null runs them all. */
+  only: string | null;
 }
 
 export const USAGE = `Usage: npm run bench -- [--screens N] [--rounds N] [--warmup N] [--strict]
@@ -19,9 +21,10 @@ export const USAGE = `Usage: npm run bench -- [--screens N] [--rounds N] [--warm
   --rounds N    measured rounds, at least 20 for the published figures (env MUSTER_BENCH_ROUNDS, default 100)
   --warmup N    untimed warm-up rounds (env MUSTER_BENCH_WARMUP, default 4)
   --strict      exit 1 when a target is missed
+  --only TEXT   run only the sections whose name contains TEXT (realtime, routing, storm, audit, slow)
   env MUSTER_BENCH_PROFILE_DIR=DIR   the hub and bare server write CPU profiles (.cpuprofile) into DIR`;
 
-const DEFAULTS: BenchOptions = { screens: 1000, rounds: 100, warmup: 4, strict: false, profileDir: null };
+const DEFAULTS: BenchOptions = { screens: 1000, rounds: 100, warmup: 4, strict: false, profileDir: null, only: null };
 
 function integer(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
@@ -46,6 +49,12 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     }
     // Both "--screens 200" and "--screens=200".
     const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    if (flag === '--only') {
+      const text = inline ?? argv[++i];
+      if (!text) throw new BenchError(`--only needs a value\n${USAGE}`);
+      options.only = text;
+      continue;
+    }
     const name = flag.replace(/^--/, '');
     if (!(name in limits) || !flag.startsWith('--')) throw new BenchError(`unknown argument "${arg}"\n${USAGE}`);
     const text = inline ?? argv[++i];

@@ -1,15 +1,18 @@
 // `npm run bench`: runs each section, prints readable figures as it goes, and ends stdout with ONE JSON line
 // holding every section's keys. Exits 0 when it ran (1 with --strict and a missed target), non-zero on any failure.
 import { performance } from 'node:perf_hooks';
-import { cleanupAll } from './cleanup.ts';
+import { cleanupAll, cleanupMark, cleanupTo } from './cleanup.ts';
 import { BenchError } from './deadline.ts';
 import { parseOptions, USAGE } from './options.ts';
+import { longAuditSection } from './long-audit.ts';
 import { realtimeSection } from './realtime.ts';
+import { reconnectStormSection } from './reconnect-storm.ts';
 import { routingSection } from './routing-section.ts';
+import { slowScreenSection } from './slow-screen.ts';
 import type { JsonValue, Section, Target } from './section.ts';
 
-/** Later sections (routing, reconnect storm) are appended here; their keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection, routingSection];
+/** Every section's keys join the same JSON line. */
+const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
 const HARD_LIMIT_MS = 10 * 60_000;
@@ -42,9 +45,15 @@ async function main(): Promise<void> {
   const started = performance.now();
   const figures: Record<string, JsonValue> = {};
   const targets: Target[] = [];
-  for (const section of SECTIONS) {
+  const sections = SECTIONS.filter((section) => options.only === null || section.name.includes(options.only));
+  if (sections.length === 0) throw new BenchError(`no section's name contains "${options.only}"\n${USAGE}`);
+  for (const section of sections) {
     log(`\n── ${section.name} ──`);
+    const mark = cleanupMark();
     const result = await section.run(options, (line) => log(`  ${line}`));
+    // This section's hubs, sockets and temp dirs go now: idle, they would still use memory and wake up
+    // (heartbeats, GC) while the next section is measured.
+    await cleanupTo(mark);
     Object.assign(figures, result.figures);
     targets.push(...result.targets);
   }

@@ -1,12 +1,14 @@
 // Starts a bench server (hub-process.ts or bare-process.ts) as a child process with IPC, and talks to it.
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { onCleanup } from './cleanup.ts';
 import { BenchError, withTimeout } from './deadline.ts';
 import type { ChildToParent, ParentToChild, ProcessFigures } from './ipc-messages.ts';
 
 const START_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+const STOP_TIMEOUT_MS = 4000;
 
 /** How a child ended, for messages: "code 1" or "signal SIGKILL". */
 type ExitDescription = string;
@@ -19,6 +21,8 @@ export class ServerChild {
   private constructor(
     readonly name: string,
     readonly port: number,
+    /** When the server began listening, on this process's performance.now() clock (the child's own report). */
+    readonly listeningAt: number,
     private readonly child: ChildProcess,
     exited: Promise<ExitDescription>,
   ) {
@@ -50,17 +54,14 @@ export class ServerChild {
     const exited = new Promise<ExitDescription>((done) =>
       child.once('exit', (code, signal) => done(signal ? `signal ${signal}` : `code ${code}`)),
     );
-    onCleanup(`${name} process`, async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      if (child.connected) child.send({ type: 'stop' } satisfies ParentToChild);
-      const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 4000).unref())]);
-      if (!stopped) child.kill('SIGKILL');
-    });
-    const port = await withTimeout(
-      new Promise<number>((resolvePort, reject) => {
+    onCleanup(`${name} process`, () => stopChild(child, exited));
+    const ready = await withTimeout(
+      new Promise<{ port: number; listeningAt: number }>((resolveReady, reject) => {
         child.on('message', (raw) => {
           const message = raw as ChildToParent;
-          if (message.type === 'ready') resolvePort(message.port);
+          // Epoch ms from the child → this process's performance clock; without it, the moment the message arrived.
+          const listeningAt = message.type === 'ready' && message.listeningAt !== undefined ? message.listeningAt - performance.timeOrigin : performance.now();
+          if (message.type === 'ready') resolveReady({ port: message.port, listeningAt });
           if (message.type === 'failed') reject(new BenchError(`${name}: ${message.message}`));
         });
         child.once('error', (error) => reject(new BenchError(`${name} could not be started: ${error.message}`)));
@@ -69,7 +70,19 @@ export class ServerChild {
       START_TIMEOUT_MS,
       `${name} to start`,
     );
-    return new ServerChild(name, port, child, exited);
+    return new ServerChild(name, ready.port, ready.listeningAt, child, exited);
+  }
+
+  /** Ask the child to close its server and exit; SIGKILL if it has not after a few seconds. */
+  stop(): Promise<void> {
+    return stopChild(this.child, this.#exited);
+  }
+
+  /** Kill the child with SIGKILL, as a crash or a power cut would; resolves once it is gone. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGKILL');
+    await withTimeout(this.#exited, STOP_TIMEOUT_MS, `${this.name} to die after SIGKILL`);
   }
 
   get pid(): number {
@@ -93,5 +106,15 @@ export class ServerChild {
         throw new BenchError(`${this.name} exited unexpectedly (${how})`);
       }),
     ]);
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<ExitDescription>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.connected) child.send({ type: 'stop' } satisfies ParentToChild);
+  const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), STOP_TIMEOUT_MS).unref())]);
+  if (!stopped) {
+    child.kill('SIGKILL');
+    await exited;
   }
 }

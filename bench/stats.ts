@@ -36,3 +36,25 @@ export function round2(x: number): number {
 export function ms(x: number): string {
   return `${x.toFixed(1)} ms`;
 }
+
+/** How many of `times` fall in each `widthMs` bucket from `origin` (times before it are left out). */
+export function histogram(times: readonly number[], origin: number, widthMs: number): number[] {
+  const buckets: number[] = [];
+  for (const t of times) {
+    if (t < origin) continue;
+    const i = Math.floor((t - origin) / widthMs);
+    while (buckets.length <= i) buckets.push(0);
+    buckets[i]! += 1;
+  }
+  return buckets;
+}
+
+/** Histogram rows for the log: "  2–3 s    412 ██████████". */
+export function histogramLines(buckets: readonly number[], widthMs: number, barWidth = 40): string[] {
+  const top = Math.max(1, ...buckets);
+  return buckets.map((count, i) => {
+    const from = (i * widthMs) / 1000;
+    const to = ((i + 1) * widthMs) / 1000;
+    return `${`${from}–${to} s`.padStart(9)} ${String(count).padStart(6)} ${'█'.repeat(Math.round((count / top) * barWidth))}`;
+  });
+}

@@ -1,7 +1,9 @@
 // Socket resilience on a real hub: a connection that floods is told and closed; a screen that stops answering
 // heartbeats is dropped and shown offline within seconds, while a live one stays.
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { Wayfinding } from '../../shared/floor-plan.ts';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
@@ -50,6 +52,54 @@ describe('heartbeats', () => {
     await expect.poll(async () => (await screenStatus('cafeteria'))?.online, { timeout: 2000 }).toBe(false);
     expect((await screenStatus('gym')).online).toBe(true);
     expect(live.closeCode).toBeNull();
+    live.close();
+  });
+});
+
+describe('a screen that stops reading', () => {
+  it('is dropped once the hub has queued too much for it, and the hub goes on serving the others', async () => {
+    hub = await startTestHub();
+    const admin = await hub.login('admin');
+    const live = await TestSocket.screen(hub.origin, 'main-1-west');
+    // A wall PC whose browser hung: welcomed, then its socket is never read again.
+    const stuck = await TestSocket.screen(hub.origin, 'main-1-east');
+    const stuckSocket = (stuck.socket as unknown as { _socket: Socket })._socket;
+    stuckSocket.pause();
+    await live.next('plan');
+
+    // Every save of a large plan is pushed to both screens: about 1.2 MB each time, which the stuck one never takes.
+    let { body } = await hub.api('/api/wayfinding', { cookie: admin });
+    const wayfinding: Wayfinding = body.wayfinding;
+    const floor = wayfinding.floors.find((f) => f.floorId === 'main-1')!;
+    for (let i = 0; i < 1000; i++) {
+      floor.pois.push({ id: `note-${i}`, type: 'extinguisher', label: `Extinguisher ${i}`, notes: 'x'.repeat(1000), position: { x: 100 + (i % 1000), y: 380 } });
+    }
+    let version: string = body.version;
+    let saves = 0;
+    let planVersion = '';
+    while ((await screenStatus('main-1-east')).online && saves < 20) {
+      floor.pois[0]!.label = `Extinguisher by room ${saves}`;
+      ({ body } = await hub.api('/api/wayfinding', { method: 'PUT', cookie: admin, body: { baseVersion: version, wayfinding } }));
+      version = body.version;
+      saves += 1;
+      const label = floor.pois[0]!.label;
+      const pushed = await live.next('plan');
+      expect(pushed.wayfinding.floors.find((f) => f.floorId === 'main-1')!.pois[0]!.label).toBe(label);
+      planVersion = pushed.version;
+    }
+    // Kernel buffers take the first few megabytes; past them the hub holds at most its 1 MiB cap before dropping.
+    expect(saves).toBeGreaterThan(1);
+    expect(saves).toBeLessThan(20);
+    expect((await screenStatus('main-1-east')).online).toBe(false);
+    expect((await screenStatus('main-1-west')).online).toBe(true);
+
+    // The hub cut the connection without waiting for the close frame to drain: when the screen reads again it finds
+    // the connection gone (1006), reconnects and resyncs.
+    stuckSocket.resume();
+    expect(await stuck.closed).toBe(1006);
+    const again = await TestSocket.screen(hub.origin, 'main-1-east');
+    expect((await again.next('plan')).version).toBe(planVersion);
+    again.close();
     live.close();
   });
 });
