@@ -27,5 +27,9 @@ registerRoute(
 );
 
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if ((event.data as { type?: unknown } | null)?.type !== 'SKIP_WAITING') return;
+  // The page reloads as soon as it hears back; the promise is not awaited: it settles only once the old
+  // version is gone, and that waits for the page.
+  void self.skipWaiting();
+  event.ports[0]?.postMessage({ type: 'SKIPPING_WAITING' });
 });

@@ -12,7 +12,12 @@ if (screenId === '') {
 } else {
   const element = document.createElement('muster-screen');
   element.screenId = screenId;
-  // A new app version takes over only while the screen shows normal content, never during a mode.
-  element.updates = registerAppUpdates({ mayActivateNow: () => element.dataset.mode === 'normal' });
+  // A new app version takes over only once the screen has painted normal content, never during a mode; the
+  // screen asks after every paint (muster-screen's updated()).
+  element.updates = registerAppUpdates({
+    build: __MUSTER_BUILD__,
+    mayActivateNow: () => element.dataset.mode === 'normal',
+    onPendingChange: () => element.requestUpdate(),
+  });
   root.replaceChildren(element);
 }

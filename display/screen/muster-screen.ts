@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ActiveMode, Language } from '../../shared/model.ts';
 import type { RouteGoal } from '../../shared/routing.ts';
-import type { AppUpdates } from '../lib/app-updates.ts';
+import { NO_UPDATES, type AppUpdates } from '../lib/app-updates.ts';
 import { ClockController } from './clock-controller.ts';
 import { ScreenLinkController } from './screen-link-controller.ts';
 import { ScreenRoutes } from './screen-routes.ts';
@@ -17,7 +17,6 @@ import './screen-normal-view.ts';
 /** Reconnecting briefly is normal; only a longer silence is worth telling people about. */
 const OFFLINE_GRACE_MS = 5000;
 
-const NO_UPDATES: AppUpdates = { check() {}, pending: false, maybeActivate() {} };
 
 /**
  * Which way a screen shows people: the nearest exit in normal times and during an evacuation, the shelter
@@ -128,7 +127,12 @@ export class MusterScreen extends LitElement {
     this.dataset.connection = link.status;
     this.dataset.seq = String(link.state.seq);
     this.dataset.route = this.#routeTarget;
+    this.dataset.build = __MUSTER_BUILD__;
+    this.dataset.update = this.updates.pending ? 'waiting' : 'none';
     document.title = `${active ? active.mode.toUpperCase() : 'Muster'} · ${link.state.profile?.name ?? this.screenId}`;
+    // A new version waiting for normal times takes over now if this paint is normal content (the reload then
+    // paints the same state from local storage before it reaches the hub).
+    this.updates.maybeActivate();
   }
 
   /** A small bar at the bottom, over the takeover's footer, never over the directive or the steps. */

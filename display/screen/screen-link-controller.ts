@@ -118,14 +118,14 @@ export class ScreenLinkController implements ReactiveController {
     this.state = { ...this.state, ...change, lastContactAt: Date.now() };
     saveScreenState(this.options.screenId, this.state);
     this.host.requestUpdate();
-    // An update that waited for normal times may take over now.
-    this.options.updates.maybeActivate();
   }
 
   /** Fetch this building's map images now, through the service worker, so they are there when the hub is not. */
   #cacheMapImages(): void {
     for (const floor of this.state.plan?.wayfinding.floors ?? []) {
-      if (floor.image) fetch(`/maps/${floor.image.file}`).catch(() => undefined);
+      // The body is read to the end: an unread response stays in flight, and a service worker with a request in
+      // flight never lets a new version take over.
+      if (floor.image) fetch(`/maps/${floor.image.file}`).then((response) => response.arrayBuffer()).catch(() => undefined);
     }
   }
 

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Target } from 'puppeteer-core';
 import { HEADLESS_CHROMIUM_ARGS, findChromium } from '../../hub/diagrams/chromium.ts';
 
 export function chromiumPath(): string {
@@ -16,12 +16,15 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+/** `serviceWorkersUnwatched`: do not attach DevTools to service workers. Chromium never lets an attached worker go
+ * idle, and a new version that was told to skip waiting replaces the old one only once that is idle. */
+export async function launchBrowser(options: { serviceWorkersUnwatched?: boolean } = {}): Promise<TestBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'muster-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
     userDataDir,
+    ...(options.serviceWorkersUnwatched ? { targetFilter: (target: Target) => target.type() !== 'service_worker' } : {}),
     args: [
       ...HEADLESS_CHROMIUM_ARGS,
       // Screens are unattended: timers and animation frames must not be throttled in the background.

@@ -32,7 +32,9 @@ async function seedViewer(dataDir: string, config: Config): Promise<void> {
   await store.update((data) => void data.users.push(user));
 }
 
-export async function startTestHub(options: { dataDir?: string; port?: number; overrides?: Partial<Config> } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { dataDir?: string; port?: number; overrides?: Partial<Config>; /** Serve another build of the browser apps. */ staticRoot?: string } = {},
+): Promise<TestHub> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'muster-test-')));
   const config = loadConfig(
     {},
@@ -46,7 +48,7 @@ export async function startTestHub(options: { dataDir?: string; port?: number; o
     },
   );
   if (!options.dataDir) await seedViewer(dataDir, config);
-  const hub = await startHub(config);
+  const hub = await startHub(config, { staticRoot: options.staticRoot });
   // With tlsCert/tlsKey in the overrides the hub serves HTTPS (httpLocalPort: 0 gives its localhost listener a random port);
   // api() and login() use fetch(), which does not trust a test authority: over HTTPS, pass the CA as tls.test.ts does.
   const origin = `${new URL(hub.url).protocol}//127.0.0.1:${hub.port}`;
@@ -86,7 +88,7 @@ export async function startTestHub(options: { dataDir?: string; port?: number; o
     },
     async restart() {
       await hub.close();
-      return startTestHub({ dataDir, port: hub.port, overrides: options.overrides });
+      return startTestHub({ dataDir, port: hub.port, overrides: options.overrides, staticRoot: options.staticRoot });
     },
     async dispose() {
       await hub.close();
