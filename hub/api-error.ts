@@ -23,6 +23,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unavailable: 503,
   conflict: 409,
   unsupported_type: 415,
+  last_admin: 409,
+  own_account: 409,
   internal: 500,
 };
 

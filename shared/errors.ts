@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'unavailable', // the hub lacks something this needs (Chromium for printing)
   'conflict', // someone else saved first: reload and redo the change
   'unsupported_type', // an upload of a kind the hub does not take
+  'last_admin', // the change would leave no enabled administrator
+  'own_account', // an administrator may not demote, disable or reset their own account
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

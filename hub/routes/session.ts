@@ -58,6 +58,8 @@ export function sessionRoutes(deps: {
         await audit.append({ at: new Date().toISOString(), who: username, role: 'system', from, action: 'session.login-failed' });
         // Holding the answer (without blocking the hub) makes guessing slow long before the lock.
         await new Promise((resolve) => setTimeout(resolve, throttle.failureDelayMs(username, from)));
+        // Only someone who knows the password learns that the account is disabled, and then whom to ask.
+        if (user && valid && user.disabled) throw new ApiError('invalid_credentials', 'This account is disabled. Ask an administrator to enable it.');
         const left = throttle.attemptsLeft(username, from);
         throw new ApiError(
           'invalid_credentials',
