@@ -51,14 +51,16 @@ export function setExpected(runtime: ScreenRuntime, effective: ActiveMode | null
   runtime.expectedSince = seq;
 }
 
-export function recordReceipt(runtime: ScreenRuntime, receipt: Omit<ReceiptRecord, 'at'>, at: number): void {
-  if (runtime.lastReceipt && receipt.seq < runtime.lastReceipt.seq) return; // a late, stale receipt
+/** Takes a receipt into the screen's record; false when it is a late, stale one and was ignored. */
+export function recordReceipt(runtime: ScreenRuntime, receipt: Omit<ReceiptRecord, 'at'>, at: number): boolean {
+  if (runtime.lastReceipt && receipt.seq < runtime.lastReceipt.seq) return false; // a late, stale receipt
   runtime.lastReceipt = { ...receipt, at };
   runtime.lastSeenAt = at;
   if (runtime.shownActiveSeq !== receipt.activeSeq) {
     runtime.shownActiveSeq = receipt.activeSeq;
     runtime.shownSince = at;
   }
+  return true;
 }
 
 /** The screen has painted exactly what it must show now. */

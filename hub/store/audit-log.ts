@@ -3,6 +3,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModeId, Role, Scope } from '../../shared/model.ts';
+import { endTornLine, readJsonLines } from './json-lines.ts';
 
 export interface AuditEntry {
   at: string;
@@ -11,7 +12,7 @@ export interface AuditEntry {
   role: Role | 'system';
   /** The client's address. */
   from: string;
-  action: 'mode.set' | 'mode.all-clear' | 'hazards.marked' | 'hazards.cleared' | 'floor-plans.saved' | 'map.uploaded' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created' | 'user.password-changed';
+  action: 'mode.set' | 'mode.all-clear' | 'hazards.marked' | 'hazards.cleared' | 'floor-plans.saved' | 'map.uploaded' | 'screen.paired' | 'screen.unpaired' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created' | 'user.updated' | 'user.password-reset' | 'user.disabled' | 'user.enabled' | 'user.password-changed';
   seq?: number;
   mode?: ModeId;
   scope?: Scope;
@@ -25,12 +26,15 @@ export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   /** Every entry; a torn last line (a crash mid-append) is skipped. */
   readAll(): Promise<AuditEntry[]>;
+  /** Every entry, oldest first, streamed (for reports over a long history); a torn line is skipped. */
+  entries(): AsyncIterable<AuditEntry>;
   close(): Promise<void>;
 }
 
 export async function openAuditLog(dataDir: string): Promise<AuditLog> {
   const path = join(dataDir, AUDIT_FILE);
-  const file: FileHandle = await open(path, 'a', 0o600);
+  const file: FileHandle = await open(path, 'a+', 0o600);
+  await endTornLine(file);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     append(entry) {
@@ -55,6 +59,9 @@ export async function openAuditLog(dataDir: string): Promise<AuditLog> {
         }
       }
       return entries;
+    },
+    entries() {
+      return readJsonLines<AuditEntry>(path);
     },
     async close() {
       await queue;

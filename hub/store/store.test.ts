@@ -85,4 +85,14 @@ describe('audit log', () => {
     expect(entries[0]).toMatchObject({ who: 'office', seq: 1, mode: 'lockdown' });
     await reopened.close();
   });
+
+  it('starts a new line after a torn one, so the first entry after a crash is not lost, and streams entries', async () => {
+    await writeFile(join(dir, 'audit.jsonl'), '{"at":"2026-01-01T00:00:00.000Z","who":"office","role":"office","from":"x","action":"session.login"}\n{"at":"2026-01-01T00:0');
+    const log = await openAuditLog(dir);
+    await log.append({ at: '2026-01-01T00:01:00.000Z', who: 'office', role: 'office', from: '10.0.0.5', action: 'mode.set', seq: 1, mode: 'hold', drill: true });
+    const streamed = [];
+    for await (const entry of log.entries()) streamed.push(entry);
+    expect(streamed.map((e) => e.action)).toEqual(['session.login', 'mode.set']);
+    await log.close();
+  });
 });
