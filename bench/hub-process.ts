@@ -5,7 +5,12 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../hub/config.ts';
+import { hashDeviceToken } from '../hub/auth/device-tokens.ts';
+import type { Config } from '../hub/config.ts';
 import { startHub } from '../hub/server.ts';
+import { seedData } from '../hub/store/seed.ts';
+import { openStore } from '../hub/store/store.ts';
+import { benchScreenToken } from './bench-tokens.ts';
 import { serveParent, type ChildToParent } from './ipc-messages.ts';
 import { watchHubSockets } from './socket-watch.ts';
 
@@ -44,6 +49,16 @@ async function waitForPort(port: number): Promise<void> {
   }
 }
 
+/** Every screen of the generated site paired with a token the simulated screens know (a restarted hub keeps them). */
+async function pairBenchScreens(config: Config): Promise<void> {
+  const store = await openStore(config.dataDir, () => seedData(config));
+  const pairedAt = new Date().toISOString();
+  if (store.data.devices.every((d) => d.pairedBy === 'bench') && store.data.devices.length === store.data.site.screens.length) return;
+  await store.update((data) => {
+    data.devices = data.site.screens.map((s) => ({ screenId: s.id, tokenHash: hashDeviceToken(benchScreenToken(s.id)), pairedAt, pairedBy: 'bench' }));
+  });
+}
+
 try {
   const { port = 0, watchSockets = false, ...args } = JSON.parse(process.argv[2] ?? '{}') as HubArgs;
   const sockets = watchSockets ? watchHubSockets() : null;
@@ -51,6 +66,7 @@ try {
   // An empty environment: a developer's MUSTER_* variables must not change what is measured.
   // The generated site has no floor plans: a plan file that does not exist means none (the demo's would not fit).
   const config = loadConfig({}, { port, host: HOST, wayfindingFile: join(args.dataDir, 'no-floor-plans.json'), ...args });
+  await pairBenchScreens(config);
   const hub = await startHub(config);
   const listeningAt = performance.timeOrigin + performance.now();
   serveParent(() => hub.close(), sockets);

@@ -4,6 +4,7 @@
 // if one comes, and sends a receipt, also when the welcome shows it is already up to date (a restarted hub has an
 // empty roll-call). Every mode a screen computes is checked against what must be on screen: a screen that resolves
 // to normal while a mode is active is a wrong render.
+import { benchScreenToken } from './bench-tokens.ts';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { SCREEN_BACKOFF, backoffDelay } from '../display/lib/backoff.ts';
@@ -151,7 +152,7 @@ export class ReconnectingFleet {
     const socket = new WebSocket(`${this.origin.replace(/^http/, 'ws')}/ws`, { headers: { Origin: this.origin }, perMessageDeflate: false });
     s.socket = socket;
     socket.once('open', () => {
-      socket.send(encode({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'bench', screenId: s.screen.screenId, token: null, lastSeq: s.state.seq }));
+      socket.send(encode({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'bench', screenId: s.screen.screenId, token: benchScreenToken(s.screen.screenId), lastSeq: s.state.seq }));
     });
     socket.on('message', (data: Buffer) => {
       const parsed = parseServerMessage(data.toString());

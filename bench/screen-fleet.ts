@@ -1,6 +1,7 @@
 // N simulated wall screens in this process: each connects over loopback, says hello (to the hub), and after every
 // snapshot/modes-changed resolves its effective mode and sends the render receipt, exactly as a real screen does
 // after painting (here painting takes no time; a real Chromium paints the next frame ~1 ms later, FIELD-NOTES.md).
+import { benchScreenToken } from './bench-tokens.ts';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { effectiveModeFor, type Placement } from '../shared/modes.ts';
@@ -144,7 +145,7 @@ export class ScreenFleet {
       };
       socket.once('open', () => {
         if (!hello) return becomeReady();
-        socket.send(encode({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'bench', screenId: screen.screenId, token: null, lastSeq: 0 }));
+        socket.send(encode({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'bench', screenId: screen.screenId, token: benchScreenToken(screen.screenId), lastSeq: 0 }));
       });
       socket.on('message', (data: Buffer) => {
         const receivedAt = performance.now();

@@ -1,5 +1,6 @@
 // A screen that connects, says hello, gets its welcome and then stops reading its socket, as a wall PC whose
 // browser hangs or whose network stalls does: whatever the hub sends it piles up in kernel buffers, then in the hub.
+import { benchScreenToken } from './bench-tokens.ts';
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, encode } from '../shared/protocol.ts';
@@ -17,7 +18,7 @@ export async function connectStuckScreen(origin: string, screenId: string, timeo
   // Once paused nothing is read, so errors (a reset when the hub drops it) are only noted by the hub's roll-call.
   ws.on('error', () => undefined);
   const welcomed = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => ws.send(encode({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'bench-stuck', screenId, token: null, lastSeq: 0 })));
+    ws.once('open', () => ws.send(encode({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'bench-stuck', screenId, token: benchScreenToken(screenId), lastSeq: 0 })));
     ws.on('message', (data: Buffer) => {
       if (data.toString().includes('"type":"welcome"')) resolve();
     });

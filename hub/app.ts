@@ -1,6 +1,7 @@
 // createApp(deps): the HTTP and WebSocket surface of the hub, one sub-app per resource. `AppType` types the consoles' client.
 import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -15,16 +16,23 @@ import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import type { FloorPlanOperations } from './domain/floor-plans.ts';
 import type { HazardOperations } from './domain/hazards.ts';
 import type { ModeOperations } from './domain/modes.ts';
+import type { UserOperations } from './domain/users.ts';
+import type { ScreenOperations } from './domain/screens.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
+import { drillReportRoutes } from './routes/drill-reports.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { DEVICE_COOKIE, parseDeviceCookie, screenRoutes } from './routes/screens.ts';
 import { siteRoutes } from './routes/site.ts';
 import { stateRoutes } from './routes/state.ts';
+import { userRoutes } from './routes/users.ts';
 import type { AuditLog } from './store/audit-log.ts';
+import type { ReceiptLog } from './store/receipt-log.ts';
 import type { Store } from './store/store.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -32,11 +40,15 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface AppDeps {
   store: Store;
   audit: AuditLog;
+  /** When each screen first painted each mode, for the drill reports. */
+  receipts: ReceiptLog;
   sessions: Sessions;
   throttle: LoginThrottle;
   realtime: RealtimeHub;
   modes: ModeOperations;
   hazards: HazardOperations;
+  users: UserOperations;
+  screens: ScreenOperations;
   floorPlans: FloorPlanOperations;
   diagrams: EvacuationDiagrams;
   /** Where the map images are (inside the data directory). */
@@ -53,10 +65,14 @@ function apiRoutes(deps: AppDeps) {
     .route('/session', sessionRoutes({ ...deps, maxAgeMs: deps.sessionMaxAgeMs, endConsoles: (username) => deps.realtime.closeConsolesOf(username) }))
     .route('/site', siteRoutes(deps.store))
     .route('/state', stateRoutes(deps.realtime))
+    .route('/users', userRoutes(deps.users))
     .route('/', modeRoutes(deps.modes))
     .route('/', hazardRoutes(deps.hazards))
+    .route('/screens', screenRoutes(deps.screens))
     .route('/', floorPlanRoutes(deps.floorPlans, deps.store))
-    .route('/', diagramRoutes(deps.diagrams));
+    .route('/', diagramRoutes(deps.diagrams))
+    .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
+    .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }));
 }
 
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */
@@ -99,7 +115,14 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/api', apiRoutes(deps));
-  app.route('/maps', mapRoutes(deps.mapsDir));
+  app.route(
+    '/maps',
+    mapRoutes(deps.mapsDir, (c) => {
+      if (c.get('user')) return true;
+      const device = parseDeviceCookie(getCookie(c, DEVICE_COOKIE));
+      return device !== null && deps.screens.access(device.screenId, device.token) === 'ok';
+    }),
+  );
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'No such API route.');
   });

@@ -32,9 +32,20 @@ async function main(): Promise<void> {
     `  Health:          ${base}/healthz`,
   );
   const site = hub.site();
-  lines.push('', `  Screens of ${site.name}:`);
-  for (const screen of site.screens.slice(0, 50)) lines.push(`    ${screen.name.padEnd(28)} ${base}/screen/?id=${screen.id}`);
-  if (site.screens.length > 50) lines.push(`    … and ${site.screens.length - 50} more (see the admin console)`);
+  if (hub.createdScreenTokens.length > 0) {
+    // Shown once: each link carries the screen's device token (the hub keeps only a hash). A kiosk opened on it
+    // once remembers it; the admin console makes a new link for a screen at any time.
+    const tokens = new Map(hub.createdScreenTokens.map((t) => [t.screenId, t.token]));
+    lines.push('', `  Screens of ${site.name}, pre-paired (these links carry each screen's device token and are shown only now):`);
+    for (const screen of site.screens.slice(0, 50)) {
+      const token = tokens.get(screen.id);
+      if (token) lines.push(`    ${screen.name.padEnd(28)} ${base}/screen/?id=${screen.id}#token=${token}`);
+    }
+    if (site.screens.length > 50) lines.push(`    … and ${site.screens.length - 50} more (the admin console makes a link for any screen)`);
+  } else {
+    lines.push('', `  Screens (${site.screens.length} on ${site.name}): a kiosk opened once on its link remembers it. To add a screen, open`);
+    lines.push(`    ${base}/screen/ on it and pair it in the admin console (Screens → Pair a screen), which also makes new links.`);
+  }
   if (hub.createdUsers.length > 0) {
     lines.push('', '  Users created on this first start:');
     for (const user of hub.createdUsers) {

@@ -15,13 +15,16 @@ import { Sessions } from './auth/sessions.ts';
 import { initialUsers, type InitialPassword } from './auth/users.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
 import { BuildingPlans } from './domain/building-plans.ts';
+import { createScreenOperations, type ScreenOperations } from './domain/screens.ts';
 import { createEvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import { PdfRenderer } from './diagrams/pdf-renderer.ts';
 import { createFloorPlanOperations } from './domain/floor-plans.ts';
 import { createHazardOperations } from './domain/hazards.ts';
 import { createModeOperations } from './domain/modes.ts';
+import { createUserOperations } from './domain/users.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { openAuditLog } from './store/audit-log.ts';
+import { openReceiptLog } from './store/receipt-log.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
 import { openStore } from './store/store.ts';
 import { readTlsFiles, type TlsCredentials } from './tls/tls-files.ts';
@@ -37,6 +40,8 @@ export interface RunningHub {
   build: string;
   /** Users created on this start, with their passwords (to show once). */
   createdUsers: InitialPassword[];
+  /** Device tokens of the screens pre-paired on this start (a new data directory), to show once. */
+  createdScreenTokens: { screenId: string; token: string }[];
   /** The committed site (it may have changed since the seed file). */
   site(): Site;
   /** Every HTTP route the app answers (method and path pattern), for audits such as the authorization matrix. */
@@ -54,9 +59,11 @@ function readBuildId(staticRoot: string): string {
 
 export async function startHub(config: Config, options: { staticRoot?: string } = {}): Promise<RunningHub> {
   const staticRoot = options.staticRoot ?? STATIC_ROOT;
-  const store = await openStore(config.dataDir, () => seedData(config));
+  let createdScreenTokens: { screenId: string; token: string }[] = [];
+  const store = await openStore(config.dataDir, () => seedData(config, (tokens) => (createdScreenTokens = tokens)));
   await seedMapImages(config, store.data.wayfinding);
   const audit = await openAuditLog(config.dataDir);
+  const receipts = await openReceiptLog(config.dataDir);
   const { users, created } = await initialUsers(store.data.users, { admin: config.adminPassword, office: config.officePassword });
   if (users.length > 0) {
     await store.update((data) => void data.users.push(...users));
@@ -68,24 +75,31 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   const build = readBuildId(staticRoot);
   const plans = new BuildingPlans(() => store.data.site, () => store.data.wayfinding);
   const pdfRenderer = new PdfRenderer();
+  let screenOperations: ScreenOperations | null = null;
   const realtime = new RealtimeHub({
+    screenAccess: (screenId, token) => screenOperations?.access(screenId, token) ?? 'invalid',
     build,
     heartbeatMs: config.heartbeatMs,
     priority: DEFAULT_PRIORITY,
     site: () => store.data.site,
     modeState: () => store.data.modeState,
     planFor: (buildingId) => plans.forBuilding(buildingId),
+    onReceipt: (screenId, receipt) => receipts.record(screenId, receipt),
   });
+  screenOperations = createScreenOperations({ store, audit, realtime });
   const sessionMaxAgeMs = config.sessionMaxHours * 3600_000;
   const sessions = new Sessions(store, { idleMs: config.sessionIdleMinutes * 60_000, maxAgeMs: sessionMaxAgeMs });
   const app = createApp({
     store,
     audit,
+    receipts,
     sessions,
     throttle: new LoginThrottle({ maxFailures: 5, lockMs: 60_000 }),
     realtime,
     modes: createModeOperations({ store, audit, realtime }),
     hazards: createHazardOperations({ store, audit, realtime }),
+    users: createUserOperations({ store, audit, endConsoles: (username) => realtime.closeConsolesOf(username) }),
+    screens: screenOperations,
     floorPlans: createFloorPlanOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
     mapsDir: join(config.dataDir, MAPS_DIR),
@@ -114,6 +128,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     localUrl: localServer ? `http://127.0.0.1:${(localServer.address() as AddressInfo).port}` : null,
     build,
     createdUsers: created,
+    createdScreenTokens,
     site: () => store.data.site,
     // Middleware registrations show up as ALL; only real endpoints are listed.
     routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, { method: r.method, path: r.path }])).values()],
@@ -121,6 +136,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
       realtime.close();
       await Promise.all([closeServer(server), localServer && closeServer(localServer)]);
       await audit.close();
+      await receipts.close();
       await pdfRenderer.close();
     },
   };

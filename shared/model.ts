@@ -37,6 +37,8 @@ export const ScreenSchema = z.object({
   /** Where the screen hangs, in words a visitor understands ("1st floor, east hallway by room 104"). */
   location: z.string().trim().max(200),
   language: LanguageSchema,
+  /** Groups the screen belongs to ("hallways", "entrances"), for targeting content. */
+  tags: z.array(IdSchema).max(20).optional(),
 });
 export type Screen = z.infer<typeof ScreenSchema>;
 

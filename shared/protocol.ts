@@ -47,11 +47,18 @@ export const ScreenHelloSchema = z.object({
   protocol: z.number().int(),
   build: z.string().max(64),
   screenId: IdSchema,
-  /** Device token from pairing; null for screens pre-paired in the site configuration. */
+  /** The device token the screen got when it was paired (see `paired`). */
   token: z.string().max(256).nullable(),
   lastSeq: SeqSchema,
   /** The version of the floor plans the screen has cached; the hub sends `plan` when it differs. */
   planVersion: z.string().max(64).nullable().optional(),
+});
+
+/** A screen with no identity yet asks for a pairing code to show, for an admin to enter in the admin console. */
+export const PairRequestSchema = z.object({
+  type: z.literal('pair-request'),
+  protocol: z.number().int(),
+  build: z.string().max(64),
 });
 
 /** An office or admin console subscribes to live state; it is authenticated by its session cookie. */
@@ -77,12 +84,14 @@ export const PingSchema = z.object({ type: z.literal('ping'), t: z.number() });
 
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   ScreenHelloSchema,
+  PairRequestSchema,
   ConsoleHelloSchema,
   ReceiptSchema,
   PingSchema,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type ScreenHello = z.infer<typeof ScreenHelloSchema>;
+export type PairRequest = z.infer<typeof PairRequestSchema>;
 export type ConsoleHello = z.infer<typeof ConsoleHelloSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
 
@@ -157,6 +166,20 @@ export const PlanSchema = z.object({
 
 export const PongSchema = z.object({ type: z.literal('pong'), t: z.number() });
 
+/** The code an unpaired screen shows until an admin enters it; a new one is asked for when it expires. */
+export const PairingCodeSchema = z.object({
+  type: z.literal('pairing-code'),
+  code: z.string().max(16),
+  expiresAt: z.iso.datetime(),
+});
+
+/** The admin entered the code: the screen keeps this identity and token, and says hello with them from now on. */
+export const PairedSchema = z.object({
+  type: z.literal('paired'),
+  screenId: IdSchema,
+  token: z.string().max(256),
+});
+
 export const ErrorMessageSchema = z.object({
   type: z.literal('error'),
   code: ErrorCodeSchema,
@@ -230,6 +253,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   ErrorMessageSchema,
   StateMessageSchema,
   PlanSchema,
+  PairingCodeSchema,
+  PairedSchema,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 export type Welcome = z.infer<typeof WelcomeSchema>;

@@ -1,13 +1,17 @@
-// The facility manager's console: log in, then the screens of the site with their live health, or the floor-plan editor.
+// The facility manager's console: log in, then the screens of the site with their live health, the floor-plan editor, the users, the drill reports or the audit log.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LoginForm } from '../lib/login-form.tsx';
 import { useConsoleLink } from '../lib/use-console-link.ts';
 import { useSession } from '../lib/use-session.ts';
+import { AuditPage } from './audit-page.tsx';
+import { DrillReportsPage } from './drill-reports-page.tsx';
 import { FloorPlanEditor } from './floor-plan-editor.tsx';
+import { PairScreenForm } from './pair-screen-form.tsx';
 import { ScreensTable } from './screens-table.tsx';
+import { UsersPage } from './users-page.tsx';
 
-type Page = 'screens' | 'floor-plans';
-const pageFromHash = (): Page => (location.hash === '#floor-plans' ? 'floor-plans' : 'screens');
+type Page = 'screens' | 'floor-plans' | 'users' | 'audit' | 'drills';
+const pageFromHash = (): Page => (location.hash === '#audit' ? 'audit' : location.hash.startsWith('#drills') ? 'drills' : location.hash === '#floor-plans' ? 'floor-plans' : location.hash === '#users' ? 'users' : 'screens');
 
 function AdminView(props: { username: string; role: string; onLogOut: () => void; onSessionExpired: () => void }) {
   const link = useConsoleLink(__MUSTER_BUILD__);
@@ -49,17 +53,54 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <a href="#floor-plans" class={page === 'floor-plans' ? 'on' : ''} aria-current={page === 'floor-plans' ? 'page' : undefined} data-test="nav-floor-plans">
           Floor plans
         </a>
+        {props.role === 'admin' && (
+          <a href="#users" class={page === 'users' ? 'on' : ''} aria-current={page === 'users' ? 'page' : undefined} data-test="nav-users">
+            Users
+          </a>
+        )}
+        <a href="#drills" class={page === 'drills' ? 'on' : ''} aria-current={page === 'drills' ? 'page' : undefined} data-test="nav-drills">
+          Drill reports
+        </a>
+        {props.role !== 'viewer' && (
+          <a href="#audit" class={page === 'audit' ? 'on' : ''} aria-current={page === 'audit' ? 'page' : undefined} data-test="nav-audit">
+            Audit log
+          </a>
+        )}
       </nav>
       {page === 'screens' && (
         <section class="panel">
           <h2>Screens</h2>
-          {link.state ? <ScreensTable state={link.state} now={now} /> : <p class="muted">Waiting for the hub…</p>}
+          {props.role === 'admin' && (
+            <details class="pair-panel" data-test="pair-panel">
+              <summary>Pair a screen</summary>
+              <PairScreenForm />
+            </details>
+          )}
+          {link.state ? <ScreensTable state={link.state} now={now} canEdit={props.role === 'admin'} /> : <p class="muted">Waiting for the hub…</p>}
         </section>
       )}
       {editorOpened.current && (
         <section class="panel plan-panel" hidden={page !== 'floor-plans'}>
           <h2>Floor plans</h2>
           <FloorPlanEditor canEdit={props.role === 'admin'} active={page === 'floor-plans'} />
+        </section>
+      )}
+      {page === 'users' && (
+        <section class="panel">
+          <h2>Users</h2>
+          {props.role === 'admin' ? <UsersPage currentUser={props.username} /> : <p class="muted">Only an administrator can manage users.</p>}
+        </section>
+      )}
+      {page === 'drills' && (
+        <section class="panel">
+          <h2>Drill reports</h2>
+          <DrillReportsPage />
+        </section>
+      )}
+      {page === 'audit' && (
+        <section class="panel">
+          <h2>Audit log</h2>
+          {props.role !== 'viewer' ? <AuditPage /> : <p class="muted">The audit log is for office staff and administrators.</p>}
         </section>
       )}
     </div>

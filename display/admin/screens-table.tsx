@@ -1,6 +1,10 @@
-// Every screen's health, live: online, last seen, app build, what it last confirmed painting.
-import type { HubState } from '../../shared/protocol.ts';
+// Every screen's health, live: online, last seen, app build, what it last confirmed painting; and per screen, a
+// new kiosk link (a fresh device token) or unpairing, which disconnects it at once.
+import { useState } from 'preact/hooks';
+import type { HubState, ScreenStatus } from '../../shared/protocol.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
+import { api, call } from '../lib/api-client.ts';
+import { useApiAction } from '../lib/use-api-action.ts';
 
 function ago(iso: string | null, now: number): string {
   if (!iso) return 'never';
@@ -8,7 +12,59 @@ function ago(iso: string | null, now: number): string {
   return seconds < 60 ? `${seconds} s ago` : seconds < 3600 ? `${Math.round(seconds / 60)} min ago` : new Date(iso).toLocaleString();
 }
 
-export function ScreensTable(props: { state: HubState; now: number }) {
+function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean }) {
+  const { screen } = props;
+  const action = useApiAction();
+  const [link, setLink] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [unpaired, setUnpaired] = useState(false);
+  if (!props.canEdit) return null;
+  const newLink = async () => {
+    if (!window.confirm(`Make a new link for “${screen.name}”? The kiosk showing it now is disconnected until it is opened on the new link.`)) return;
+    const body = await action.run(() => call(api.screens[':screenId'].link.$post({ param: { screenId: screen.id } })));
+    if (body) setLink(new URL(body.path, window.location.origin).href);
+  };
+  const unpair = async () => {
+    const body = await action.run(() => call(api.screens[':screenId'].pairing.$delete({ param: { screenId: screen.id } })));
+    setConfirming(false);
+    if (body) setUnpaired(true);
+  };
+  return (
+    <div class="screen-actions">
+      <button type="button" class="link-button" data-test={`new-link-${screen.id}`} disabled={action.busy} onClick={newLink}>
+        New link
+      </button>
+      {confirming ? (
+        <span class="confirm-inline">
+          Disconnect it now?{' '}
+          <button type="button" class="danger" data-test={`confirm-unpair-${screen.id}`} disabled={action.busy} onClick={unpair}>
+            Unpair
+          </button>{' '}
+          <button type="button" class="link-button" onClick={() => setConfirming(false)}>
+            Keep
+          </button>
+        </span>
+      ) : (
+        <button type="button" class="link-button" data-test={`unpair-${screen.id}`} onClick={() => setConfirming(true)}>
+          Unpair
+        </button>
+      )}
+      {link && (
+        <p class="link-box" data-test={`link-${screen.id}`}>
+          Open this once on the kiosk (it is shown only now): <code>{link}</code>
+        </p>
+      )}
+      {unpaired && <p class="muted">Unpaired: it now asks to be paired again.</p>}
+      {action.error && (
+        <p class="error" role="alert">
+          {action.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ScreensTable(props: { state: HubState; now: number; canEdit: boolean }) {
   return (
     <table class="screens" data-test="screens-table">
       <thead>
@@ -40,9 +96,7 @@ export function ScreensTable(props: { state: HubState; now: number }) {
             </td>
             <td>{screen.build ?? '—'}</td>
             <td>
-              <a href={`/screen/?id=${encodeURIComponent(screen.id)}`} target="_blank" rel="noopener">
-                Open
-              </a>
+              <ScreenActions screen={screen} canEdit={props.canEdit} />
             </td>
           </tr>
         ))}

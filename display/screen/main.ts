@@ -1,23 +1,33 @@
-// Wall screen entry: /screen/?id=<screenId>. Registers the service worker first, then mounts <muster-screen>,
-// which paints the last saved state before it even tries the hub.
+// Wall screen entry: /screen/ (a new screen: shows a pairing code) or /screen/?id=<screenId> once paired.
+// Registers the service worker first, then mounts <muster-screen>, which paints the last saved state before it
+// even tries the hub.
 import { registerAppUpdates } from '../lib/app-updates.ts';
+import './muster-pairing.ts';
 import './muster-screen.ts';
+import { clearSavedScreenState } from './saved-screen-state.ts';
+import { clearIdentity, resolveIdentity } from './screen-identity.ts';
 
-const screenId = new URLSearchParams(window.location.search).get('id')?.trim() ?? '';
 const root = document.getElementById('screen-root')!;
+const identity = resolveIdentity();
+const screen = identity ? Object.assign(document.createElement('muster-screen'), { screenId: identity.screenId, token: identity.token }) : null;
 
-if (screenId === '') {
-  root.innerHTML = `<p class="setup">This is a Muster wall screen. Open it as <code>/screen/?id=&lt;screen id&gt;</code>;
-    the hub prints the address of every screen when it starts.</p>`;
+// A new app version takes over only once the screen has painted normal content, never during a mode; the screen
+// asks after every paint (muster-screen's updated()). A screen waiting to be paired may update at any time.
+const updates = registerAppUpdates({
+  build: __MUSTER_BUILD__,
+  mayActivateNow: () => screen === null || screen.dataset.mode === 'normal',
+  onPendingChange: () => screen?.requestUpdate(),
+});
+
+if (screen === null) {
+  root.replaceChildren(document.createElement('muster-pairing'));
 } else {
-  const element = document.createElement('muster-screen');
-  element.screenId = screenId;
-  // A new app version takes over only once the screen has painted normal content, never during a mode; the
-  // screen asks after every paint (muster-screen's updated()).
-  element.updates = registerAppUpdates({
-    build: __MUSTER_BUILD__,
-    mayActivateNow: () => element.dataset.mode === 'normal',
-    onPendingChange: () => element.requestUpdate(),
+  screen.updates = updates;
+  // The hub no longer knows this device (unpaired, or replaced by another): forget it all and ask to be paired.
+  screen.addEventListener('muster-unpaired', () => {
+    clearIdentity();
+    clearSavedScreenState(screen.screenId);
+    window.location.replace('/screen/');
   });
-  root.replaceChildren(element);
+  root.replaceChildren(screen);
 }

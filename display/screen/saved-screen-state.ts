@@ -46,3 +46,7 @@ export function saveScreenState(screenId: string, state: SavedScreenState, stora
     console.warn('Could not save the screen state:', error);
   }
 }
+
+export function clearSavedScreenState(screenId: string, storage: Storage = localStorage): void {
+  storage.removeItem(key(screenId));
+}

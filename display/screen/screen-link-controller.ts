@@ -4,7 +4,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ActiveMode } from '../../shared/model.ts';
 import { effectiveModeFor } from '../../shared/modes.ts';
-import { PROTOCOL_VERSION, type ServerMessage } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, REQUEST_HEADER, type ServerMessage } from '../../shared/protocol.ts';
 import type { AppUpdates } from '../lib/app-updates.ts';
 import { HubConnection, type ConnectionStatus } from '../lib/hub-connection.ts';
 import { loadScreenState, saveScreenState, type SavedScreenState } from './saved-screen-state.ts';
@@ -13,7 +13,7 @@ export type ScreenProblem = 'unknown-screen' | 'replaced' | null;
 
 export interface ScreenLinkOptions {
   screenId: string;
-  /** Device token from pairing; null for screens pre-paired in the site configuration. */
+  /** Device token from pairing. */
   token: string | null;
   build: string;
   updates: AppUpdates;
@@ -76,7 +76,26 @@ export class ScreenLinkController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#openMapAccess();
     this.#connection.start();
+  }
+
+  /** Settles once the hub has answered the screen's request for the cookie that lets it load map images. */
+  #mapAccess: Promise<void> = Promise.resolve();
+  #mapAccessGranted = false;
+
+  /** Trade the device token for the map cookie (an <image> cannot carry a token); again after each welcome until granted. */
+  #openMapAccess(): void {
+    if (this.#mapAccessGranted || this.options.token === null) return;
+    this.#mapAccess = fetch('/api/screens/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [REQUEST_HEADER]: '1' },
+      body: JSON.stringify({ screenId: this.options.screenId, token: this.options.token }),
+    })
+      .then((response) => {
+        this.#mapAccessGranted = response.ok;
+      })
+      .catch(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -87,6 +106,7 @@ export class ScreenLinkController implements ReactiveController {
     switch (message.type) {
       case 'welcome':
         if (message.build !== this.options.build) this.options.updates.check();
+        this.#openMapAccess();
         this.#apply({ profile: message.screen ?? this.state.profile, site: message.site });
         // Up to date already: no snapshot follows, but the hub (perhaps restarted) still needs a receipt.
         if (message.seq === this.state.seq) this.#scheduleReceipt();
@@ -100,11 +120,19 @@ export class ScreenLinkController implements ReactiveController {
         this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority, hazards: message.hazards });
         return this.#scheduleReceipt();
       case 'plan':
-        this.#apply({ plan: { version: message.version, wayfinding: message.wayfinding } });
-        this.#cacheMapImages();
+        // Drawn once the screen may load the map images it names, so the first drawing is not a broken image.
+        void this.#mapAccess.then(() => {
+          this.#apply({ plan: { version: message.version, wayfinding: message.wayfinding } });
+          this.#cacheMapImages();
+        });
         return;
       case 'error':
         if (message.code === 'unknown_screen') this.problem = 'unknown-screen';
+        if (message.code === 'unauthenticated') {
+          // Not paired (any more): this device may show nothing from the hub; the page asks to be paired.
+          this.#connection.stop();
+          (this.host as unknown as HTMLElement).dispatchEvent(new CustomEvent('muster-unpaired', { bubbles: true, composed: true }));
+        }
         this.host.requestUpdate();
         return;
       case 'pong':

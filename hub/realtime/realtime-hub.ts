@@ -11,6 +11,7 @@ import {
   encode,
   parseClientMessage,
   type ModesChanged,
+  type PairRequest,
   type ScreenHello,
   type ScreenProfile,
   type ServerMessage,
@@ -19,8 +20,9 @@ import type { ErrorCode } from '../../shared/errors.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
 import { DEFAULT_MESSAGE_BUDGET, MessageBudget, type MessageBudgetOptions } from './message-budget.ts';
+import { PAIRING_CODE_TTL_MS, PairingCodes, formatPairingCode } from './pairing-codes.ts';
 import { buildHubState } from './roll-call.ts';
-import { newScreenRuntime, recordReceipt, setExpected, type ScreenRuntime } from './screen-status.ts';
+import { newScreenRuntime, recordReceipt, setExpected, type ReceiptRecord, type ScreenRuntime } from './screen-status.ts';
 
 export interface RealtimeOptions {
   build: string;
@@ -38,10 +40,15 @@ export interface RealtimeOptions {
   consolePushDelayMs?: number;
   /** Messages one connection may send (steady rate and burst). */
   messageBudget?: MessageBudgetOptions;
+  /** Each receipt the roll-call accepted (stale ones are not), for the drill reports; must only queue, never wait. */
+  onReceipt?: (screenId: string, receipt: ReceiptRecord) => void;
+  /** Whether a screen's hello may go on: its token matches its paired device ('ok'), or it has none ('invalid'). */
+  screenAccess?: (screenId: string, token: string | null) => 'ok' | 'invalid';
 }
 
 type Client =
   | { kind: 'pending'; socket: WebSocket; user: SessionUser | null; badFrames: number; helloTimer: NodeJS.Timeout }
+  | { kind: 'pairing'; socket: WebSocket; badFrames: number; renewTimer: NodeJS.Timeout }
   | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number; planVersion: string | null }
   | { kind: 'console'; socket: WebSocket; user: SessionUser; badFrames: number };
 
@@ -62,6 +69,7 @@ export class RealtimeHub {
   readonly #changeTimes = new Map<number, number>();
   readonly #alive = new WeakSet<WebSocket>();
   readonly #budgets = new WeakMap<WebSocket, MessageBudget>();
+  readonly #pairingCodes = new PairingCodes();
   /** Messages refused for being over a connection's budget, since start. */
   overBudgetMessages = 0;
   #consolePush: NodeJS.Timeout | null = null;
@@ -77,6 +85,8 @@ export class RealtimeHub {
       consolePushDelayMs: 50,
       planFor: () => null,
       messageBudget: DEFAULT_MESSAGE_BUDGET,
+      onReceipt: () => undefined,
+      screenAccess: () => 'ok',
       ...options,
     };
     this.syncScreens();
@@ -129,7 +139,7 @@ export class RealtimeHub {
       change,
     });
     for (const [socket, client] of this.#clients) {
-      if (client.kind !== 'pending') this.#sendFrame(socket, frame);
+      if (client.kind === 'screen' || client.kind === 'console') this.#sendFrame(socket, frame);
     }
     this.#recomputeExpectations(state);
     this.#scheduleConsolePush();
@@ -196,6 +206,9 @@ export class RealtimeHub {
       case 'hello':
         if (client.kind !== 'pending') return this.#reject(client, 'bad_request', 'hello was already received');
         return this.#screenHello(client, message);
+      case 'pair-request':
+        if (client.kind !== 'pending') return this.#reject(client, 'bad_request', 'hello was already received');
+        return this.#pairRequest(client, message);
       case 'console-hello':
         if (client.kind !== 'pending') return this.#reject(client, 'bad_request', 'hello was already received');
         if (message.protocol !== PROTOCOL_VERSION) return this.#protocolMismatch(client, message.protocol);
@@ -208,7 +221,7 @@ export class RealtimeHub {
         if (client.kind !== 'screen') return this.#reject(client, 'bad_request', 'only a screen sends receipts, after hello');
         const runtime = this.#runtimes.get(client.screenId);
         if (!runtime) return;
-        recordReceipt(runtime, message, this.#options.now());
+        if (recordReceipt(runtime, message, this.#options.now())) this.#options.onReceipt(client.screenId, runtime.lastReceipt!);
         return this.#scheduleConsolePush();
       }
       case 'ping':
@@ -220,6 +233,51 @@ export class RealtimeHub {
     }
   }
 
+  /** Is a screen showing this pairing code now? */
+  hasPairingCode(code: string): boolean {
+    return this.#pairingCodes.find(code, this.#options.now()) !== null;
+  }
+
+  /** Hand the screen showing this code its identity and token; false when no screen shows it any more. */
+  completePairing(code: string, screenId: string, token: string): boolean {
+    const socket = this.#pairingCodes.find(code, this.#options.now());
+    const client = socket && this.#clients.get(socket);
+    if (!socket || client?.kind !== 'pairing') return false;
+    this.#pairingCodes.forget(socket);
+    clearTimeout(client.renewTimer);
+    this.#send(socket, { type: 'paired', screenId, token });
+    // It says hello with its new identity on a new connection.
+    socket.close(1000, 'paired');
+    return true;
+  }
+
+  /** The screen's pairing was revoked: it is disconnected at once and told why. */
+  disconnectScreen(screenId: string): void {
+    const socket = this.#screens.get(screenId);
+    if (!socket) return;
+    this.#send(socket, { type: 'error', code: 'unauthenticated', message: 'This screen is no longer paired with the hub.' });
+    socket.close(CLOSE_CODES.unauthorized, 'unpaired');
+  }
+
+  #pairRequest(client: Extract<Client, { kind: 'pending' }>, request: PairRequest): void {
+    if (request.protocol !== PROTOCOL_VERSION) return this.#protocolMismatch(client, request.protocol);
+    clearTimeout(client.helloTimer);
+    const { socket } = client;
+    const issue = () => {
+      const issued = this.#pairingCodes.issue(socket, this.#options.now());
+      if (!issued) {
+        this.#send(socket, { type: 'error', code: 'rate_limited', message: 'Too many screens are waiting to be paired; try again later.' });
+        return socket.close(CLOSE_CODES.tooManyMessages, 'too many pairing screens');
+      }
+      this.#send(socket, { type: 'pairing-code', code: formatPairingCode(issued.code), expiresAt: new Date(issued.expiresAt).toISOString() });
+      // A code shown for long could be read by anyone passing by: a new one replaces it before it expires.
+      const renewTimer = setTimeout(issue, PAIRING_CODE_TTL_MS - 1000);
+      renewTimer.unref();
+      this.#clients.set(socket, { kind: 'pairing', socket, badFrames: client.badFrames, renewTimer });
+    };
+    issue();
+  }
+
   #screenHello(client: Extract<Client, { kind: 'pending' }>, hello: ScreenHello): void {
     const { socket } = client;
     if (hello.protocol !== PROTOCOL_VERSION) return this.#protocolMismatch(client, hello.protocol);
@@ -229,6 +287,10 @@ export class RealtimeHub {
     if (!screen || !runtime) {
       this.#send(socket, { type: 'error', code: 'unknown_screen', message: `No screen "${hello.screenId}" on this site.` });
       return socket.close(CLOSE_CODES.unknownScreen, 'unknown screen');
+    }
+    if (this.#options.screenAccess(hello.screenId, hello.token) !== 'ok') {
+      this.#send(socket, { type: 'error', code: 'unauthenticated', message: 'This screen is not paired with the hub (or its pairing was revoked): pair it again.' });
+      return socket.close(CLOSE_CODES.unauthorized, 'not paired');
     }
     clearTimeout(client.helloTimer);
     const previous = this.#screens.get(screen.id);
@@ -320,6 +382,10 @@ export class RealtimeHub {
     const client = this.#clients.get(socket);
     this.#clients.delete(socket);
     if (client?.kind === 'pending') clearTimeout(client.helloTimer);
+    if (client?.kind === 'pairing') {
+      clearTimeout(client.renewTimer);
+      this.#pairingCodes.forget(socket);
+    }
     if (client?.kind === 'screen' && this.#screens.get(client.screenId) === socket) {
       this.#screens.delete(client.screenId);
       const runtime = this.#runtimes.get(client.screenId);

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { EMPTY_WAYFINDING, WayfindingSchema, wayfindingProblems, type Wayfinding } from '../../shared/floor-plan.ts';
 import { SiteSchema, type Site } from '../../shared/model.ts';
 import type { Config } from '../config.ts';
-import type { StoreData } from './store.ts';
+import { newDeviceToken } from '../auth/device-tokens.ts';
+import type { StoreData, StoredDevice } from './store.ts';
 
 /** Map images live here, inside the data directory; their names are checked against MapImageSchema. */
 export const MAPS_DIR = 'maps';
@@ -36,14 +37,26 @@ export function loadWayfindingFile(path: string, site: Site): Wayfinding {
   return result.data;
 }
 
-export function seedData(config: Pick<Config, 'siteFile' | 'wayfindingFile'>): Omit<StoreData, 'schemaVersion'> {
+/** The screens of a newly seeded site come pre-paired: a device token each, shown once at first start. */
+export function seedDevices(site: Site, now = new Date()): { devices: StoredDevice[]; tokens: { screenId: string; token: string }[] } {
+  const paired = site.screens.map((screen) => ({ screenId: screen.id, ...newDeviceToken() }));
+  return {
+    devices: paired.map(({ screenId, tokenHash }) => ({ screenId, tokenHash, pairedAt: now.toISOString(), pairedBy: 'system' })),
+    tokens: paired.map(({ screenId, token }) => ({ screenId, token })),
+  };
+}
+
+export function seedData(config: Pick<Config, 'siteFile' | 'wayfindingFile'>, onTokens: (tokens: { screenId: string; token: string }[]) => void = () => {}): Omit<StoreData, 'schemaVersion'> {
   const site = loadSiteFile(config.siteFile);
+  const { devices, tokens } = seedDevices(site);
+  onTokens(tokens);
   return {
     site,
     wayfinding: loadWayfindingFile(config.wayfindingFile, site),
     modeState: { seq: 0, modes: [], hazards: { areaIds: [], blockedPoiIds: [] } },
     users: [],
     sessions: [],
+    devices,
   };
 }
 

@@ -25,12 +25,24 @@ export const StoredSessionSchema = z.object({
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 
+/** A paired screen device: only a hash of its token is kept, so a copy of the file lets no one in. */
+export const StoredDeviceSchema = z.object({
+  screenId: z.string(),
+  /** SHA-256 (hex) of the device token. */
+  tokenHash: z.string(),
+  pairedAt: z.iso.datetime(),
+  pairedBy: z.string(),
+});
+export type StoredDevice = z.infer<typeof StoredDeviceSchema>;
+
 const MainDataSchema = z.object({
   schemaVersion: z.literal(1),
   site: SiteSchema,
   wayfinding: WayfindingSchema.default({ floors: [], links: [], screens: [] }),
   users: z.array(StoredUserSchema),
   sessions: z.array(StoredSessionSchema),
+  /** Paired screen devices, at most one per screen. */
+  devices: z.array(StoredDeviceSchema).default([]),
   /** Only in stores written before the mode state had its own file; moved out on open. */
   modeState: ModeStateSchema.optional(),
 });
@@ -55,8 +67,8 @@ export async function openStore(dataDir: string, seed: () => Omit<StoreData, 'sc
   const seedOnce = () => (seeded ??= seed());
 
   const main = await openJsonDocument<z.infer<typeof MainDataSchema>>(join(dataDir, STORE_FILE), MainDataSchema, () => {
-    const { site, wayfinding, users, sessions } = seedOnce();
-    return { schemaVersion: 1 as const, site, wayfinding, users, sessions };
+    const { site, wayfinding, users, sessions, devices } = seedOnce();
+    return { schemaVersion: 1 as const, site, wayfinding, users, sessions, devices };
   });
   const legacyModeState = main.data.modeState;
   const modes = await openJsonDocument(join(dataDir, MODE_STATE_FILE), ModeStateSchema, () => legacyModeState ?? seedOnce().modeState);

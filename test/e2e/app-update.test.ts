@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from '../../hub/config.ts';
 import { STATIC_ROOT } from '../../hub/server.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub, screenPath } from '../helpers/hub.ts';
 import { waitForScreen } from '../helpers/pages.ts';
 
 const NEXT_BUILD = 'e2e-next-build';
@@ -48,7 +48,7 @@ describe('a new build on the hub', () => {
   let firstBuild: string | null;
 
   it('starts from a screen on the current build, controlled by its service worker, in a Lockdown drill', async () => {
-    await screen.goto(`${hub.origin}/screen/?id=main-1-east`);
+    await screen.goto(`${hub.origin}${screenPath('main-1-east')}`);
     await waitForScreen(screen, { mode: 'normal', connection: 'open' });
     await screen.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 15_000 });
     firstBuild = await attribute(screen, 'build');

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub, screenPath } from '../helpers/hub.ts';
 import { byTest, logInToConsole, waitForScreen } from '../helpers/pages.ts';
 
 // As in wayfinding.test.ts: the east hallway screen's nearest exit is the East doors; with the east end of the
@@ -72,7 +72,7 @@ describe('marking hazards by tapping the office map', () => {
     const cookie = await hub.login('office');
     const started = await hub.api('/api/modes', { cookie, body: { mode: 'evacuate', scope: { kind: 'site' }, drill: true, destination: 'North athletic field' } });
     expect(started.status).toBe(200);
-    await screen.goto(`${hub.origin}/screen/?id=${SCREEN}`);
+    await screen.goto(`${hub.origin}${screenPath(SCREEN)}`);
     await waitForScreen(screen, { mode: 'evacuate', drill: 'true', route: FIRST_EXIT });
 
     await logInToConsole(office, hub, 'office');

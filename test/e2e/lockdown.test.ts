@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { STATIC_ROOT } from '../../hub/server.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub, screenPath } from '../helpers/hub.ts';
 import { byTest, inScreen, logInToConsole, waitForScreen } from '../helpers/pages.ts';
 
 let hub: TestHub;
@@ -48,7 +48,7 @@ afterAll(async () => {
 
 describe('Lockdown drill from the office tablet to a hallway screen', () => {
   it('shows the screen in normal mode, controlled by its service worker', async () => {
-    await screen.goto(`${hub.origin}/screen/?id=main-1-east`);
+    await screen.goto(`${hub.origin}${screenPath('main-1-east')}`);
     await waitForScreen(screen, { mode: 'normal', connection: 'open' });
     await screen.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 15_000 });
     const text = await screen.$eval('muster-screen', (el) => (el.shadowRoot ? el.shadowRoot.textContent : el.textContent) ?? '');

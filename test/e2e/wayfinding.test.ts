@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub, screenPath } from '../helpers/hub.ts';
 import { byTest, inScreen, logInToConsole, waitForScreen } from '../helpers/pages.ts';
 
 // The demo school's east hallway screen: its nearest exit is the East doors; with the east end of the
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('floor maps and nearest-exit wayfinding', () => {
   it('shows the floor map with You are here and the nearest exit in normal times', async () => {
-    await screen.goto(`${hub.origin}/screen/?id=${SCREEN}`);
+    await screen.goto(`${hub.origin}${screenPath(SCREEN)}`);
     await waitForScreen(screen, { mode: 'normal', connection: 'open', route: FIRST_EXIT });
     await screen.waitForSelector(inScreen('floor-map'));
     expect(await screen.$(inScreen('you-are-here'))).not.toBeNull();

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hashDeviceToken } from '../../hub/auth/device-tokens.ts';
 import { hashPassword } from '../../hub/auth/passwords.ts';
 import { loadConfig, type Config } from '../../hub/config.ts';
 import { startHub, type RunningHub } from '../../hub/server.ts';
@@ -24,12 +25,26 @@ export interface TestHub extends RunningHub {
   dispose(): Promise<void>;
 }
 
-/** A data dir holding the demo site plus a `viewer` user, so every role can be tested. */
+/** The device token of a demo screen in a test hub (the hub keeps only its hash, as for any paired screen). */
+export function screenToken(screenId: string): string {
+  return `test-device-token-${screenId}`;
+}
+
+/** A wall screen's address with its device token (in the fragment, which never reaches the server). */
+export function screenPath(screenId: string): string {
+  return `/screen/?id=${screenId}#token=${screenToken(screenId)}`;
+}
+
+/** A data dir holding the demo site plus a `viewer` user, so every role can be tested, and screens paired with known tokens. */
 async function seedViewer(dataDir: string, config: Config): Promise<void> {
   const store = await openStore(dataDir, () => seedData(config));
   const passwordHash = await hashPassword(PASSWORDS.viewer);
   const user = { username: 'viewer', role: 'viewer' as Role, passwordHash, disabled: false, createdAt: new Date().toISOString() };
-  await store.update((data) => void data.users.push(user));
+  const pairedAt = new Date().toISOString();
+  await store.update((data) => {
+    data.users.push(user);
+    data.devices = data.site.screens.map((s) => ({ screenId: s.id, tokenHash: hashDeviceToken(screenToken(s.id)), pairedAt, pairedBy: 'test' }));
+  });
 }
 
 export async function startTestHub(

@@ -1,5 +1,6 @@
 // A WebSocket client for tests: speaks the real protocol, queues what the hub sends, and waits with timeouts.
 import WebSocket from 'ws';
+import { screenToken } from './hub.ts';
 import { effectiveModeFor, type Placement } from '../../shared/modes.ts';
 import { PROTOCOL_VERSION, parseServerMessage, type ClientMessage, type ServerMessage } from '../../shared/protocol.ts';
 
@@ -45,7 +46,7 @@ export class TestSocket {
   /** Connect as a demo screen and wait for its welcome (and snapshot, when behind). */
   static async screen(hubOrigin: string, screenId: string, lastSeq = 0, planVersion: string | null = null): Promise<TestSocket> {
     const client = await TestSocket.connect(hubOrigin);
-    client.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token: null, lastSeq, planVersion });
+    client.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token: screenToken(screenId), lastSeq, planVersion });
     await client.next('welcome');
     return client;
   }

@@ -2,7 +2,7 @@
 // the roles listed here, and every WebSocket message likewise. A route added without an entry fails this test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ClientMessage } from '../../shared/protocol.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub, screenToken } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
 
 type Caller = 'none' | 'viewer' | 'office' | 'admin';
@@ -42,8 +42,23 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/wayfinding': { allowed: ADMINS, body: { baseVersion: 'not-current', wayfinding: { floors: [], links: [], screens: [] } } },
   'POST /api/maps': { allowed: ADMINS, path: '/api/maps?floor=main-1', rawBody: PNG_1X1, headers: { 'Content-Type': 'image/png' } },
   'GET /api/readiness': { allowed: STAFF },
+  'GET /api/users': { allowed: ADMINS },
+  // A user made just for these rows, so no other caller's session or role changes; the rows after it act on that
+  // user (run alone, they answer 404 for it, which still shows the admin got past the role check).
+  'POST /api/users': { allowed: ADMINS, body: { username: 'matrix-user', role: 'viewer' } },
+  'PATCH /api/users/:username': { allowed: ADMINS, path: '/api/users/matrix-user', body: { role: 'office' } },
+  'POST /api/users/:username/password': { allowed: ADMINS, path: '/api/users/matrix-user/password', body: {} },
+  'POST /api/screens/pair': { allowed: ADMINS, body: { code: 'AAA-AAA', name: 'Library', buildingId: 'main', floorId: 'main-1', zoneId: null, location: 'By the desk' } },
+  'DELETE /api/screens/:screenId/pairing': { allowed: ADMINS, path: '/api/screens/no-such-screen/pairing' },
+  'POST /api/screens/:screenId/link': { allowed: ADMINS, path: '/api/screens/no-such-screen/link' },
   'GET /api/diagram': { allowed: STAFF, path: '/api/diagram?screen=no-such-screen' },
-  'GET /maps/:file': { allowed: EVERYONE, path: '/maps/main-1.svg' },
+  'GET /api/audit': { allowed: OPERATORS },
+  'GET /api/audit.csv': { allowed: OPERATORS },
+  'GET /api/drill-reports': { allowed: STAFF },
+  'GET /api/drill-reports/:seq': { allowed: STAFF, path: '/api/drill-reports/999' },
+  'GET /api/drill-reports/:file{[0-9]+\\.csv}': { allowed: STAFF, path: '/api/drill-reports/999.csv' },
+  'GET /maps/:file': { allowed: STAFF, path: '/maps/main-1.svg' },
+  'POST /api/screens/session': { allowed: EVERYONE, skip: 'authenticated by the device token, not a role; covered in pairing.test.ts' },
   'GET /': { allowed: EVERYONE },
   'GET /screen': { allowed: EVERYONE },
   'GET /console': { allowed: EVERYONE },
@@ -106,7 +121,7 @@ describe('HTTP authorization matrix', () => {
 });
 
 describe('WebSocket message matrix', () => {
-  const hello = (screenId: string): ClientMessage => ({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token: null, lastSeq: 0 });
+  const hello = (screenId: string): ClientMessage => ({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token: screenToken(screenId), lastSeq: 0 });
   const consoleHello: ClientMessage = { type: 'console-hello', protocol: PROTOCOL_VERSION, build: 'test' };
   const receipt: ClientMessage = { type: 'receipt', seq: 0, activeSeq: 0, mode: 'normal', drill: false };
 

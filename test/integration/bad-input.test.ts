@@ -1,7 +1,7 @@
 // Bad input gets a clear 4xx or a typed error frame; nothing crashes and nothing stored changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '../../shared/protocol.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub, screenToken } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
 
 let hub: TestHub;
@@ -61,7 +61,7 @@ describe('WebSocket', () => {
     socket.send({ type: 'receipt', seq: 1, activeSeq: 0, mode: 'normal', drill: false });
     expect((await socket.next('error')).code).toBe('bad_request');
     // Still usable: a proper hello is welcomed.
-    socket.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'gym', token: null, lastSeq: 0 });
+    socket.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'gym', token: screenToken('gym'), lastSeq: 0 });
     expect((await socket.next('welcome')).screen?.id).toBe('gym');
     socket.close();
   });
@@ -74,11 +74,11 @@ describe('WebSocket', () => {
 
   it('closes an unknown screen and a wrong protocol version with their codes', async () => {
     const unknown = await TestSocket.connect(hub.origin);
-    unknown.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'not-a-screen', token: null, lastSeq: 0 });
+    unknown.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'not-a-screen', token: screenToken('not-a-screen'), lastSeq: 0 });
     expect((await unknown.next('error')).code).toBe('unknown_screen');
     expect(await unknown.closed).toBe(CLOSE_CODES.unknownScreen);
     const old = await TestSocket.connect(hub.origin);
-    old.send({ type: 'hello', protocol: PROTOCOL_VERSION + 41, build: 'test', screenId: 'gym', token: null, lastSeq: 0 });
+    old.send({ type: 'hello', protocol: PROTOCOL_VERSION + 41, build: 'test', screenId: 'gym', token: screenToken('gym'), lastSeq: 0 });
     expect((await old.next('error')).code).toBe('protocol_mismatch');
     expect(await old.closed).toBe(CLOSE_CODES.protocolMismatch);
   });

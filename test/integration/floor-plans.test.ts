@@ -112,7 +112,7 @@ describe('map uploads', () => {
     expect(body).toMatchObject({ width: 800, height: 400, image: { kind: 'svg' } });
     expect(body.image.file).toMatch(/^main-1-[0-9a-f]{12}\.svg$/);
     expect(body.removed.length).toBeGreaterThanOrEqual(3);
-    const served = await (await fetch(`${hub.origin}/maps/${body.image.file}`)).text();
+    const served = await (await fetch(`${hub.origin}/maps/${body.image.file}`, { headers: { Cookie: admin } })).text();
     expect(served).toContain('Gym');
     expect(served).not.toMatch(/script|onload|javascript:|evil\.example|foreignObject/i);
   });

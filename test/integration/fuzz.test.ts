@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub, screenToken } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
 import { mulberry32 } from '../helpers/seeded-random.ts';
 
@@ -21,7 +21,7 @@ const WEIRD_VALUES: readonly unknown[] = [
 
 /** A valid message or body of the kinds the hub takes, to be broken by `mutate`. */
 const SEEDS: readonly Record<string, unknown>[] = [
-  { type: 'hello', protocol: PROTOCOL_VERSION, build: 'fuzz', screenId: 'gym', token: null, lastSeq: 0 },
+  { type: 'hello', protocol: PROTOCOL_VERSION, build: 'fuzz', screenId: 'gym', token: screenToken('gym'), lastSeq: 0 },
   { type: 'console-hello', protocol: PROTOCOL_VERSION, build: 'fuzz' },
   { type: 'receipt', seq: 1, activeSeq: 1, mode: 'lockdown', drill: true },
   { type: 'ping', t: 1 },

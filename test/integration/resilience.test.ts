@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Wayfinding } from '../../shared/floor-plan.ts';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '../../shared/protocol.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startTestHub, type TestHub, screenToken } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
 
 let hub: TestHub;
@@ -42,7 +42,7 @@ describe('heartbeats', () => {
     // A screen whose machine froze: its socket stays open but never answers the hub's pings.
     const frozen = new WebSocket(`${hub.origin.replace('http', 'ws')}/ws`, { headers: { Origin: hub.origin }, autoPong: false });
     await new Promise<void>((resolve) => frozen.once('open', () => resolve()));
-    frozen.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'cafeteria', token: null, lastSeq: 0 }));
+    frozen.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'cafeteria', token: screenToken('cafeteria'), lastSeq: 0 }));
     const droppedAt = new Promise<number>((resolve) => frozen.once('close', () => resolve(Date.now())));
     const startedAt = Date.now();
     await expect.poll(async () => (await screenStatus('cafeteria'))?.online, { timeout: 2000 }).toBe(true);

@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { ConfigError, loadConfig } from '../../hub/config.ts';
 import { CertificateRequestError, makeCertificateDirectory, type CertificateDirectory } from '../../hub/tls/certificate-directory.ts';
 import { MAX_SERVER_CERTIFICATE_DAYS } from '../../hub/tls/certificates.ts';
-import { PASSWORDS, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { PASSWORDS, startTestHub, type TestHub, screenToken } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
 
 let dir: string;
@@ -126,7 +126,7 @@ describe('a hub serving HTTPS', () => {
     const socket = new TestSocket(new WebSocket(`wss://127.0.0.1:${hub.port}/ws`, { headers: { Origin: hub.origin }, ca }));
     try {
       await socket.opened;
-      socket.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'main-1-east', token: null, lastSeq: 0, planVersion: null });
+      socket.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'main-1-east', token: screenToken('main-1-east'), lastSeq: 0, planVersion: null });
       const welcome = await socket.next('welcome');
       expect(welcome.type).toBe('welcome');
     } finally {

@@ -88,12 +88,12 @@ describe('hazards', () => {
 
 describe('map images', () => {
   it('are served with a script-blocking policy, and only by plain file name', async () => {
-    const map = await fetch(`${hub.origin}/maps/main-1.svg`);
+    const map = await fetch(`${hub.origin}/maps/main-1.svg`, { headers: { Cookie: office } });
     expect(map.status).toBe(200);
     expect(map.headers.get('content-type')).toMatch(/image\/svg\+xml/);
     expect(map.headers.get('content-security-policy')).toContain("default-src 'none'");
     for (const path of ['/maps/..%2fmuster.json', '/maps/%2e%2e%2faudit.jsonl', '/maps/muster.json', '/maps/nothing.svg']) {
-      expect((await fetch(`${hub.origin}${path}`)).status, path).toBe(404);
+      expect((await fetch(`${hub.origin}${path}`, { headers: { Cookie: office } })).status, path).toBe(404);
     }
   });
 });

@@ -1,0 +1,166 @@
+// "Pair a screen": the admin types the code a new screen shows, names it and says where it hangs; the screen
+// receives its device token at once and starts showing its normal view.
+import { useEffect, useState } from 'preact/hooks';
+import type { Site } from '../../shared/model.ts';
+import { api, call } from '../lib/api-client.ts';
+import { useApiAction } from '../lib/use-api-action.ts';
+
+interface Draft {
+  code: string;
+  screenId: string;
+  name: string;
+  buildingId: string;
+  floorId: string;
+  zoneId: string;
+  location: string;
+  language: string;
+  tags: string;
+}
+
+const EMPTY: Draft = { code: '', screenId: '', name: '', buildingId: '', floorId: '', zoneId: '', location: '', language: '', tags: '' };
+
+export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
+  const [site, setSite] = useState<Site | null>(null);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [done, setDone] = useState<string | null>(null);
+  const load = useApiAction();
+  const pair = useApiAction();
+  useEffect(() => {
+    void load.run(() => call(api.site.$get())).then((body) => body && setSite(body.site));
+  }, []);
+  if (!site) return <p class={load.error ? 'error' : 'muted'}>{load.error ?? 'Loading the site…'}</p>;
+
+  const set = (patch: Partial<Draft>) => {
+    setDone(null);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+  const building = site.buildings.find((b) => b.id === draft.buildingId);
+  const zones = site.zones.filter((z) => z.buildingId === draft.buildingId);
+  // Pairing as an existing screen (a replaced kiosk) starts from that screen's details.
+  const replace = (screenId: string) => {
+    const screen = site.screens.find((s) => s.id === screenId);
+    set(
+      screen
+        ? { screenId, name: screen.name, buildingId: screen.buildingId, floorId: screen.floorId, zoneId: screen.zoneId ?? '', location: screen.location, language: screen.language, tags: (screen.tags ?? []).join(', ') }
+        : { screenId: '' },
+    );
+  };
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const tags = draft.tags.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const body = await pair.run(() =>
+      call(
+        api.screens.pair.$post({
+          json: {
+            code: draft.code,
+            ...(draft.screenId ? { screenId: draft.screenId } : {}),
+            name: draft.name,
+            buildingId: draft.buildingId,
+            floorId: draft.floorId,
+            zoneId: draft.zoneId || null,
+            location: draft.location,
+            ...(draft.language === 'en' || draft.language === 'es' ? { language: draft.language } : {}),
+            ...(tags.length > 0 ? { tags } : {}),
+          },
+        }),
+      ),
+    );
+    if (!body) return;
+    setDone(`Paired “${body.screen.name}” (${body.screen.id}). It now shows its normal view; place it on its floor plan under Floor plans.`);
+    setDraft(EMPTY);
+    props.onPaired?.(body.screen.name);
+  };
+
+  return (
+    <form class="pair-form" data-test="pair-form" onSubmit={submit}>
+      <p class="muted">Open <code>/screen/</code> on the new screen: it shows a code. Type it here and say where the screen hangs.</p>
+      <label>
+        Code shown on the screen
+        <input data-test="pair-code" value={draft.code} required maxLength={16} autoComplete="off" placeholder="K7M-2QX" onInput={(e) => set({ code: e.currentTarget.value })} />
+      </label>
+      <label>
+        Replaces
+        <select data-test="pair-replaces" value={draft.screenId} onChange={(e) => replace(e.currentTarget.value)}>
+          <option value="">Nothing: a new screen</option>
+          {site.screens.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Name
+        <input data-test="pair-name" value={draft.name} required maxLength={120} placeholder="Library, by the desk" onInput={(e) => set({ name: e.currentTarget.value })} />
+      </label>
+      <label>
+        Building
+        <select data-test="pair-building" value={draft.buildingId} required onChange={(e) => set({ buildingId: e.currentTarget.value, floorId: '', zoneId: '' })}>
+          <option value="" disabled>
+            Choose…
+          </option>
+          {site.buildings.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Floor
+        <select data-test="pair-floor" value={draft.floorId} required disabled={!building} onChange={(e) => set({ floorId: e.currentTarget.value })}>
+          <option value="" disabled>
+            Choose…
+          </option>
+          {building?.floors.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Zone
+        <select data-test="pair-zone" value={draft.zoneId} disabled={!building} onChange={(e) => set({ zoneId: e.currentTarget.value })}>
+          <option value="">No zone</option>
+          {zones.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Location, in words a visitor understands
+        <input data-test="pair-location" value={draft.location} maxLength={200} placeholder="2nd floor, library entrance" onInput={(e) => set({ location: e.currentTarget.value })} />
+      </label>
+      <label>
+        Language
+        <select data-test="pair-language" value={draft.language} onChange={(e) => set({ language: e.currentTarget.value })}>
+          <option value="">The school’s ({site.defaultLanguage === 'es' ? 'Spanish' : 'English'})</option>
+          <option value="en">English</option>
+          <option value="es">Spanish</option>
+        </select>
+      </label>
+      <label>
+        Groups (comma-separated)
+        <input data-test="pair-tags" value={draft.tags} maxLength={400} placeholder="hallways, entrances" onInput={(e) => set({ tags: e.currentTarget.value })} />
+      </label>
+      <div class="form-actions">
+        <button type="submit" class="primary" data-test="pair-submit" disabled={pair.busy}>
+          {pair.busy ? 'Pairing…' : 'Pair the screen'}
+        </button>
+      </div>
+      {pair.error && (
+        <p class="error" role="alert" data-test="pair-error">
+          {pair.error}
+        </p>
+      )}
+      {done && (
+        <p class="ok" role="status" data-test="pair-done">
+          {done}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+// Pairing screens with the hub: an admin enters the code a new screen shows, names and places it, and the
+// screen receives a device token it identifies with from then on. Revoking the pairing disconnects it at once.
+import { z } from 'zod';
+import { IdSchema, LanguageSchema, SiteSchema, type Screen } from '../../shared/model.ts';
+import { ApiError } from '../api-error.ts';
+import { deviceTokenMatches, newDeviceToken } from '../auth/device-tokens.ts';
+import type { RealtimeHub } from '../realtime/realtime-hub.ts';
+import type { AuditLog } from '../store/audit-log.ts';
+import { StorageError } from '../store/json-document.ts';
+import type { Store } from '../store/store.ts';
+import type { Actor } from './actor.ts';
+
+export const PairScreenSchema = z.object({
+  code: z.string().trim().min(4).max(16),
+  /** Pair as this existing screen (a replaced kiosk); omitted: a new screen, its id made from the name. */
+  screenId: IdSchema.optional(),
+  name: z.string().trim().min(1).max(120),
+  buildingId: IdSchema,
+  floorId: IdSchema,
+  zoneId: IdSchema.nullable(),
+  location: z.string().trim().max(200),
+  language: LanguageSchema.optional(),
+  tags: z.array(IdSchema).max(20).optional(),
+});
+export type PairScreenRequest = z.infer<typeof PairScreenSchema>;
+
+/** "Gym, north wall" → "gym-north-wall", made unique with a number. */
+function idFromName(name: string, taken: ReadonlySet<string>): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 56) || 'screen';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export interface ScreenOperationsDeps {
+  store: Store;
+  audit: AuditLog;
+  realtime: RealtimeHub;
+  now?: () => Date;
+}
+
+export function createScreenOperations({ store, audit, realtime, now = () => new Date() }: ScreenOperationsDeps) {
+  const record = (actor: Actor, action: 'screen.paired' | 'screen.unpaired', detail: string) =>
+    audit.append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action, detail }).catch(() => undefined);
+
+  const persist = async (mutate: Parameters<Store['update']>[0]) => {
+    try {
+      await store.update(mutate);
+    } catch (error) {
+      if (error instanceof StorageError) throw new ApiError('storage_failed', 'The change could not be saved, so nothing changed.');
+      throw error;
+    }
+  };
+
+  return {
+    /** Whether a screen's hello may go on: only with the token of its paired device. */
+    access(screenId: string, token: string | null): 'ok' | 'invalid' {
+      const device = store.data.devices.find((d) => d.screenId === screenId);
+      return device && token !== null && deviceTokenMatches(token, device.tokenHash) ? 'ok' : 'invalid';
+    },
+
+    isPaired(screenId: string): boolean {
+      return store.data.devices.some((d) => d.screenId === screenId);
+    },
+
+    async pair(request: PairScreenRequest, actor: Actor): Promise<{ screen: Screen }> {
+      if (!realtime.hasPairingCode(request.code)) {
+        throw new ApiError('not_found', `No screen is showing the code ${request.code.toUpperCase()}. Codes change every 10 minutes: check the screen and type the code it shows now.`);
+      }
+      const site = store.data.site;
+      const existing = request.screenId ? site.screens.find((s) => s.id === request.screenId) : undefined;
+      if (request.screenId && !existing) throw new ApiError('unknown_screen', `No screen "${request.screenId}" on this site.`);
+      const screen: Screen = {
+        id: existing?.id ?? idFromName(request.name, new Set(site.screens.map((s) => s.id))),
+        name: request.name,
+        buildingId: request.buildingId,
+        floorId: request.floorId,
+        zoneId: request.zoneId,
+        location: request.location,
+        language: request.language ?? existing?.language ?? site.defaultLanguage,
+        ...(request.tags ? { tags: request.tags } : existing?.tags ? { tags: existing.tags } : {}),
+      };
+      const screens = existing ? site.screens.map((s) => (s.id === screen.id ? screen : s)) : [...site.screens, screen];
+      // The site's own rules (the floor belongs to the building, the zone too) say what is wrong, in its words.
+      const checked = SiteSchema.safeParse({ ...site, screens });
+      if (!checked.success) throw new ApiError('bad_request', `The screen was not paired: ${z.prettifyError(checked.error)}`);
+
+      const { token, tokenHash } = newDeviceToken();
+      await persist((draft) => {
+        draft.site = checked.data;
+        draft.devices = [...draft.devices.filter((d) => d.screenId !== screen.id), { screenId: screen.id, tokenHash, pairedAt: now().toISOString(), pairedBy: actor.username }];
+      });
+      realtime.syncScreens();
+      // A kiosk this screen replaces is disconnected: its token no longer matches.
+      realtime.disconnectScreen(screen.id);
+      if (!realtime.completePairing(request.code, screen.id, token)) {
+        await persist((draft) => void (draft.devices = draft.devices.filter((d) => d.tokenHash !== tokenHash)));
+        throw new ApiError('not_found', 'The screen stopped showing the code before it could be paired. Type the code it shows now.');
+      }
+      await record(actor, 'screen.paired', `${screen.id} (${screen.name})${existing ? ', replacing its previous device' : ''}`);
+      return { screen };
+    },
+
+    /** A new device token for a screen, for a kiosk URL (set-up, or a kiosk whose storage was wiped); the old one stops working. */
+    async newLink(screenId: string, actor: Actor): Promise<{ path: string }> {
+      if (!store.data.site.screens.some((s) => s.id === screenId)) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
+      const { token, tokenHash } = newDeviceToken();
+      await persist((draft) => {
+        draft.devices = [...draft.devices.filter((d) => d.screenId !== screenId), { screenId, tokenHash, pairedAt: now().toISOString(), pairedBy: actor.username }];
+      });
+      realtime.disconnectScreen(screenId);
+      await record(actor, 'screen.paired', `${screenId}, by a new link`);
+      // The token goes in the fragment: browsers never send it to the server or in a Referer.
+      return { path: `/screen/?id=${encodeURIComponent(screenId)}#token=${token}` };
+    },
+
+    async unpair(screenId: string, actor: Actor): Promise<void> {
+      if (!store.data.site.screens.some((s) => s.id === screenId)) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
+      if (!store.data.devices.some((d) => d.screenId === screenId)) throw new ApiError('conflict', `The screen "${screenId}" is not paired.`);
+      await persist((draft) => void (draft.devices = draft.devices.filter((d) => d.screenId !== screenId)));
+      realtime.disconnectScreen(screenId);
+      await record(actor, 'screen.unpaired', screenId);
+    },
+  };
+}
+
+export type ScreenOperations = ReturnType<typeof createScreenOperations>;

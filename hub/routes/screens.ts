@@ -1,0 +1,57 @@
+// Pairing screens (admin): enter the code a new screen shows and place it; unpair a screen to disconnect it.
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { requireRole, type HubEnv } from '../auth/middleware.ts';
+import { PairScreenSchema, type ScreenOperations } from '../domain/screens.ts';
+import { ApiError } from '../api-error.ts';
+import { IdSchema } from '../../shared/model.ts';
+import { clientAddress } from './client-address.ts';
+import { jsonBody } from './json-body.ts';
+
+export const DEVICE_COOKIE = 'muster_device';
+
+const DeviceSessionSchema = z.object({ screenId: IdSchema, token: z.string().min(1).max(256) });
+
+/** The device cookie's value, "screenId.token", if it is well formed. */
+export function parseDeviceCookie(value: string | undefined): { screenId: string; token: string } | null {
+  const dot = value?.indexOf('.') ?? -1;
+  if (!value || dot < 1) return null;
+  return { screenId: value.slice(0, dot), token: value.slice(dot + 1) };
+}
+
+export function screenRoutes(screens: ScreenOperations) {
+  return new Hono<HubEnv>()
+    // A paired screen trades its token for a cookie that lets it load map images (an <image> cannot send a token).
+    .post('/session', jsonBody(DeviceSessionSchema), (c) => {
+      const { screenId, token } = c.req.valid('json');
+      if (screens.access(screenId, token) !== 'ok') throw new ApiError('unauthenticated', 'This screen is not paired with the hub: pair it again.');
+      setCookie(c, DEVICE_COOKIE, `${screenId}.${token}`, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/maps',
+        secure: new URL(c.req.url).protocol === 'https:',
+        maxAge: 365 * 86_400,
+      });
+      return c.json({ ok: true as const });
+    })
+    .post('/pair', requireRole('admin'), jsonBody(PairScreenSchema), async (c) => {
+      const user = c.get('user')!; // requireRole ran first
+      const { screen } = await screens.pair(c.req.valid('json'), { username: user.username, role: user.role, from: clientAddress(c) });
+      return c.json({ ok: true as const, screen });
+    })
+    .post('/:screenId/link', requireRole('admin'), async (c) => {
+      const screenId = c.req.param('screenId');
+      if (!IdSchema.safeParse(screenId).success) throw new ApiError('bad_request', `"${screenId}" is not a screen id.`);
+      const user = c.get('user')!;
+      const link = await screens.newLink(screenId, { username: user.username, role: user.role, from: clientAddress(c) });
+      return c.json({ ok: true as const, ...link });
+    })
+    .delete('/:screenId/pairing', requireRole('admin'), async (c) => {
+      const screenId = c.req.param('screenId');
+      if (!IdSchema.safeParse(screenId).success) throw new ApiError('bad_request', `"${screenId}" is not a screen id.`);
+      const user = c.get('user')!;
+      await screens.unpair(screenId, { username: user.username, role: user.role, from: clientAddress(c) });
+      return c.json({ ok: true as const });
+    });
+}

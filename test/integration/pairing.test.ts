@@ -1,0 +1,176 @@
+// Pairing screens on a real hub: a new screen shows a code, an admin enters it, the screen receives a device token
+// and identifies with it; a wrong code or token is refused; unpairing disconnects the screen within a second.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE_CODES, PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { screenToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { TestSocket } from '../helpers/test-socket.ts';
+
+let hub: TestHub;
+let admin: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  admin = await hub.login('admin');
+});
+afterAll(async () => {
+  await hub?.dispose();
+});
+
+const library = { name: 'Library, by the desk', buildingId: 'main', floorId: 'main-2', zoneId: null, location: '2nd floor, library entrance', tags: ['libraries'] };
+
+async function waitingScreen(): Promise<{ socket: TestSocket; code: string }> {
+  const socket = await TestSocket.connect(hub.origin);
+  socket.send({ type: 'pair-request', protocol: PROTOCOL_VERSION, build: 'test' });
+  const { code, expiresAt } = await socket.next('pairing-code');
+  expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+  expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + 5 * 60_000);
+  return { socket, code };
+}
+
+async function hello(screenId: string, token: string | null): Promise<TestSocket> {
+  const socket = await TestSocket.connect(hub.origin);
+  socket.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token, lastSeq: 0 });
+  return socket;
+}
+
+const screenStatus = async (id: string) => (await hub.api('/api/state', { cookie: admin })).body.state.screens.find((s: { id: string }) => s.id === id);
+
+describe('pairing a new screen', () => {
+  let token = '';
+
+  it('refuses a code no screen is showing, and changes nothing', async () => {
+    const { socket } = await waitingScreen();
+    const before = (await hub.api('/api/site', { cookie: admin })).body.site.screens.length;
+    const wrong = await hub.api('/api/screens/pair', { cookie: admin, body: { code: 'QQQ-QQQ', ...library } });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body.error.code).toBe('not_found');
+    expect(wrong.body.error.message).toMatch(/QQQ-QQQ/);
+    expect((await hub.api('/api/site', { cookie: admin })).body.site.screens.length).toBe(before);
+    expect(socket.messages.filter((m) => m.type === 'paired')).toEqual([]);
+    socket.close();
+  });
+
+  it('refuses a placement that does not fit the site, with the reason', async () => {
+    const { socket, code } = await waitingScreen();
+    const bad = await hub.api('/api/screens/pair', { cookie: admin, body: { code, ...library, floorId: 'annex-1' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad_request');
+    socket.close();
+  });
+
+  it('gives the screen showing the code its identity and a token, typed in any case and without the dash', async () => {
+    const { socket, code } = await waitingScreen();
+    const paired = await hub.api('/api/screens/pair', { cookie: admin, body: { code: code.replace('-', '').toLowerCase(), ...library } });
+    expect(paired.status).toBe(200);
+    expect(paired.body.screen).toMatchObject({ id: 'library-by-the-desk', name: library.name, floorId: 'main-2', tags: ['libraries'] });
+    const message = await socket.next('paired');
+    expect(message.screenId).toBe('library-by-the-desk');
+    expect(message.token.length).toBeGreaterThanOrEqual(40);
+    token = message.token;
+    expect(await socket.closed).toBe(1000);
+    // The same code cannot be used twice.
+    expect((await hub.api('/api/screens/pair', { cookie: admin, body: { code, ...library } })).status).toBe(404);
+  });
+
+  it('lets the screen identify with its token from then on, and shows it on the roll-call', async () => {
+    const screen = await hello('library-by-the-desk', token);
+    const welcome = await screen.next('welcome');
+    expect(welcome.screen).toMatchObject({ id: 'library-by-the-desk', location: library.location, floorName: expect.any(String) });
+    await expect.poll(async () => (await screenStatus('library-by-the-desk'))?.online).toBe(true);
+    screen.close();
+  });
+
+  it('refuses a hello without the token, or with another screen’s token, and tells the screen why', async () => {
+    for (const wrong of [null, 'not-the-token', screenToken('gym')]) {
+      const screen = await hello('library-by-the-desk', wrong);
+      expect((await screen.next('error')).code).toBe('unauthenticated');
+      expect(await screen.closed).toBe(CLOSE_CODES.unauthorized);
+      expect(screen.messages.some((m) => m.type === 'welcome' || m.type === 'snapshot')).toBe(false);
+    }
+  });
+
+  it('disconnects the screen within a second when an admin unpairs it, and refuses its token afterwards', async () => {
+    const screen = await hello('library-by-the-desk', token);
+    await screen.next('welcome');
+    const started = Date.now();
+    const unpaired = await hub.api('/api/screens/library-by-the-desk/pairing', { method: 'DELETE', cookie: admin });
+    expect(unpaired.status).toBe(200);
+    expect(await screen.closed).toBe(CLOSE_CODES.unauthorized);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(screen.messages.find((m) => m.type === 'error')).toMatchObject({ code: 'unauthenticated' });
+    const again = await hello('library-by-the-desk', token);
+    expect(await again.closed).toBe(CLOSE_CODES.unauthorized);
+    expect((await hub.api('/api/screens/library-by-the-desk/pairing', { method: 'DELETE', cookie: admin })).status).toBe(409);
+  });
+
+  it('pairs a replacement device as an existing screen: the old one is disconnected and its token refused', async () => {
+    const old = await hello('gym', screenToken('gym'));
+    await old.next('welcome');
+    const { socket, code } = await waitingScreen();
+    const paired = await hub.api('/api/screens/pair', {
+      cookie: admin,
+      body: { code, screenId: 'gym', name: 'Gym', buildingId: 'main', floorId: 'main-1', zoneId: 'gym', location: 'Gym, by the north doors' },
+    });
+    expect(paired.status).toBe(200);
+    expect(paired.body.screen.id).toBe('gym');
+    expect(await old.closed).toBe(CLOSE_CODES.unauthorized);
+    const { token: newToken } = await socket.next('paired');
+    const replacement = await hello('gym', newToken);
+    expect((await replacement.next('welcome')).screen?.location).toBe('Gym, by the north doors');
+    replacement.close();
+    const stale = await hello('gym', screenToken('gym'));
+    expect(await stale.closed).toBe(CLOSE_CODES.unauthorized);
+    expect(await readAudit()).toMatch(/"action":"screen.paired".*gym/);
+  });
+});
+
+describe('a new link for a screen', () => {
+  it('gives a kiosk URL with a fresh token in its fragment; the previous token stops working at once', async () => {
+    const old = await hello('cafeteria', screenToken('cafeteria'));
+    await old.next('welcome');
+    const link = await hub.api('/api/screens/cafeteria/link', { method: 'POST', cookie: admin });
+    expect(link.status).toBe(200);
+    const url = new URL(link.body.path, hub.origin);
+    expect(url.pathname).toBe('/screen/');
+    expect(url.searchParams.get('id')).toBe('cafeteria');
+    expect(url.search).not.toMatch(/token/);
+    const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+    expect(await old.closed).toBe(CLOSE_CODES.unauthorized);
+    const fresh = await hello('cafeteria', token);
+    await fresh.next('welcome');
+    fresh.close();
+    expect((await hub.api('/api/screens/no-such-screen/link', { method: 'POST', cookie: admin })).status).toBe(404);
+  });
+});
+
+describe('map images', () => {
+  it('are refused to anyone who is neither logged in nor a paired screen', async () => {
+    const anonymous = await hub.api('/maps/main-1.svg');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('unauthenticated');
+    expect((await hub.api('/maps/main-1.svg', { cookie: admin })).status).toBe(200);
+  });
+
+  it('are served to a paired screen with the cookie its token buys, and to no one with a wrong token', async () => {
+    const wrong = await hub.api('/api/screens/session', { body: { screenId: 'main-1-east', token: 'guessed' } });
+    expect(wrong.status).toBe(401);
+    const response = await fetch(`${hub.origin}/api/screens/session`, {
+      method: 'POST',
+      headers: { Origin: hub.origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ screenId: 'main-1-east', token: screenToken('main-1-east') }),
+    });
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^muster_device=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/Path=\/maps/);
+    const cookie = setCookie.split(';')[0]!;
+    expect((await hub.api('/maps/main-1.svg', { cookie })).status).toBe(200);
+    expect((await hub.api('/maps/main-1.svg', { cookie: 'muster_device=main-1-east.guessed' })).status).toBe(401);
+  });
+});
+
+async function readAudit(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(`${hub.dataDir}/audit.jsonl`, 'utf8');
+}
