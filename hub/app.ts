@@ -13,20 +13,24 @@ import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './aut
 import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
+import type { DocumentOperations } from './domain/documents.ts';
 import type { FloorPlanOperations } from './domain/floor-plans.ts';
 import type { HazardOperations } from './domain/hazards.ts';
 import type { ModeOperations } from './domain/modes.ts';
 import type { UserOperations } from './domain/users.ts';
+import type { ModeWordingOperations } from './domain/mode-wordings.ts';
 import type { ScreenOperations } from './domain/screens.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { modeWordingRoutes } from './routes/mode-wordings.ts';
 import { DEVICE_COOKIE, parseDeviceCookie, screenRoutes } from './routes/screens.ts';
 import { siteRoutes } from './routes/site.ts';
 import { stateRoutes } from './routes/state.ts';
@@ -49,8 +53,10 @@ export interface AppDeps {
   hazards: HazardOperations;
   users: UserOperations;
   screens: ScreenOperations;
+  modeWordings: ModeWordingOperations;
   floorPlans: FloorPlanOperations;
   diagrams: EvacuationDiagrams;
+  documents: DocumentOperations;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -69,8 +75,10 @@ function apiRoutes(deps: AppDeps) {
     .route('/', modeRoutes(deps.modes))
     .route('/', hazardRoutes(deps.hazards))
     .route('/screens', screenRoutes(deps.screens))
+    .route('/mode-wordings', modeWordingRoutes(deps.modeWordings))
     .route('/', floorPlanRoutes(deps.floorPlans, deps.store))
     .route('/', diagramRoutes(deps.diagrams))
+    .route('/documents', documentRoutes(deps.documents))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }));
 }
@@ -89,8 +97,9 @@ export function createApp(deps: AppDeps) {
       throw new ApiError('payload_too_large', `Request bodies may be at most ${MAX_BODY_BYTES / 1024} KiB.`);
     },
   });
-  // Map uploads and whole floor plans have their own, larger limits (routes/floor-plans.ts); every other API body is small.
-  const ownLimits = new Set(['/api/maps', '/api/wayfinding']);
+  // Map and document uploads and whole floor plans have their own, larger limits (routes/floor-plans.ts,
+  // routes/documents.ts); every other API body is small.
+  const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents']);
   app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 

@@ -15,14 +15,17 @@ import { Sessions } from './auth/sessions.ts';
 import { initialUsers, type InitialPassword } from './auth/users.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
 import { BuildingPlans } from './domain/building-plans.ts';
+import { createModeWordingOperations, wordingsVersion } from './domain/mode-wordings.ts';
 import { createScreenOperations, type ScreenOperations } from './domain/screens.ts';
 import { createEvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import { PdfRenderer } from './diagrams/pdf-renderer.ts';
 import { createFloorPlanOperations } from './domain/floor-plans.ts';
+import { createDocumentOperations } from './domain/documents.ts';
 import { createHazardOperations } from './domain/hazards.ts';
 import { createModeOperations } from './domain/modes.ts';
 import { createUserOperations } from './domain/users.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
+import { DOCUMENTS_DIR } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
@@ -78,6 +81,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   let screenOperations: ScreenOperations | null = null;
   const realtime = new RealtimeHub({
     screenAccess: (screenId, token) => screenOperations?.access(screenId, token) ?? 'invalid',
+    wordings: () => ({ version: wordingsVersion(store.data.modeWordings), wordings: store.data.modeWordings }),
     build,
     heartbeatMs: config.heartbeatMs,
     priority: DEFAULT_PRIORITY,
@@ -100,8 +104,10 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     hazards: createHazardOperations({ store, audit, realtime }),
     users: createUserOperations({ store, audit, endConsoles: (username) => realtime.closeConsolesOf(username) }),
     screens: screenOperations,
+    modeWordings: createModeWordingOperations({ store, audit, realtime }),
     floorPlans: createFloorPlanOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
+    documents: createDocumentOperations({ store, audit, documentsDir: join(config.dataDir, DOCUMENTS_DIR) }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     sessionMaxAgeMs,

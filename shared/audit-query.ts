@@ -10,6 +10,7 @@ export const AUDIT_ACTION_GROUPS = {
   users: { label: 'User accounts', prefixes: ['user'] },
   screens: { label: 'Screen pairing', prefixes: ['screen'] },
   'floor-plans': { label: 'Floor plans and maps', prefixes: ['floor-plans', 'map'] },
+  documents: { label: 'Documents', prefixes: ['document'] },
 } as const;
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
 export const AUDIT_ACTION_PREFIXES: readonly string[] = Object.values(AUDIT_ACTION_GROUPS).flatMap((g) => g.prefixes);

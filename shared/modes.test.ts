@@ -309,6 +309,17 @@ describe('effectiveModeFor', () => {
 
 // ── wording ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+describe('modeTextFor with the school wording', () => {
+  it('uses the school wording of the directive and steps, keeps the standard name, and falls back per language', () => {
+    const lockdown = { mode: 'lockdown' as const, scope: { kind: 'site' as const }, drill: false, seq: 3, startedAt: '2026-11-23T10:00:00.000Z', by: 'office' };
+    const wordings = { lockdown: { en: { directive: 'Lock, lights off, silent.', students: ['Hide.'], staff: ['Lock.'] } } };
+    const english = modeTextFor(lockdown, 'en', wordings);
+    expect(english).toMatchObject({ name: 'Lockdown', directive: 'Lock, lights off, silent.', students: ['Hide.'], staff: ['Lock.'] });
+    expect(modeTextFor(lockdown, 'es', wordings).directive).toBe(MODE_CATALOGUE.lockdown.text.es.directive);
+    expect(modeTextFor(null, 'en', wordings).directive).toBe(MODE_CATALOGUE.normal.text.en.directive);
+  });
+});
+
 describe('modeTextFor', () => {
   it('fills an evacuation’s detail with its destination, in either language', () => {
     const evacuate = activeMode('evacuate', site, { seq: 1 });

@@ -12,6 +12,7 @@ import type {
   ShelterStrategy,
   Site,
 } from './model.ts';
+import { NO_WORDINGS, wordingOf, type ModeWordings } from './mode-texts.ts';
 
 export interface ModeText {
   /** The mode's name as shown huge on a takeover ("LOCKDOWN"). */
@@ -289,9 +290,13 @@ function outranks(candidate: ActiveMode, candidateRank: number, current: ActiveM
   return candidate.seq > current.seq;
 }
 
-/** The text for a mode in a language, with shelter's hazard and strategy and evacuate's destination filled in. */
-export function modeTextFor(active: ActiveMode | null, language: Language): ModeText & { detail: string | null } {
-  const text = MODE_CATALOGUE[active?.mode ?? 'normal'].text[language];
+/** The text for a mode in a language, with shelter's hazard and strategy and evacuate's destination filled in;
+ * the school's own wording of the directive and steps (shared/mode-texts.ts) wins over the catalogue's. */
+export function modeTextFor(active: ActiveMode | null, language: Language, wordings: ModeWordings = NO_WORDINGS): ModeText & { detail: string | null } {
+  const mode = active?.mode ?? 'normal';
+  const catalogue = MODE_CATALOGUE[mode].text[language];
+  const own = mode === 'normal' ? null : wordingOf(wordings, mode, language);
+  const text = own ? { ...catalogue, ...own } : catalogue;
   if (active?.mode === 'evacuate') return { ...text, detail: active.destination };
   if (active?.mode === 'shelter') {
     const detail = `${SHELTER_HAZARD_TEXT[active.hazard][language]}: ${SHELTER_STRATEGY_TEXT[active.strategy][language]}`;

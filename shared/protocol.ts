@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ErrorCodeSchema } from './errors.ts';
 import { WayfindingSchema } from './floor-plan.ts';
+import { ModeWordingsSchema } from './mode-texts.ts';
 import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
@@ -52,6 +53,8 @@ export const ScreenHelloSchema = z.object({
   lastSeq: SeqSchema,
   /** The version of the floor plans the screen has cached; the hub sends `plan` when it differs. */
   planVersion: z.string().max(64).nullable().optional(),
+  /** The version of the school's mode wordings the screen has cached; the hub sends `wordings` when it differs. */
+  wordingsVersion: z.string().max(64).nullable().optional(),
 });
 
 /** A screen with no identity yet asks for a pairing code to show, for an admin to enter in the admin console. */
@@ -166,6 +169,13 @@ export const PlanSchema = z.object({
 
 export const PongSchema = z.object({ type: z.literal('pong'), t: z.number() });
 
+/** The school's own wording of the modes' directives and steps; sent after welcome when the screen's differs, and on every change. */
+export const WordingsSchema = z.object({
+  type: z.literal('wordings'),
+  version: z.string().max(64),
+  wordings: ModeWordingsSchema,
+});
+
 /** The code an unpaired screen shows until an admin enters it; a new one is asked for when it expires. */
 export const PairingCodeSchema = z.object({
   type: z.literal('pairing-code'),
@@ -255,6 +265,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   PlanSchema,
   PairingCodeSchema,
   PairedSchema,
+  WordingsSchema,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 export type Welcome = z.infer<typeof WelcomeSchema>;

@@ -1,17 +1,21 @@
-// The facility manager's console: log in, then the screens of the site with their live health, the floor-plan editor, the users, the drill reports or the audit log.
+// The facility manager's console: log in, then the screens of the site with their live health, the floor-plan editor, the documents, the users, the drill reports or the audit log.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LoginForm } from '../lib/login-form.tsx';
 import { useConsoleLink } from '../lib/use-console-link.ts';
 import { useSession } from '../lib/use-session.ts';
 import { AuditPage } from './audit-page.tsx';
+import { DocumentsPage } from './documents-page.tsx';
 import { DrillReportsPage } from './drill-reports-page.tsx';
 import { FloorPlanEditor } from './floor-plan-editor.tsx';
+import { ModeWordingsPage } from './mode-wordings-page.tsx';
 import { PairScreenForm } from './pair-screen-form.tsx';
 import { ScreensTable } from './screens-table.tsx';
 import { UsersPage } from './users-page.tsx';
 
-type Page = 'screens' | 'floor-plans' | 'users' | 'audit' | 'drills';
-const pageFromHash = (): Page => (location.hash === '#audit' ? 'audit' : location.hash.startsWith('#drills') ? 'drills' : location.hash === '#floor-plans' ? 'floor-plans' : location.hash === '#users' ? 'users' : 'screens');
+const PAGES = ['screens', 'floor-plans', 'modes', 'documents', 'users', 'drills', 'audit'] as const;
+type Page = (typeof PAGES)[number];
+/** "#drills/14" → "drills": the page is the first part of the address's fragment. */
+const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
 
 function AdminView(props: { username: string; role: string; onLogOut: () => void; onSessionExpired: () => void }) {
   const link = useConsoleLink(__MUSTER_BUILD__);
@@ -53,11 +57,17 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <a href="#floor-plans" class={page === 'floor-plans' ? 'on' : ''} aria-current={page === 'floor-plans' ? 'page' : undefined} data-test="nav-floor-plans">
           Floor plans
         </a>
+        <a href="#documents" class={page === 'documents' ? 'on' : ''} aria-current={page === 'documents' ? 'page' : undefined} data-test="nav-documents">
+          Documents
+        </a>
         {props.role === 'admin' && (
           <a href="#users" class={page === 'users' ? 'on' : ''} aria-current={page === 'users' ? 'page' : undefined} data-test="nav-users">
             Users
           </a>
         )}
+        <a href="#modes" class={page === 'modes' ? 'on' : ''} aria-current={page === 'modes' ? 'page' : undefined} data-test="nav-modes">
+          Mode instructions
+        </a>
         <a href="#drills" class={page === 'drills' ? 'on' : ''} aria-current={page === 'drills' ? 'page' : undefined} data-test="nav-drills">
           Drill reports
         </a>
@@ -85,6 +95,12 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
           <FloorPlanEditor canEdit={props.role === 'admin'} active={page === 'floor-plans'} />
         </section>
       )}
+      {page === 'documents' && (
+        <section class="panel">
+          <h2>Documents</h2>
+          <DocumentsPage canEdit={props.role === 'admin'} />
+        </section>
+      )}
       {page === 'users' && (
         <section class="panel">
           <h2>Users</h2>
@@ -95,6 +111,12 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <section class="panel">
           <h2>Drill reports</h2>
           <DrillReportsPage />
+        </section>
+      )}
+      {page === 'modes' && (
+        <section class="panel">
+          <h2>Mode instructions</h2>
+          {props.role === 'admin' ? <ModeWordingsPage /> : <p class="muted">Only an administrator can change what screens say in each mode.</p>}
         </section>
       )}
       {page === 'audit' && (

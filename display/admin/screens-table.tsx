@@ -92,7 +92,10 @@ export function ScreensTable(props: { state: HubState; now: number; canEdit: boo
               {screen.lastReceipt
                 ? `${MODE_CATALOGUE[screen.lastReceipt.mode].text.en.name}${screen.lastReceipt.drill ? ' (drill)' : ''} · #${screen.lastReceipt.seq}`
                 : '—'}
-              {!screen.confirmed && <div class="bad">should show {MODE_CATALOGUE[screen.expected.mode].text.en.name}</div>}
+              {/* A screen never seen in normal times is simply not set up yet; during a mode every screen counts. */}
+              {!screen.confirmed && (screen.lastSeenAt !== null || screen.expected.mode !== 'normal') && (
+                <div class="bad">should show {MODE_CATALOGUE[screen.expected.mode].text.en.name}</div>
+              )}
             </td>
             <td>{screen.build ?? '—'}</td>
             <td>

@@ -1,4 +1,4 @@
-// The front office's one page: what is active, the mode buttons, and the live roll-call.
+// The front office's one page: what is active, the mode buttons, the live roll-call, and the plans and procedures.
 import { useEffect, useState } from 'preact/hooks';
 import type { ActiveMode, EmergencyModeId, Site } from '../../shared/model.ts';
 import { api, call } from '../lib/api-client.ts';
@@ -8,6 +8,7 @@ import { ActiveModes } from './active-modes.tsx';
 import { HazardPanel } from './hazard-panel.tsx';
 import { AllClearDialog } from './all-clear-dialog.tsx';
 import { ModeButtons } from './mode-buttons.tsx';
+import { PlansAndProcedures } from './plans-and-procedures.tsx';
 import { RollCallPanel } from './roll-call-panel.tsx';
 import { schoolTime } from './school-time.ts';
 import { StartModeDialog } from './start-mode-dialog.tsx';
@@ -90,6 +91,9 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
       )}
 
 
+
+      {/* Last and collapsed: the binder must never push the mode buttons or the roll-call down. */}
+      <PlansAndProcedures />
 
       {starting && site && <StartModeDialog mode={starting} site={site} onClose={() => setStarting(null)} onStarted={() => setStarting(null)} />}
       {clearing && site && <AllClearDialog active={clearing} site={site} onClose={() => setClearing(null)} onCleared={() => setClearing(null)} />}

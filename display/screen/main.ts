@@ -3,12 +3,15 @@
 // even tries the hub.
 import { registerAppUpdates } from '../lib/app-updates.ts';
 import './muster-pairing.ts';
+import './muster-preview.ts';
 import './muster-screen.ts';
 import { clearSavedScreenState } from './saved-screen-state.ts';
 import { clearIdentity, resolveIdentity } from './screen-identity.ts';
 
 const root = document.getElementById('screen-root')!;
-const identity = resolveIdentity();
+// The admin console's preview of a takeover: draws what its parent page posts, talks to no hub.
+const preview = new URLSearchParams(window.location.search).has('preview');
+const identity = preview ? null : resolveIdentity();
 const screen = identity ? Object.assign(document.createElement('muster-screen'), { screenId: identity.screenId, token: identity.token }) : null;
 
 // A new app version takes over only once the screen has painted normal content, never during a mode; the screen
@@ -19,7 +22,9 @@ const updates = registerAppUpdates({
   onPendingChange: () => screen?.requestUpdate(),
 });
 
-if (screen === null) {
+if (preview) {
+  root.replaceChildren(document.createElement('muster-preview'));
+} else if (screen === null) {
   root.replaceChildren(document.createElement('muster-pairing'));
 } else {
   screen.updates = updates;

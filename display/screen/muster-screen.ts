@@ -4,6 +4,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ActiveMode, Language } from '../../shared/model.ts';
+import { NO_WORDINGS } from '../../shared/mode-texts.ts';
 import type { RouteGoal } from '../../shared/routing.ts';
 import { NO_UPDATES, type AppUpdates } from '../lib/app-updates.ts';
 import { ClockController } from './clock-controller.ts';
@@ -103,6 +104,7 @@ export class MusterScreen extends LitElement {
           .place=${place}
           .route=${route}
           .hazards=${hazards}
+          .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
         ></screen-mode-takeover>`
       : html`<screen-normal-view
           .site=${site}

@@ -2,6 +2,7 @@
 // reboots with the hub down shows the mode it last knew (never silently normal).
 import { z } from 'zod';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
+import { ModeWordingsSchema } from '../../shared/mode-texts.ts';
 import { ActiveModeSchema, HazardsSchema, ModeIdSchema, NO_HAZARDS } from '../../shared/model.ts';
 import { DEFAULT_PRIORITY } from '../../shared/modes.ts';
 import { ScreenProfileSchema, SiteProfileSchema } from '../../shared/protocol.ts';
@@ -14,6 +15,8 @@ export const SavedScreenStateSchema = z.object({
   hazards: HazardsSchema.default(NO_HAZARDS),
   /** This building's floor plans, so the screen draws its map and computes its own routes offline. */
   plan: z.object({ version: z.string(), wayfinding: WayfindingSchema }).nullable().default(null),
+  /** The school's own wording of the modes (shared/mode-texts.ts), so a takeover offline says what the school wrote. */
+  wordings: z.object({ version: z.string(), wordings: ModeWordingsSchema }).nullable().default(null),
   profile: ScreenProfileSchema.nullable(),
   site: SiteProfileSchema.nullable(),
   /** When the hub last said anything (ms since epoch). */
@@ -22,7 +25,7 @@ export const SavedScreenStateSchema = z.object({
 export type SavedScreenState = z.infer<typeof SavedScreenStateSchema>;
 
 export function emptyScreenState(): SavedScreenState {
-  return { version: 1, seq: 0, modes: [], priority: [...DEFAULT_PRIORITY], hazards: NO_HAZARDS, plan: null, profile: null, site: null, lastContactAt: null };
+  return { version: 1, seq: 0, modes: [], priority: [...DEFAULT_PRIORITY], hazards: NO_HAZARDS, plan: null, wordings: null, profile: null, site: null, lastContactAt: null };
 }
 
 const key = (screenId: string) => `muster:screen:${screenId}`;

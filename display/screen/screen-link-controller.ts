@@ -49,6 +49,7 @@ export class ScreenLinkController implements ReactiveController {
         token: options.token,
         lastSeq: this.state.seq,
         planVersion: this.state.plan?.version ?? null,
+        wordingsVersion: this.state.wordings?.version ?? null,
       }),
       onMessage: (message) => this.#onMessage(message),
       onStatus: (status, { closeCode }) => {
@@ -119,6 +120,9 @@ export class ScreenLinkController implements ReactiveController {
         if (message.seq <= this.state.seq) return; // already shown
         this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority, hazards: message.hazards });
         return this.#scheduleReceipt();
+      case 'wordings':
+        this.#apply({ wordings: { version: message.version, wordings: message.wordings } });
+        return;
       case 'plan':
         // Drawn once the screen may load the map images it names, so the first drawing is not a broken image.
         void this.#mapAccess.then(() => {

@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ActiveMode, Hazards, Language } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
+import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import { MODE_CATALOGUE, modeTextFor, type ModeText } from '../../shared/modes.ts';
 import type { ScreenPlace } from './screen-routes.ts';
 import { SCREEN_WORDS, type ScreenWords } from './screen-words.ts';
@@ -194,6 +195,8 @@ export class ScreenModeTakeover extends LitElement {
   @property({ attribute: false }) place: ScreenPlace | null = null;
   @property({ attribute: false }) route: RouteResult | null = null;
   @property({ attribute: false }) hazards: Hazards = { areaIds: [], blockedPoiIds: [] };
+  /** The school's own wording of the directive and steps, over the catalogue's. */
+  @property({ attribute: false }) wordings: ModeWordings = NO_WORDINGS;
 
   readonly #resize = new ResizeObserver(() => this.#fit());
 
@@ -240,7 +243,7 @@ export class ScreenModeTakeover extends LitElement {
   override render() {
     const active = this.active;
     const definition = MODE_CATALOGUE[active.mode];
-    const text = modeTextFor(active, this.language);
+    const text = modeTextFor(active, this.language, this.wordings);
     const words = SCREEN_WORDS[this.language];
     const started = Date.parse(active.startedAt);
     const wayfinding = this.place !== null && this.route !== null;

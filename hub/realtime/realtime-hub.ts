@@ -3,6 +3,7 @@
 import type { WSContext, WSEvents } from 'hono/ws';
 import type { WebSocketLike } from '@hono/node-server';
 import type { WebSocket } from 'ws';
+import type { ModeWordings } from '../../shared/mode-texts.ts';
 import { effectiveModeFor } from '../../shared/modes.ts';
 import type { ModeId, ModeState, Site } from '../../shared/model.ts';
 import {
@@ -42,6 +43,8 @@ export interface RealtimeOptions {
   messageBudget?: MessageBudgetOptions;
   /** Each receipt the roll-call accepted (stale ones are not), for the drill reports; must only queue, never wait. */
   onReceipt?: (screenId: string, receipt: ReceiptRecord) => void;
+  /** The school's mode wordings and their version, for screens to cache. */
+  wordings?: () => { version: string; wordings: ModeWordings };
   /** Whether a screen's hello may go on: its token matches its paired device ('ok'), or it has none ('invalid'). */
   screenAccess?: (screenId: string, token: string | null) => 'ok' | 'invalid';
 }
@@ -49,7 +52,7 @@ export interface RealtimeOptions {
 type Client =
   | { kind: 'pending'; socket: WebSocket; user: SessionUser | null; badFrames: number; helloTimer: NodeJS.Timeout }
   | { kind: 'pairing'; socket: WebSocket; badFrames: number; renewTimer: NodeJS.Timeout }
-  | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number; planVersion: string | null }
+  | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number; planVersion: string | null; wordingsVersion: string | null }
   | { kind: 'console'; socket: WebSocket; user: SessionUser; badFrames: number };
 
 const MAX_BAD_FRAMES = 20;
@@ -87,6 +90,7 @@ export class RealtimeHub {
       messageBudget: DEFAULT_MESSAGE_BUDGET,
       onReceipt: () => undefined,
       screenAccess: () => 'ok',
+      wordings: () => ({ version: 'none', wordings: {} }),
       ...options,
     };
     this.syncScreens();
@@ -162,6 +166,18 @@ export class RealtimeHub {
       const buildingId = client.kind === 'screen' ? buildings.get(client.screenId) : undefined;
       if (client.kind === 'screen' && buildingId) this.#sendPlanIfChanged(client, buildingId);
     }
+  }
+
+  /** After the mode wordings changed: every connected screen gets them now. */
+  publishWordings(): void {
+    for (const client of this.#clients.values()) if (client.kind === 'screen') this.#sendWordingsIfChanged(client);
+  }
+
+  #sendWordingsIfChanged(client: Extract<Client, { kind: 'screen' }>): void {
+    const { version, wordings } = this.#options.wordings();
+    if (version === client.wordingsVersion) return;
+    client.wordingsVersion = version;
+    this.#send(client.socket, { type: 'wordings', version, wordings });
   }
 
   #sendPlanIfChanged(client: Extract<Client, { kind: 'screen' }>, buildingId: string): void {
@@ -295,7 +311,14 @@ export class RealtimeHub {
     clearTimeout(client.helloTimer);
     const previous = this.#screens.get(screen.id);
     if (previous && previous !== socket) previous.close(CLOSE_CODES.replaced, 'replaced by a newer connection');
-    const screenClient = { kind: 'screen' as const, socket, screenId: screen.id, badFrames: client.badFrames, planVersion: hello.planVersion ?? null };
+    const screenClient = {
+      kind: 'screen' as const,
+      socket,
+      screenId: screen.id,
+      badFrames: client.badFrames,
+      planVersion: hello.planVersion ?? null,
+      wordingsVersion: hello.wordingsVersion ?? null,
+    };
     this.#clients.set(socket, screenClient);
     this.#screens.set(screen.id, socket);
     runtime.online = true;
@@ -329,6 +352,7 @@ export class RealtimeHub {
     if (hello.lastSeq !== state.seq) {
       this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority], hazards: state.hazards });
     }
+    this.#sendWordingsIfChanged(screenClient);
     // The mode goes first; floor plans can be large and only matter once the mode is on screen.
     this.#sendPlanIfChanged(screenClient, screen.buildingId);
     this.#scheduleConsolePush();

@@ -57,6 +57,8 @@ export function seedData(config: Pick<Config, 'siteFile' | 'wayfindingFile'>, on
     users: [],
     sessions: [],
     devices,
+    documents: [],
+    modeWordings: {},
   };
 }
 

@@ -3,7 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DocumentRecordSchema } from '../../shared/documents.ts';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
+import { ModeWordingsSchema } from '../../shared/mode-texts.ts';
 import { ModeStateSchema, RoleSchema, SiteSchema, type ModeState } from '../../shared/model.ts';
 import { openJsonDocument } from './json-document.ts';
 
@@ -43,6 +45,10 @@ const MainDataSchema = z.object({
   sessions: z.array(StoredSessionSchema),
   /** Paired screen devices, at most one per screen. */
   devices: z.array(StoredDeviceSchema).default([]),
+  /** The school's own wording of the modes' directives and steps (shared/mode-texts.ts). */
+  modeWordings: ModeWordingsSchema.default({}),
+  /** The document library's records; the files are in the data directory's documents/ folder. */
+  documents: z.array(DocumentRecordSchema).default([]),
   /** Only in stores written before the mode state had its own file; moved out on open. */
   modeState: ModeStateSchema.optional(),
 });
@@ -67,8 +73,8 @@ export async function openStore(dataDir: string, seed: () => Omit<StoreData, 'sc
   const seedOnce = () => (seeded ??= seed());
 
   const main = await openJsonDocument<z.infer<typeof MainDataSchema>>(join(dataDir, STORE_FILE), MainDataSchema, () => {
-    const { site, wayfinding, users, sessions, devices } = seedOnce();
-    return { schemaVersion: 1 as const, site, wayfinding, users, sessions, devices };
+    const { site, wayfinding, users, sessions, devices, documents, modeWordings } = seedOnce();
+    return { schemaVersion: 1 as const, site, wayfinding, users, sessions, devices, documents, modeWordings };
   });
   const legacyModeState = main.data.modeState;
   const modes = await openJsonDocument(join(dataDir, MODE_STATE_FILE), ModeStateSchema, () => legacyModeState ?? seedOnce().modeState);
