@@ -18,6 +18,7 @@ import type { FloorPlanOperations } from './domain/floor-plans.ts';
 import type { HazardOperations } from './domain/hazards.ts';
 import type { ModeOperations } from './domain/modes.ts';
 import type { UserOperations } from './domain/users.ts';
+import type { ContentOperations } from './domain/content.ts';
 import type { ModeWordingOperations } from './domain/mode-wordings.ts';
 import type { ScreenOperations } from './domain/screens.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
@@ -30,6 +31,7 @@ import { hazardRoutes } from './routes/hazards.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { contentRoutes } from './routes/content.ts';
 import { modeWordingRoutes } from './routes/mode-wordings.ts';
 import { DEVICE_COOKIE, parseDeviceCookie, screenRoutes } from './routes/screens.ts';
 import { siteRoutes } from './routes/site.ts';
@@ -54,6 +56,7 @@ export interface AppDeps {
   users: UserOperations;
   screens: ScreenOperations;
   modeWordings: ModeWordingOperations;
+  content: ContentOperations;
   floorPlans: FloorPlanOperations;
   diagrams: EvacuationDiagrams;
   documents: DocumentOperations;
@@ -76,6 +79,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', hazardRoutes(deps.hazards))
     .route('/screens', screenRoutes(deps.screens))
     .route('/mode-wordings', modeWordingRoutes(deps.modeWordings))
+    .route('/content', contentRoutes(deps.content))
     .route('/', floorPlanRoutes(deps.floorPlans, deps.store))
     .route('/', diagramRoutes(deps.diagrams))
     .route('/documents', documentRoutes(deps.documents))
@@ -99,7 +103,7 @@ export function createApp(deps: AppDeps) {
   });
   // Map and document uploads and whole floor plans have their own, larger limits (routes/floor-plans.ts,
   // routes/documents.ts); every other API body is small.
-  const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents']);
+  const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents', '/api/content']);
   app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 

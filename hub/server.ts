@@ -15,6 +15,7 @@ import { Sessions } from './auth/sessions.ts';
 import { initialUsers, type InitialPassword } from './auth/users.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
 import { BuildingPlans } from './domain/building-plans.ts';
+import { createContentOperations } from './domain/content.ts';
 import { createModeWordingOperations, wordingsVersion } from './domain/mode-wordings.ts';
 import { createScreenOperations, type ScreenOperations } from './domain/screens.ts';
 import { createEvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
@@ -82,6 +83,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   const realtime = new RealtimeHub({
     screenAccess: (screenId, token) => screenOperations?.access(screenId, token) ?? 'invalid',
     wordings: () => ({ version: wordingsVersion(store.data.modeWordings), wordings: store.data.modeWordings }),
+    content: () => store.data.content,
     build,
     heartbeatMs: config.heartbeatMs,
     priority: DEFAULT_PRIORITY,
@@ -105,6 +107,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     users: createUserOperations({ store, audit, endConsoles: (username) => realtime.closeConsolesOf(username) }),
     screens: screenOperations,
     modeWordings: createModeWordingOperations({ store, audit, realtime }),
+    content: createContentOperations({ store, audit, realtime }),
     floorPlans: createFloorPlanOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
     documents: createDocumentOperations({ store, audit, documentsDir: join(config.dataDir, DOCUMENTS_DIR) }),

@@ -290,13 +290,17 @@ function outranks(candidate: ActiveMode, candidateRank: number, current: ActiveM
   return candidate.seq > current.seq;
 }
 
+/** A mode's name, directive and steps in a language: the school's wording where it has one, else the catalogue's. */
+export function modeWordingFor(mode: ModeId, language: Language, wordings: ModeWordings = NO_WORDINGS): ModeText {
+  const catalogue = MODE_CATALOGUE[mode].text[language];
+  const own = mode === 'normal' ? null : wordingOf(wordings, mode, language);
+  return own ? { ...catalogue, ...own } : catalogue;
+}
+
 /** The text for a mode in a language, with shelter's hazard and strategy and evacuate's destination filled in;
  * the school's own wording of the directive and steps (shared/mode-texts.ts) wins over the catalogue's. */
 export function modeTextFor(active: ActiveMode | null, language: Language, wordings: ModeWordings = NO_WORDINGS): ModeText & { detail: string | null } {
-  const mode = active?.mode ?? 'normal';
-  const catalogue = MODE_CATALOGUE[mode].text[language];
-  const own = mode === 'normal' ? null : wordingOf(wordings, mode, language);
-  const text = own ? { ...catalogue, ...own } : catalogue;
+  const text = modeWordingFor(active?.mode ?? 'normal', language, wordings);
   if (active?.mode === 'evacuate') return { ...text, detail: active.destination };
   if (active?.mode === 'shelter') {
     const detail = `${SHELTER_HAZARD_TEXT[active.hazard][language]}: ${SHELTER_STRATEGY_TEXT[active.strategy][language]}`;

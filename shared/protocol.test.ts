@@ -126,6 +126,8 @@ const serverMessages: Record<string, ServerMessage> = {
           online: true,
           lastSeenAt: '2026-11-22T10:00:00.040Z',
           build: '2026.11.22-abc123',
+          appStartedAt: '2026-11-23T07:00:00.000Z',
+          contentRevision: 3,
           lastReceipt: { seq: 3, activeSeq: 3, mode: 'lockdown', drill: true, at: '2026-11-22T10:00:00.040Z' },
           expected: { activeSeq: 3, mode: 'lockdown', drill: true, since: 3 },
           confirmed: true,

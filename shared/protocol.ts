@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ErrorCodeSchema } from './errors.ts';
 import { WayfindingSchema } from './floor-plan.ts';
+import { SlideSchema } from './content.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
 import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema } from './model.ts';
 
@@ -55,6 +56,10 @@ export const ScreenHelloSchema = z.object({
   planVersion: z.string().max(64).nullable().optional(),
   /** The version of the school's mode wordings the screen has cached; the hub sends `wordings` when it differs. */
   wordingsVersion: z.string().max(64).nullable().optional(),
+  /** The content revision the screen has cached; the hub sends `content` when it differs. */
+  contentRevision: z.number().int().min(0).nullable().optional(),
+  /** When the screen's page started (ms since epoch), for its uptime in the admin console. */
+  startedAt: z.number().int().min(0).optional(),
 });
 
 /** A screen with no identity yet asks for a pairing code to show, for an admin to enter in the admin console. */
@@ -169,6 +174,19 @@ export const PlanSchema = z.object({
 
 export const PongSchema = z.object({ type: z.literal('pong'), t: z.number() });
 
+/** The normal-mode slides targeted at this screen, as of a content revision; the screen schedules them itself. */
+export const ContentSchema = z.object({
+  type: z.literal('content'),
+  revision: z.number().int().min(0),
+  slides: z.array(SlideSchema),
+});
+
+/** An admin asks the screen to show its name for a while (to find it on a wall), or to reload its app. */
+export const ScreenCommandSchema = z.object({
+  type: z.literal('command'),
+  command: z.enum(['identify', 'reload']),
+});
+
 /** The school's own wording of the modes' directives and steps; sent after welcome when the screen's differs, and on every change. */
 export const WordingsSchema = z.object({
   type: z.literal('wordings'),
@@ -216,6 +234,10 @@ export const ScreenStatusSchema = z.object({
   online: z.boolean(),
   lastSeenAt: z.iso.datetime().nullable(),
   build: z.string().nullable(),
+  /** When the screen's app last started, by its own clock; its uptime. */
+  appStartedAt: z.iso.datetime().nullable(),
+  /** The content revision it was last sent. */
+  contentRevision: z.number().int().nullable(),
   lastReceipt: ReceiptRecordSchema.nullable(),
   /** What the screen must show now: the effective mode's seq (0 = normal) and mode. */
   expected: z.object({ activeSeq: SeqSchema, mode: ModeIdSchema, drill: z.boolean(), since: SeqSchema }),
@@ -266,6 +288,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   PairingCodeSchema,
   PairedSchema,
   WordingsSchema,
+  ContentSchema,
+  ScreenCommandSchema,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 export type Welcome = z.infer<typeof WelcomeSchema>;

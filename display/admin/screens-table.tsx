@@ -12,6 +12,14 @@ function ago(iso: string | null, now: number): string {
   return seconds < 60 ? `${seconds} s ago` : seconds < 3600 ? `${Math.round(seconds / 60)} min ago` : new Date(iso).toLocaleString();
 }
 
+/** "3 h 12 min", "2 days": how long the screen's app has run. */
+function uptime(iso: string, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `${Math.floor(minutes / 1440)} days`;
+}
+
 function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean }) {
   const { screen } = props;
   const action = useApiAction();
@@ -29,8 +37,18 @@ function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean }) {
     setConfirming(false);
     if (body) setUnpaired(true);
   };
+  const command = async (what: 'identify' | 'reload') => {
+    const param = { param: { screenId: screen.id } };
+    await action.run(() => call(what === 'identify' ? api.screens[':screenId'].identify.$post(param) : api.screens[':screenId'].reload.$post(param)));
+  };
   return (
     <div class="screen-actions">
+      <button type="button" class="link-button" data-test={`identify-${screen.id}`} disabled={action.busy || !screen.online} title="Shows the screen's name on it for 15 s" onClick={() => command('identify')}>
+        Identify
+      </button>
+      <button type="button" class="link-button" data-test={`reload-${screen.id}`} disabled={action.busy || !screen.online} title="Reloads its app (during a mode: once it is over)" onClick={() => command('reload')}>
+        Reload
+      </button>
       <button type="button" class="link-button" data-test={`new-link-${screen.id}`} disabled={action.busy} onClick={newLink}>
         New link
       </button>
@@ -74,7 +92,7 @@ export function ScreensTable(props: { state: HubState; now: number; canEdit: boo
           <th>Status</th>
           <th>Last seen</th>
           <th>Shows</th>
-          <th>App build</th>
+          <th>App</th>
           <th />
         </tr>
       </thead>
@@ -97,7 +115,11 @@ export function ScreensTable(props: { state: HubState; now: number; canEdit: boo
                 <div class="bad">should show {MODE_CATALOGUE[screen.expected.mode].text.en.name}</div>
               )}
             </td>
-            <td>{screen.build ?? '—'}</td>
+            <td>
+              {screen.build ?? '—'}
+              {screen.contentRevision !== null && <div class="muted">content #{screen.contentRevision}</div>}
+              {screen.online && screen.appStartedAt && <div class="muted">up {uptime(screen.appStartedAt, props.now)}</div>}
+            </td>
             <td>
               <ScreenActions screen={screen} canEdit={props.canEdit} />
             </td>

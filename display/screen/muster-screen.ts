@@ -32,6 +32,29 @@ function routeGoalFor(active: ActiveMode | null): RouteGoal | null {
 @customElement('muster-screen')
 export class MusterScreen extends LitElement {
   static override styles = css`
+    .identify {
+      position: fixed;
+      inset: 15vh 10vw;
+      z-index: 10;
+      display: grid;
+      place-content: center;
+      gap: 3vmin;
+      border-radius: 3vmin;
+      background: #facc15;
+      color: #111827;
+      font: 800 clamp(32px, 12vmin, 200px) / 1.1 system-ui, sans-serif;
+      text-align: center;
+      animation: flash 1s steps(2) infinite;
+    }
+    .identify small {
+      font-size: 0.35em;
+      font-weight: 600;
+    }
+    @keyframes flash {
+      50% {
+        background: #fef08a;
+      }
+    }
     :host {
       display: block;
       position: fixed;
@@ -107,6 +130,8 @@ export class MusterScreen extends LitElement {
           .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
         ></screen-mode-takeover>`
       : html`<screen-normal-view
+          .slides=${link.state.content?.slides ?? []}
+          .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
           .site=${site}
           .profile=${profile}
           .language=${language}
@@ -115,7 +140,12 @@ export class MusterScreen extends LitElement {
           .route=${route}
           .hazards=${hazards}
         ></screen-normal-view>`;
-    return html`${view}${this.#notice(language)}`;
+    // Asked to identify itself: its name over the normal view (never over a mode's instructions).
+    const identify =
+      !active && link.identifyUntil > this.#clock.now
+        ? html`<div class="identify" data-test="identify">${profile?.name ?? this.screenId}<small>${profile?.location ?? ''}</small></div>`
+        : nothing;
+    return html`${view}${identify}${this.#notice(language)}`;
   }
 
   override updated(changed: PropertyValues): void {
@@ -129,6 +159,8 @@ export class MusterScreen extends LitElement {
     this.dataset.connection = link.status;
     this.dataset.seq = String(link.state.seq);
     this.dataset.route = this.#routeTarget;
+    // A reload an admin asked for waits for normal times, like an update.
+    if (link.reloadRequested && !active) window.location.reload();
     this.dataset.build = __MUSTER_BUILD__;
     this.dataset.update = this.updates.pending ? 'waiting' : 'none';
     document.title = `${active ? active.mode.toUpperCase() : 'Muster'} · ${link.state.profile?.name ?? this.screenId}`;

@@ -1,6 +1,7 @@
 // The screen's last known state, kept in local storage and painted before connecting, so a screen that
 // reboots with the hub down shows the mode it last knew (never silently normal).
 import { z } from 'zod';
+import { SlideSchema } from '../../shared/content.ts';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
 import { ModeWordingsSchema } from '../../shared/mode-texts.ts';
 import { ActiveModeSchema, HazardsSchema, ModeIdSchema, NO_HAZARDS } from '../../shared/model.ts';
@@ -17,6 +18,8 @@ export const SavedScreenStateSchema = z.object({
   plan: z.object({ version: z.string(), wayfinding: WayfindingSchema }).nullable().default(null),
   /** The school's own wording of the modes (shared/mode-texts.ts), so a takeover offline says what the school wrote. */
   wordings: z.object({ version: z.string(), wordings: ModeWordingsSchema }).nullable().default(null),
+  /** The normal-mode slides targeted at this screen, scheduled by the screen's own clock (offline too). */
+  content: z.object({ revision: z.number(), slides: z.array(SlideSchema) }).nullable().default(null),
   profile: ScreenProfileSchema.nullable(),
   site: SiteProfileSchema.nullable(),
   /** When the hub last said anything (ms since epoch). */
@@ -25,7 +28,7 @@ export const SavedScreenStateSchema = z.object({
 export type SavedScreenState = z.infer<typeof SavedScreenStateSchema>;
 
 export function emptyScreenState(): SavedScreenState {
-  return { version: 1, seq: 0, modes: [], priority: [...DEFAULT_PRIORITY], hazards: NO_HAZARDS, plan: null, wordings: null, profile: null, site: null, lastContactAt: null };
+  return { version: 1, seq: 0, modes: [], priority: [...DEFAULT_PRIORITY], hazards: NO_HAZARDS, plan: null, wordings: null, content: null, profile: null, site: null, lastContactAt: null };
 }
 
 const key = (screenId: string) => `muster:screen:${screenId}`;

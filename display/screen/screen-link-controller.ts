@@ -9,6 +9,9 @@ import type { AppUpdates } from '../lib/app-updates.ts';
 import { HubConnection, type ConnectionStatus } from '../lib/hub-connection.ts';
 import { loadScreenState, saveScreenState, type SavedScreenState } from './saved-screen-state.ts';
 
+/** How long a screen shows its name when asked to identify itself. */
+const IDENTIFY_MS = 15_000;
+
 export type ScreenProblem = 'unknown-screen' | 'replaced' | null;
 
 export interface ScreenLinkOptions {
@@ -29,6 +32,10 @@ export class ScreenLinkController implements ReactiveController {
   state: SavedScreenState;
   status: ConnectionStatus = 'connecting';
   problem: ScreenProblem = null;
+  /** Until when the screen shows its name large (an admin asked it to identify itself). */
+  identifyUntil = 0;
+  /** An admin asked for a reload; it happens at the next normal paint. */
+  reloadRequested = false;
   /** When this page started, for "not yet in contact" on a screen that never reached the hub. */
   readonly startedAt = Date.now();
   readonly #connection: HubConnection;
@@ -50,6 +57,8 @@ export class ScreenLinkController implements ReactiveController {
         lastSeq: this.state.seq,
         planVersion: this.state.plan?.version ?? null,
         wordingsVersion: this.state.wordings?.version ?? null,
+        contentRevision: this.state.content?.revision ?? null,
+        startedAt: this.startedAt,
       }),
       onMessage: (message) => this.#onMessage(message),
       onStatus: (status, { closeCode }) => {
@@ -120,6 +129,14 @@ export class ScreenLinkController implements ReactiveController {
         if (message.seq <= this.state.seq) return; // already shown
         this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority, hazards: message.hazards });
         return this.#scheduleReceipt();
+      case 'command':
+        if (message.command === 'identify') this.identifyUntil = Date.now() + IDENTIFY_MS;
+        else this.reloadRequested = true;
+        this.host.requestUpdate();
+        return;
+      case 'content':
+        this.#apply({ content: { revision: message.revision, slides: message.slides } });
+        return;
       case 'wordings':
         this.#apply({ wordings: { version: message.version, wordings: message.wordings } });
         return;

@@ -1,6 +1,8 @@
 // <screen-normal-view>: what a hallway screen shows in normal times: the school, the time, where it hangs.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { Slide } from '../../shared/content.ts';
+import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import type { Hazards, Language } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import type { ScreenProfile, SiteProfile } from '../../shared/protocol.ts';
@@ -9,6 +11,7 @@ import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, longDate } from './time-format.ts';
 import './screen-floor-map.ts';
 import './screen-route-panel.ts';
+import './screen-slides.ts';
 
 @customElement('screen-normal-view')
 export class ScreenNormalView extends LitElement {
@@ -41,6 +44,8 @@ export class ScreenNormalView extends LitElement {
     }
     .center {
       align-self: center;
+      display: grid;
+      gap: 3vmin;
       padding: 0 5vmin;
     }
     .with-map {
@@ -106,6 +111,12 @@ export class ScreenNormalView extends LitElement {
   @property({ attribute: false }) place: ScreenPlace | null = null;
   @property({ attribute: false }) route: RouteResult | null = null;
   @property({ attribute: false }) hazards: Hazards = { areaIds: [], blockedPoiIds: [] };
+  @property({ attribute: false }) slides: readonly Slide[] = [];
+  @property({ attribute: false }) wordings: ModeWordings = NO_WORDINGS;
+
+  #slides() {
+    return html`<screen-slides .slides=${this.slides} .now=${this.now} .timeZone=${this.site?.timeZone} .language=${this.language} .wordings=${this.wordings}></screen-slides>`;
+  }
 
   override render() {
     const timeZone = this.site?.timeZone;
@@ -121,10 +132,12 @@ export class ScreenNormalView extends LitElement {
             <div class="side">
               <div class="date">${longDate(this.now, this.language, timeZone)}</div>
               <screen-route-panel .route=${this.route} .language=${this.language} .heading=${SCREEN_WORDS[this.language].nearestExit}></screen-route-panel>
+              ${this.#slides()}
             </div>
           </div>`
         : html`<div class="center">
             <div class="date">${longDate(this.now, this.language, timeZone)}</div>
+            ${this.#slides()}
           </div>`}
       <footer>
         ${profile

@@ -17,6 +17,8 @@ export interface ScreenWords {
   hazard: string;
   mapOf: (floor: string) => string;
   nearestExit: string;
+  /** Shown in place of a slide that cannot be drawn. */
+  slideError: string;
   goTo: string;
   metres: (m: number) => string;
   stairsFirst: string;
@@ -43,6 +45,7 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     hazard: 'HAZARD',
     mapOf: (floor) => `Map of ${floor}`,
     nearestExit: 'Nearest exit',
+    slideError: 'This slide cannot be shown.',
     goTo: 'Go to',
     metres: (m) => `${Math.round(m)} m`,
     stairsFirst: 'Take the stairs, not the elevator',
@@ -67,6 +70,7 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     hazard: 'PELIGRO',
     mapOf: (floor) => `Plano de ${floor}`,
     nearestExit: 'Salida más cercana',
+    slideError: 'Esta diapositiva no se puede mostrar.',
     goTo: 'Vaya a',
     metres: (m) => `${Math.round(m)} m`,
     stairsFirst: 'Use las escaleras, no el ascensor',

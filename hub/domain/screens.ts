@@ -120,6 +120,12 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
       return { path: `/screen/?id=${encodeURIComponent(screenId)}#token=${token}` };
     },
 
+    /** Show its name for a while, or reload its app (a screen in a mode reloads once back in normal times). */
+    command(screenId: string, command: 'identify' | 'reload'): void {
+      if (!store.data.site.screens.some((s) => s.id === screenId)) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
+      if (!realtime.commandScreen(screenId, command)) throw new ApiError('conflict', `The screen "${screenId}" is offline; try again when it is back online.`);
+    },
+
     async unpair(screenId: string, actor: Actor): Promise<void> {
       if (!store.data.site.screens.some((s) => s.id === screenId)) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
       if (!store.data.devices.some((d) => d.screenId === screenId)) throw new ApiError('conflict', `The screen "${screenId}" is not paired.`);

@@ -3,6 +3,7 @@
 import type { WSContext, WSEvents } from 'hono/ws';
 import type { WebSocketLike } from '@hono/node-server';
 import type { WebSocket } from 'ws';
+import { targetsScreen, type Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import { effectiveModeFor } from '../../shared/modes.ts';
 import type { ModeId, ModeState, Site } from '../../shared/model.ts';
@@ -43,6 +44,8 @@ export interface RealtimeOptions {
   messageBudget?: MessageBudgetOptions;
   /** Each receipt the roll-call accepted (stale ones are not), for the drill reports; must only queue, never wait. */
   onReceipt?: (screenId: string, receipt: ReceiptRecord) => void;
+  /** The normal-mode slides and their revision. */
+  content?: () => { revision: number; slides: readonly Slide[] };
   /** The school's mode wordings and their version, for screens to cache. */
   wordings?: () => { version: string; wordings: ModeWordings };
   /** Whether a screen's hello may go on: its token matches its paired device ('ok'), or it has none ('invalid'). */
@@ -52,7 +55,7 @@ export interface RealtimeOptions {
 type Client =
   | { kind: 'pending'; socket: WebSocket; user: SessionUser | null; badFrames: number; helloTimer: NodeJS.Timeout }
   | { kind: 'pairing'; socket: WebSocket; badFrames: number; renewTimer: NodeJS.Timeout }
-  | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number; planVersion: string | null; wordingsVersion: string | null }
+  | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number; planVersion: string | null; wordingsVersion: string | null; contentRevision: number | null }
   | { kind: 'console'; socket: WebSocket; user: SessionUser; badFrames: number };
 
 const MAX_BAD_FRAMES = 20;
@@ -91,6 +94,7 @@ export class RealtimeHub {
       onReceipt: () => undefined,
       screenAccess: () => 'ok',
       wordings: () => ({ version: 'none', wordings: {} }),
+      content: () => ({ revision: 0, slides: [] }),
       ...options,
     };
     this.syncScreens();
@@ -166,6 +170,23 @@ export class RealtimeHub {
       const buildingId = client.kind === 'screen' ? buildings.get(client.screenId) : undefined;
       if (client.kind === 'screen' && buildingId) this.#sendPlanIfChanged(client, buildingId);
     }
+  }
+
+  /** After a content publish: every connected screen gets its own slides now. */
+  publishContent(): void {
+    for (const client of this.#clients.values()) if (client.kind === 'screen') this.#sendContentIfChanged(client);
+  }
+
+  #sendContentIfChanged(client: Extract<Client, { kind: 'screen' }>): void {
+    const { revision, slides } = this.#options.content();
+    if (revision === client.contentRevision) return;
+    const screen = this.#options.site().screens.find((s) => s.id === client.screenId);
+    if (!screen) return;
+    client.contentRevision = revision;
+    const runtime = this.#runtimes.get(client.screenId);
+    if (runtime) runtime.contentRevision = revision;
+    // Only the slides meant for this screen leave the hub.
+    this.#send(client.socket, { type: 'content', revision, slides: slides.filter((slide) => targetsScreen(slide, screen)) });
   }
 
   /** After the mode wordings changed: every connected screen gets them now. */
@@ -267,6 +288,14 @@ export class RealtimeHub {
     return true;
   }
 
+  /** Ask a connected screen to identify itself or reload; false when it is not connected. */
+  commandScreen(screenId: string, command: 'identify' | 'reload'): boolean {
+    const socket = this.#screens.get(screenId);
+    if (!socket) return false;
+    this.#send(socket, { type: 'command', command });
+    return true;
+  }
+
   /** The screen's pairing was revoked: it is disconnected at once and told why. */
   disconnectScreen(screenId: string): void {
     const socket = this.#screens.get(screenId);
@@ -318,12 +347,14 @@ export class RealtimeHub {
       badFrames: client.badFrames,
       planVersion: hello.planVersion ?? null,
       wordingsVersion: hello.wordingsVersion ?? null,
+      contentRevision: hello.contentRevision ?? null,
     };
     this.#clients.set(socket, screenClient);
     this.#screens.set(screen.id, socket);
     runtime.online = true;
     runtime.lastSeenAt = this.#options.now();
     runtime.build = hello.build;
+    runtime.appStartedAt = hello.startedAt ?? null;
 
     const building = site.buildings.find((b) => b.id === screen.buildingId)!;
     const profile: ScreenProfile = {
@@ -353,6 +384,7 @@ export class RealtimeHub {
       this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority], hazards: state.hazards });
     }
     this.#sendWordingsIfChanged(screenClient);
+    this.#sendContentIfChanged(screenClient);
     // The mode goes first; floor plans can be large and only matter once the mode is on screen.
     this.#sendPlanIfChanged(screenClient, screen.buildingId);
     this.#scheduleConsolePush();

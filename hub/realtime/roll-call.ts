@@ -32,6 +32,8 @@ export function buildHubState(
       online: runtime.online,
       lastSeenAt: iso(runtime.lastSeenAt),
       build: runtime.build,
+      appStartedAt: iso(runtime.appStartedAt),
+      contentRevision: runtime.contentRevision,
       lastReceipt: runtime.lastReceipt ? { ...runtime.lastReceipt, at: new Date(runtime.lastReceipt.at).toISOString() } : null,
       expected: {
         activeSeq: runtime.expectedActiveSeq,

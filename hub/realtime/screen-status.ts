@@ -15,6 +15,10 @@ export interface ScreenRuntime {
   online: boolean;
   lastSeenAt: number | null;
   build: string | null;
+  /** When the screen's page started (its own clock, from its hello), for its uptime. */
+  appStartedAt: number | null;
+  /** The content revision the hub last sent it. */
+  contentRevision: number | null;
   lastReceipt: ReceiptRecord | null;
   /** The effective mode's seq the screen's receipts last showed, and since when. */
   shownActiveSeq: number | null;
@@ -31,6 +35,8 @@ export function newScreenRuntime(): ScreenRuntime {
     online: false,
     lastSeenAt: null,
     build: null,
+    appStartedAt: null,
+    contentRevision: null,
     lastReceipt: null,
     shownActiveSeq: null,
     shownSince: null,

@@ -20,6 +20,11 @@ export function parseDeviceCookie(value: string | undefined): { screenId: string
   return { screenId: value.slice(0, dot), token: value.slice(dot + 1) };
 }
 
+function screenIdParam(screenId: string): string {
+  if (!IdSchema.safeParse(screenId).success) throw new ApiError('bad_request', `"${screenId}" is not a screen id.`);
+  return screenId;
+}
+
 export function screenRoutes(screens: ScreenOperations) {
   return new Hono<HubEnv>()
     // A paired screen trades its token for a cookie that lets it load map images (an <image> cannot send a token).
@@ -41,15 +46,21 @@ export function screenRoutes(screens: ScreenOperations) {
       return c.json({ ok: true as const, screen });
     })
     .post('/:screenId/link', requireRole('admin'), async (c) => {
-      const screenId = c.req.param('screenId');
-      if (!IdSchema.safeParse(screenId).success) throw new ApiError('bad_request', `"${screenId}" is not a screen id.`);
+      const screenId = screenIdParam(c.req.param('screenId'));
       const user = c.get('user')!;
       const link = await screens.newLink(screenId, { username: user.username, role: user.role, from: clientAddress(c) });
       return c.json({ ok: true as const, ...link });
     })
+    .post('/:screenId/identify', requireRole('admin'), (c) => {
+      screens.command(screenIdParam(c.req.param('screenId')), 'identify');
+      return c.json({ ok: true as const });
+    })
+    .post('/:screenId/reload', requireRole('admin'), (c) => {
+      screens.command(screenIdParam(c.req.param('screenId')), 'reload');
+      return c.json({ ok: true as const });
+    })
     .delete('/:screenId/pairing', requireRole('admin'), async (c) => {
-      const screenId = c.req.param('screenId');
-      if (!IdSchema.safeParse(screenId).success) throw new ApiError('bad_request', `"${screenId}" is not a screen id.`);
+      const screenId = screenIdParam(c.req.param('screenId'));
       const user = c.get('user')!;
       await screens.unpair(screenId, { username: user.username, role: user.role, from: clientAddress(c) });
       return c.json({ ok: true as const });

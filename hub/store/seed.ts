@@ -59,6 +59,7 @@ export function seedData(config: Pick<Config, 'siteFile' | 'wayfindingFile'>, on
     devices,
     documents: [],
     modeWordings: {},
+    content: { revision: 0, slides: [] },
   };
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DocumentRecordSchema } from '../../shared/documents.ts';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
+import { SlidesSchema } from '../../shared/content.ts';
 import { ModeWordingsSchema } from '../../shared/mode-texts.ts';
 import { ModeStateSchema, RoleSchema, SiteSchema, type ModeState } from '../../shared/model.ts';
 import { openJsonDocument } from './json-document.ts';
@@ -47,6 +48,8 @@ const MainDataSchema = z.object({
   devices: z.array(StoredDeviceSchema).default([]),
   /** The school's own wording of the modes' directives and steps (shared/mode-texts.ts). */
   modeWordings: ModeWordingsSchema.default({}),
+  /** Normal-mode slides; `revision` grows with every publish. */
+  content: z.object({ revision: z.number().int().min(0), slides: SlidesSchema }).default({ revision: 0, slides: [] }),
   /** The document library's records; the files are in the data directory's documents/ folder. */
   documents: z.array(DocumentRecordSchema).default([]),
   /** Only in stores written before the mode state had its own file; moved out on open. */
@@ -73,8 +76,8 @@ export async function openStore(dataDir: string, seed: () => Omit<StoreData, 'sc
   const seedOnce = () => (seeded ??= seed());
 
   const main = await openJsonDocument<z.infer<typeof MainDataSchema>>(join(dataDir, STORE_FILE), MainDataSchema, () => {
-    const { site, wayfinding, users, sessions, devices, documents, modeWordings } = seedOnce();
-    return { schemaVersion: 1 as const, site, wayfinding, users, sessions, devices, documents, modeWordings };
+    const { site, wayfinding, users, sessions, devices, documents, modeWordings, content } = seedOnce();
+    return { schemaVersion: 1 as const, site, wayfinding, users, sessions, devices, documents, modeWordings, content };
   });
   const legacyModeState = main.data.modeState;
   const modes = await openJsonDocument(join(dataDir, MODE_STATE_FILE), ModeStateSchema, () => legacyModeState ?? seedOnce().modeState);

@@ -79,6 +79,13 @@ describe('pairing a fresh screen from the admin console', () => {
     expect(screen.url()).not.toContain('token');
   });
 
+  it('shows its name on the screen when the admin asks it to identify itself', async () => {
+    await admin.waitForSelector(`${byTest('identify-library-by-the-desk')}:not([disabled])`, { timeout: 10_000 });
+    await admin.click(byTest('identify-library-by-the-desk'));
+    await screen.waitForSelector(inScreen('identify'), { timeout: 5000 });
+    expect(await screen.$eval(inScreen('identify'), (el) => el.textContent)).toContain('Library, by the desk');
+  });
+
   it('sends the screen back to a pairing code when the admin unpairs it', async () => {
     await admin.waitForSelector(byTest('unpair-library-by-the-desk'), { timeout: 10_000 });
     await admin.click(byTest('unpair-library-by-the-desk'));

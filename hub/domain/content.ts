@@ -1,0 +1,66 @@
+// Publishing normal-mode content: the admin console sends the whole set of slides with the revision it
+// started from; the hub checks it against the site, saves it as the next revision, audits it and sends
+// each connected screen its own slides at once.
+import { SlidesSchema, type Slide } from '../../shared/content.ts';
+import type { Site } from '../../shared/model.ts';
+import { ApiError } from '../api-error.ts';
+import type { RealtimeHub } from '../realtime/realtime-hub.ts';
+import type { AuditLog } from '../store/audit-log.ts';
+import { StorageError } from '../store/json-document.ts';
+import type { Store } from '../store/store.ts';
+import type { Actor } from './actor.ts';
+
+export const PublishContentSchema = SlidesSchema;
+
+/** Targets that name a building or zone the site does not have. */
+function unknownTargets(site: Site, slides: readonly Slide[]): string[] {
+  const buildings = new Set(site.buildings.map((b) => b.id));
+  const zones = new Set(site.zones.map((z) => z.id));
+  const problems: string[] = [];
+  for (const slide of slides) {
+    for (const target of slide.targets) {
+      if (target.kind === 'building' && !buildings.has(target.buildingId)) problems.push(`"${slide.title}" targets an unknown building "${target.buildingId}"`);
+      if (target.kind === 'zone' && !zones.has(target.zoneId)) problems.push(`"${slide.title}" targets an unknown zone "${target.zoneId}"`);
+    }
+  }
+  return problems;
+}
+
+export interface ContentOperationsDeps {
+  store: Store;
+  audit: AuditLog;
+  realtime: RealtimeHub;
+  now?: () => Date;
+}
+
+export function createContentOperations({ store, audit, realtime, now = () => new Date() }: ContentOperationsDeps) {
+  return {
+    current: () => store.data.content,
+
+    async publish(baseRevision: number, slides: Slide[], actor: Actor): Promise<{ revision: number }> {
+      const problems = unknownTargets(store.data.site, slides);
+      if (problems.length > 0) throw new ApiError('bad_request', `Nothing was published: ${problems.join('; ')}.`);
+      let revision = 0;
+      try {
+        await store.update((draft) => {
+          // Checked inside the serialised update, so two publishes from the same base cannot both win.
+          if (draft.content.revision !== baseRevision) {
+            throw new ApiError('conflict', 'Someone else published since you loaded the content. Reload, then make your change again.');
+          }
+          revision = draft.content.revision + 1;
+          draft.content = { revision, slides };
+        });
+      } catch (error) {
+        if (error instanceof StorageError) throw new ApiError('storage_failed', 'The content could not be saved, so nothing was published.');
+        throw error;
+      }
+      realtime.publishContent();
+      await audit
+        .append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action: 'content.published', detail: `revision ${revision}: ${slides.length} slides` })
+        .catch(() => undefined);
+      return { revision };
+    },
+  };
+}
+
+export type ContentOperations = ReturnType<typeof createContentOperations>;

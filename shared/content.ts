@@ -1,0 +1,127 @@
+// Normal-mode content: announcements, bell schedules and drill instructions that screens rotate through in
+// normal times, each targeted at screens and scheduled. Whether a slide shows now is decided by the screen
+// itself (activeSlides), with its own clock, so the rotation goes on when the hub is unreachable.
+import { z } from 'zod';
+import { EmergencyModeSchema, IdSchema, type Screen } from './model.ts';
+
+export const TargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('building'), buildingId: IdSchema }),
+  z.object({ kind: z.literal('zone'), zoneId: IdSchema }),
+  z.object({ kind: z.literal('group'), tag: IdSchema }),
+]);
+export type Target = z.infer<typeof TargetSchema>;
+
+const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is HH:MM, 24-hour');
+
+/** When a slide shows, in the school's time zone. Every part is optional: an empty schedule is "always". */
+export const ScheduleSchema = z
+  .object({
+    /** First and last day it shows (YYYY-MM-DD, inclusive). */
+    startDate: z.iso.date().nullable().default(null),
+    endDate: z.iso.date().nullable().default(null),
+    /** Days of the week it shows, 0 = Sunday; empty = every day. */
+    days: z.array(z.number().int().min(0).max(6)).max(7).default([]),
+    /** Time of day it starts and stops showing; both or neither. */
+    from: TimeOfDaySchema.nullable().default(null),
+    until: TimeOfDaySchema.nullable().default(null),
+  })
+  .refine((s) => (s.from === null) === (s.until === null), { message: 'give both a start and an end time of day, or neither', path: ['until'] })
+  .refine((s) => s.startDate === null || s.endDate === null || s.startDate <= s.endDate, { message: 'the last day is before the first', path: ['endDate'] });
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+const Line = z.string().trim().min(1).max(200);
+
+const slideFields = {
+  id: IdSchema,
+  /** Shown as the slide's heading. */
+  title: z.string().trim().min(1).max(120),
+  targets: z.array(TargetSchema).min(1, 'choose at least one group of screens').max(50),
+  schedule: ScheduleSchema,
+  /** Lower shows first. */
+  order: z.number().int().min(0).max(10_000),
+  durationSeconds: z.number().int().min(5).max(300),
+};
+
+export const SlideSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('announcement'),
+    ...slideFields,
+    /** Paragraphs separated by a blank line; **bold** for emphasis. */
+    text: z.string().trim().min(1).max(2000),
+  }),
+  z.object({
+    kind: z.literal('bell-schedule'),
+    ...slideFields,
+    rows: z.array(z.object({ label: Line, time: TimeOfDaySchema })).min(1).max(20),
+  }),
+  z.object({
+    kind: z.literal('drill-instructions'),
+    ...slideFields,
+    /** The mode whose steps are shown ("In a Lockdown: …"), in the school's wording. */
+    mode: EmergencyModeSchema,
+  }),
+]);
+export type Slide = z.infer<typeof SlideSchema>;
+export const SLIDE_KINDS = ['announcement', 'bell-schedule', 'drill-instructions'] as const satisfies readonly Slide['kind'][];
+
+export const SlidesSchema = z
+  .array(SlideSchema)
+  .max(500)
+  .refine((slides) => new Set(slides.map((s) => s.id)).size === slides.length, { message: 'two slides have the same id' });
+
+/** Does this slide target this screen? Decided on the hub, which sends each screen only its own slides. */
+export function targetsScreen(slide: Pick<Slide, 'targets'>, screen: Pick<Screen, 'buildingId' | 'zoneId' | 'tags'>): boolean {
+  return slide.targets.some((t) => {
+    switch (t.kind) {
+      case 'all':
+        return true;
+      case 'building':
+        return t.buildingId === screen.buildingId;
+      case 'zone':
+        return t.zoneId === screen.zoneId;
+      case 'group':
+        return screen.tags?.includes(t.tag) ?? false;
+    }
+  });
+}
+
+/** The date, weekday and time of day at an instant in a time zone. */
+export function schoolClock(now: Date, timeZone: string): { date: string; weekday: number; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, time: `${parts.hour}:${parts.minute}` };
+}
+
+/** Is the schedule on at this instant, at the school? A from/until pair that wraps midnight (22:00–06:00) works. */
+export function scheduleIsOn(schedule: Schedule, now: Date, timeZone: string): boolean {
+  const { date, weekday, time } = schoolClock(now, timeZone);
+  if (schedule.startDate !== null && date < schedule.startDate) return false;
+  if (schedule.endDate !== null && date > schedule.endDate) return false;
+  if (schedule.days.length > 0 && !schedule.days.includes(weekday)) return false;
+  if (schedule.from !== null && schedule.until !== null) {
+    return schedule.from <= schedule.until ? time >= schedule.from && time < schedule.until : time >= schedule.from || time < schedule.until;
+  }
+  return true;
+}
+
+/** The slides a screen shows now, in order. */
+export function activeSlides(slides: readonly Slide[], now: Date, timeZone: string): Slide[] {
+  return slides.filter((s) => scheduleIsOn(s.schedule, now, timeZone)).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** Which of the slides on now is showing: the rotation is a function of the time, so every repaint agrees. */
+export function slideIndexAt(slides: readonly Pick<Slide, 'durationSeconds'>[], now: number): number {
+  const cycle = slides.reduce((sum, s) => sum + s.durationSeconds, 0);
+  if (cycle === 0) return 0;
+  let t = Math.floor(now / 1000) % cycle;
+  for (let i = 0; i < slides.length; i++) {
+    t -= slides[i]!.durationSeconds;
+    if (t < 0) return i;
+  }
+  return 0;
+}

@@ -1,0 +1,44 @@
+// Asking a screen to identify itself or reload, and what the admin console learns about each screen's app.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { screenToken, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { TestSocket } from '../helpers/test-socket.ts';
+
+let hub: TestHub;
+let admin: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  admin = await hub.login('admin');
+});
+afterAll(async () => {
+  await hub?.dispose();
+});
+
+describe('screen commands', () => {
+  it('reach the connected screen; an offline or unknown one is refused with the reason', async () => {
+    const gym = await TestSocket.screen(hub.origin, 'gym');
+    expect((await hub.api('/api/screens/gym/identify', { method: 'POST', cookie: admin })).status).toBe(200);
+    expect(await gym.next('command')).toEqual({ type: 'command', command: 'identify' });
+    expect((await hub.api('/api/screens/gym/reload', { method: 'POST', cookie: admin })).status).toBe(200);
+    expect((await gym.next('command')).command).toBe('reload');
+    gym.close();
+
+    const offline = await hub.api('/api/screens/annex-hall/identify', { method: 'POST', cookie: admin });
+    expect(offline.status).toBe(409);
+    expect(offline.body.error.message).toMatch(/offline/);
+    expect((await hub.api('/api/screens/nowhere/reload', { method: 'POST', cookie: admin })).status).toBe(404);
+  });
+
+  it('show each screen’s app start and the content revision it was sent in the state', async () => {
+    const startedAt = Date.parse('2026-11-23T07:00:00Z');
+    const screen = await TestSocket.connect(hub.origin);
+    screen.send({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId: 'cafeteria', token: screenToken('cafeteria'), lastSeq: 0, startedAt });
+    await screen.next('welcome');
+    await screen.next('content');
+    await expect
+      .poll(async () => (await hub.api('/api/state', { cookie: admin })).body.state.screens.find((s: { id: string }) => s.id === 'cafeteria'))
+      .toMatchObject({ online: true, appStartedAt: '2026-11-23T07:00:00.000Z', contentRevision: 0 });
+    screen.close();
+  });
+});
