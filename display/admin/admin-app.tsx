@@ -4,6 +4,7 @@ import { LoginForm } from '../lib/login-form.tsx';
 import { useConsoleLink } from '../lib/use-console-link.ts';
 import { useSession } from '../lib/use-session.ts';
 import { AuditPage } from './audit-page.tsx';
+import { ContentPage } from './content-page.tsx';
 import { DocumentsPage } from './documents-page.tsx';
 import { DrillReportsPage } from './drill-reports-page.tsx';
 import { FloorPlanEditor } from './floor-plan-editor.tsx';
@@ -12,7 +13,7 @@ import { PairScreenForm } from './pair-screen-form.tsx';
 import { ScreensTable } from './screens-table.tsx';
 import { UsersPage } from './users-page.tsx';
 
-const PAGES = ['screens', 'floor-plans', 'modes', 'documents', 'users', 'drills', 'audit'] as const;
+const PAGES = ['screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'drills', 'audit'] as const;
 type Page = (typeof PAGES)[number];
 /** "#drills/14" → "drills": the page is the first part of the address's fragment. */
 const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
@@ -32,6 +33,9 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
   // The editor stays mounted once opened, so looking at the screens does not lose an unsaved draft.
   const editorOpened = useRef(false);
   editorOpened.current ||= page === 'floor-plans';
+  // Likewise the content editor, whose draft is kept until it is published.
+  const contentOpened = useRef(false);
+  contentOpened.current ||= page === 'content';
   useEffect(() => {
     const follow = () => setPage(pageFromHash());
     window.addEventListener('hashchange', follow);
@@ -56,6 +60,9 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         </a>
         <a href="#floor-plans" class={page === 'floor-plans' ? 'on' : ''} aria-current={page === 'floor-plans' ? 'page' : undefined} data-test="nav-floor-plans">
           Floor plans
+        </a>
+        <a href="#content" class={page === 'content' ? 'on' : ''} aria-current={page === 'content' ? 'page' : undefined} data-test="nav-content">
+          Content
         </a>
         <a href="#documents" class={page === 'documents' ? 'on' : ''} aria-current={page === 'documents' ? 'page' : undefined} data-test="nav-documents">
           Documents
@@ -93,6 +100,12 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <section class="panel plan-panel" hidden={page !== 'floor-plans'}>
           <h2>Floor plans</h2>
           <FloorPlanEditor canEdit={props.role === 'admin'} active={page === 'floor-plans'} />
+        </section>
+      )}
+      {contentOpened.current && (
+        <section class="panel" hidden={page !== 'content'}>
+          <h2>Content</h2>
+          {props.role === 'admin' ? <ContentPage /> : <p class="muted">Only an administrator can change the announcements and slides screens show.</p>}
         </section>
       )}
       {page === 'documents' && (

@@ -1,0 +1,137 @@
+// Normal-mode content (admins): the slides screens rotate through, in order, with where and when each shows.
+// Changes stay a local draft until "Publish to screens" sends the whole list as the next revision.
+import { useEffect, useState } from 'preact/hooks';
+import { SLIDE_KINDS, activeSlides, type Slide } from '../../shared/content.ts';
+import { SlideRow } from './slide-row.tsx';
+import { SLIDE_KIND_NAMES } from './slide-words.ts';
+import { useContentDraft, type ContentDraft } from './use-content-draft.ts';
+
+const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+function PublishBar(props: { content: ContentDraft; now: Date }) {
+  const { content } = props;
+  const problemCount = content.problems.size;
+  const live = activeSlides(content.published, props.now, content.site!.timeZone).length;
+  const reload = () => {
+    if (!content.dirty || content.conflict || window.confirm('Throw away your unpublished changes and load the slides screens show now?')) void content.reload();
+  };
+  return (
+    <div class="save-bar content-bar">
+      <span class="muted" data-test="content-revision">
+        Revision {content.revision} · {live} of {content.published.length} published slides showing now
+      </span>
+      {content.dirty ? (
+        <span class="status-chip unsaved" role="status" data-test="content-unpublished">
+          Unpublished changes
+        </span>
+      ) : (
+        <span class="status-chip saved" role="status" data-test="content-published">
+          {content.publishedAt ? `Published at ${clock(content.publishedAt)}: screens show it now` : 'Screens show this list'}
+        </span>
+      )}
+      {problemCount > 0 && <span class="muted">Fix {problemCount === 1 ? 'the slide' : `the ${problemCount} slides`} marked below before publishing.</span>}
+      <button type="button" class="secondary" data-test="content-discard" disabled={!content.dirty || content.busy} onClick={reload}>
+        Discard changes
+      </button>
+      <button
+        type="button"
+        class="primary"
+        data-test="publish-content"
+        disabled={!content.dirty || content.busy || content.conflict || problemCount > 0}
+        onClick={() => void content.publish()}
+      >
+        {content.busy ? 'Publishing…' : 'Publish to screens'}
+      </button>
+      {content.conflict && (
+        <div class="error conflict" role="alert" data-test="content-conflict">
+          Someone else published content after you opened this page, so your changes were not published.
+          <button type="button" class="secondary" data-test="content-reload" onClick={() => void content.reload()}>
+            Load their version (drops your changes)
+          </button>
+        </div>
+      )}
+      {content.error && (
+        <p class="error" role="alert" data-test="content-error">
+          {content.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ContentPage() {
+  const content = useContentDraft();
+  const [kind, setKind] = useState<Slide['kind'] | ''>('');
+  const [editing, setEditing] = useState<number | null>(null);
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  // Leaving the console with a draft would lose it without a word.
+  useEffect(() => {
+    if (!content.dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [content.dirty]);
+
+  if (!content.site) return <p class={content.loadError ? 'error' : 'muted'}>{content.loadError ?? 'Loading the slides…'}</p>;
+  const site = content.site;
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    if (!kind) return;
+    setEditing(content.add(kind));
+    setKind('');
+  };
+
+  return (
+    <div class="content-page" data-test="content-page">
+      <PublishBar content={content} now={now} />
+      <form class="content-add" onSubmit={add}>
+        <label>
+          New slide
+          <select data-test="content-add-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as Slide['kind'] | '')}>
+            <option value="" disabled>
+              Choose a kind…
+            </option>
+            {SLIDE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {SLIDE_KIND_NAMES[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" data-test="content-add" disabled={!kind}>
+          Add
+        </button>
+      </form>
+      {content.items.length === 0 ? (
+        <p class="muted" data-test="content-empty">
+          No slides yet. Add one, then publish it to the screens.
+        </p>
+      ) : (
+        <ol class="slide-list" data-test="slide-list">
+          {content.items.map((item, index) => (
+            <SlideRow
+              key={item.key}
+              site={site}
+              slide={item.slide}
+              fresh={item.fresh}
+              position={index}
+              count={content.items.length}
+              problems={content.problems.get(item.key)}
+              editing={editing === item.key}
+              now={now}
+              onEdit={(open) => setEditing(open ? item.key : null)}
+              onChange={(slide) => content.update(item.key, slide)}
+              onMove={(by) => content.move(item.key, by)}
+              onRemove={() => content.remove(item.key)}
+            />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

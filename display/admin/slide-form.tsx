@@ -1,0 +1,81 @@
+// Editing one slide of the draft: its title and what it says (by kind), how long it stays up, where and when it
+// shows. Every change goes straight into the draft; nothing reaches a screen before "Publish to screens".
+import type { Slide } from '../../shared/content.ts';
+import { EMERGENCY_MODES, type Site } from '../../shared/model.ts';
+import { MODE_CATALOGUE } from '../../shared/modes.ts';
+import { ScheduleFields } from './schedule-fields.tsx';
+import { TargetPicker } from './target-picker.tsx';
+
+type BellRow = Extract<Slide, { kind: 'bell-schedule' }>['rows'][number];
+
+function BellRows(props: { rows: BellRow[]; onChange: (rows: BellRow[]) => void }) {
+  const { rows } = props;
+  const setRow = (index: number, patch: Partial<BellRow>) => props.onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  return (
+    <fieldset class="bell-rows">
+      <legend>Periods</legend>
+      {rows.map((row, index) => (
+        <div class="bell-row" key={index}>
+          <input data-test={`bell-label-${index}`} aria-label={`Period ${index + 1}`} placeholder="Period 1" value={row.label} maxLength={200} onInput={(e) => setRow(index, { label: e.currentTarget.value })} />
+          <input type="time" data-test={`bell-time-${index}`} aria-label={`Period ${index + 1} starts`} value={row.time} onInput={(e) => setRow(index, { time: e.currentTarget.value })} />
+          <button type="button" class="link-button" data-test={`bell-remove-${index}`} disabled={rows.length === 1} onClick={() => props.onChange(rows.filter((_, i) => i !== index))}>
+            Remove
+          </button>
+        </div>
+      ))}
+      <button type="button" data-test="bell-add-row" disabled={rows.length >= 20} onClick={() => props.onChange([...rows, { label: '', time: '' }])}>
+        Add a period
+      </button>
+    </fieldset>
+  );
+}
+
+export function SlideForm(props: { site: Site; slide: Slide; fresh: boolean; onChange: (slide: Slide) => void; onDone: () => void }) {
+  const { slide, site } = props;
+  // The kind never changes here, so spreading keeps the union intact.
+  const set = (patch: Partial<Slide>) => props.onChange({ ...slide, ...patch } as Slide);
+
+  return (
+    <div class="slide-form" data-test="slide-form">
+      <label>
+        Title
+        <input data-test="slide-title" value={slide.title} maxLength={120} onInput={(e) => set({ title: e.currentTarget.value })} />
+      </label>
+      <p class="muted id-line">
+        id {slide.id}
+        {props.fresh ? ' (from the title; fixed once published)' : ''}
+      </p>
+      {slide.kind === 'announcement' && (
+        <label>
+          Text (a blank line starts a new paragraph; **two stars** around words make them bold)
+          <textarea data-test="slide-text" rows={6} value={slide.text} maxLength={2000} onInput={(e) => props.onChange({ ...slide, text: e.currentTarget.value })} />
+        </label>
+      )}
+      {slide.kind === 'bell-schedule' && <BellRows rows={slide.rows} onChange={(rows) => props.onChange({ ...slide, rows })} />}
+      {slide.kind === 'drill-instructions' && (
+        <label>
+          Instructions for
+          <select data-test="slide-mode" value={slide.mode} onChange={(e) => props.onChange({ ...slide, mode: e.currentTarget.value as typeof slide.mode })}>
+            {EMERGENCY_MODES.map((m) => (
+              <option key={m} value={m}>
+                {MODE_CATALOGUE[m].text.en.name}
+              </option>
+            ))}
+          </select>
+          <span class="muted">Screens show the steps in the school’s wording (Mode instructions).</span>
+        </label>
+      )}
+      <label class="duration">
+        Seconds on screen each time (5–300)
+        <input type="number" data-test="slide-duration" min={5} max={300} value={slide.durationSeconds} onInput={(e) => set({ durationSeconds: e.currentTarget.valueAsNumber })} />
+      </label>
+      <TargetPicker site={site} targets={slide.targets} onChange={(targets) => set({ targets })} />
+      <ScheduleFields schedule={slide.schedule} timeZone={site.timeZone} onChange={(schedule) => set({ schedule })} />
+      <div class="form-actions">
+        <button type="button" class="primary" data-test="slide-done" onClick={props.onDone}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}
