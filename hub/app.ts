@@ -19,6 +19,7 @@ import type { HazardOperations } from './domain/hazards.ts';
 import type { ModeOperations } from './domain/modes.ts';
 import type { UserOperations } from './domain/users.ts';
 import type { ContentOperations } from './domain/content.ts';
+import type { ScreenPreviewer } from './domain/screen-preview.ts';
 import type { ModeWordingOperations } from './domain/mode-wordings.ts';
 import type { ScreenOperations } from './domain/screens.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
@@ -57,6 +58,7 @@ export interface AppDeps {
   screens: ScreenOperations;
   modeWordings: ModeWordingOperations;
   content: ContentOperations;
+  preview: ScreenPreviewer;
   floorPlans: FloorPlanOperations;
   diagrams: EvacuationDiagrams;
   documents: DocumentOperations;
@@ -77,7 +79,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/users', userRoutes(deps.users))
     .route('/', modeRoutes(deps.modes))
     .route('/', hazardRoutes(deps.hazards))
-    .route('/screens', screenRoutes(deps.screens))
+    .route('/screens', screenRoutes(deps.screens, deps.preview))
     .route('/mode-wordings', modeWordingRoutes(deps.modeWordings))
     .route('/content', contentRoutes(deps.content))
     .route('/', floorPlanRoutes(deps.floorPlans, deps.store))

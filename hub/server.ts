@@ -16,6 +16,7 @@ import { initialUsers, type InitialPassword } from './auth/users.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
 import { BuildingPlans } from './domain/building-plans.ts';
 import { createContentOperations } from './domain/content.ts';
+import { createScreenPreview } from './domain/screen-preview.ts';
 import { createModeWordingOperations, wordingsVersion } from './domain/mode-wordings.ts';
 import { createScreenOperations, type ScreenOperations } from './domain/screens.ts';
 import { createEvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
@@ -108,6 +109,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     screens: screenOperations,
     modeWordings: createModeWordingOperations({ store, audit, realtime }),
     content: createContentOperations({ store, audit, realtime }),
+    preview: createScreenPreview({ store, plans }),
     floorPlans: createFloorPlanOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
     documents: createDocumentOperations({ store, audit, documentsDir: join(config.dataDir, DOCUMENTS_DIR) }),

@@ -5,6 +5,7 @@ import type { HubState, ScreenStatus } from '../../shared/protocol.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
+import { ScreenPreviewPanel } from './screen-preview-panel.tsx';
 
 function ago(iso: string | null, now: number): string {
   if (!iso) return 'never';
@@ -20,13 +21,18 @@ function uptime(iso: string, now: number): string {
   return `${Math.floor(minutes / 1440)} days`;
 }
 
-function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean }) {
+function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean; onPreview: () => void }) {
   const { screen } = props;
   const action = useApiAction();
   const [link, setLink] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [unpaired, setUnpaired] = useState(false);
-  if (!props.canEdit) return null;
+  const preview = (
+    <button type="button" class="link-button" data-test={`preview-${screen.id}`} onClick={props.onPreview}>
+      Preview
+    </button>
+  );
+  if (!props.canEdit) return <div class="screen-actions">{preview}</div>;
   const newLink = async () => {
     if (!window.confirm(`Make a new link for “${screen.name}”? The kiosk showing it now is disconnected until it is opened on the new link.`)) return;
     const body = await action.run(() => call(api.screens[':screenId'].link.$post({ param: { screenId: screen.id } })));
@@ -43,6 +49,7 @@ function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean }) {
   };
   return (
     <div class="screen-actions">
+      {preview}
       <button type="button" class="link-button" data-test={`identify-${screen.id}`} disabled={action.busy || !screen.online} title="Shows the screen's name on it for 15 s" onClick={() => command('identify')}>
         Identify
       </button>
@@ -83,49 +90,53 @@ function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean }) {
 }
 
 export function ScreensTable(props: { state: HubState; now: number; canEdit: boolean }) {
+  const [previewing, setPreviewing] = useState<ScreenStatus | null>(null);
   return (
-    <table class="screens" data-test="screens-table">
-      <thead>
-        <tr>
-          <th>Screen</th>
-          <th>Location</th>
-          <th>Status</th>
-          <th>Last seen</th>
-          <th>Shows</th>
-          <th>App</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {props.state.screens.map((screen) => (
-          <tr key={screen.id} data-test={`screen-row-${screen.id}`}>
-            <td>
-              <strong>{screen.name}</strong>
-              <div class="muted">{screen.id}</div>
-            </td>
-            <td>{screen.location}</td>
-            <td class={screen.online ? 'ok' : 'bad'}>{screen.online ? 'Online' : 'Offline'}</td>
-            <td>{ago(screen.lastSeenAt, props.now)}</td>
-            <td>
-              {screen.lastReceipt
-                ? `${MODE_CATALOGUE[screen.lastReceipt.mode].text.en.name}${screen.lastReceipt.drill ? ' (drill)' : ''} · #${screen.lastReceipt.seq}`
-                : '—'}
-              {/* A screen never seen in normal times is simply not set up yet; during a mode every screen counts. */}
-              {!screen.confirmed && (screen.lastSeenAt !== null || screen.expected.mode !== 'normal') && (
-                <div class="bad">should show {MODE_CATALOGUE[screen.expected.mode].text.en.name}</div>
-              )}
-            </td>
-            <td>
-              {screen.build ?? '—'}
-              {screen.contentRevision !== null && <div class="muted">content #{screen.contentRevision}</div>}
-              {screen.online && screen.appStartedAt && <div class="muted">up {uptime(screen.appStartedAt, props.now)}</div>}
-            </td>
-            <td>
-              <ScreenActions screen={screen} canEdit={props.canEdit} />
-            </td>
+    <>
+      {previewing && <ScreenPreviewPanel screenId={previewing.id} screenName={previewing.name} onClose={() => setPreviewing(null)} />}
+      <table class="screens" data-test="screens-table">
+        <thead>
+          <tr>
+            <th>Screen</th>
+            <th>Location</th>
+            <th>Status</th>
+            <th>Last seen</th>
+            <th>Shows</th>
+            <th>App</th>
+            <th />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.state.screens.map((screen) => (
+            <tr key={screen.id} data-test={`screen-row-${screen.id}`}>
+              <td>
+                <strong>{screen.name}</strong>
+                <div class="muted">{screen.id}</div>
+              </td>
+              <td>{screen.location}</td>
+              <td class={screen.online ? 'ok' : 'bad'}>{screen.online ? 'Online' : 'Offline'}</td>
+              <td>{ago(screen.lastSeenAt, props.now)}</td>
+              <td>
+                {screen.lastReceipt
+                  ? `${MODE_CATALOGUE[screen.lastReceipt.mode].text.en.name}${screen.lastReceipt.drill ? ' (drill)' : ''} · #${screen.lastReceipt.seq}`
+                  : '—'}
+                {/* A screen never seen in normal times is simply not set up yet; during a mode every screen counts. */}
+                {!screen.confirmed && (screen.lastSeenAt !== null || screen.expected.mode !== 'normal') && (
+                  <div class="bad">should show {MODE_CATALOGUE[screen.expected.mode].text.en.name}</div>
+                )}
+              </td>
+              <td>
+                {screen.build ?? '—'}
+                {screen.contentRevision !== null && <div class="muted">content #{screen.contentRevision}</div>}
+                {screen.online && screen.appStartedAt && <div class="muted">up {uptime(screen.appStartedAt, props.now)}</div>}
+              </td>
+              <td>
+                <ScreenActions screen={screen} canEdit={props.canEdit} onPreview={() => setPreviewing(screen)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -4,6 +4,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ModeWordingsSchema, NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import { ActiveModeSchema, LanguageSchema, type ActiveMode, type Language } from '../../shared/model.ts';
+import { REQUEST_HEADER } from '../../shared/protocol.ts';
+import { ScreenPreviewSchema, type ScreenPreview } from '../../shared/screen-preview.ts';
+import './muster-screen.ts';
 import './screen-mode-takeover.ts';
 
 @customElement('muster-preview')
@@ -19,12 +22,34 @@ export class MusterPreview extends LitElement {
   @state() private language: Language = 'en';
   @state() private wordings: ModeWordings = NO_WORDINGS;
   @state() private location = '';
+  /** A whole screen as the hub would have it: {screenId, mode} posted, the state fetched from the hub. */
+  @state() private screen: ScreenPreview | null = null;
+  @state() private problem: string | null = null;
+
+  async #loadScreen(screenId: string, mode: string): Promise<void> {
+    try {
+      const response = await fetch(`/api/screens/${encodeURIComponent(screenId)}/preview?mode=${encodeURIComponent(mode)}`, { headers: { [REQUEST_HEADER]: '1' } });
+      const body = (await response.json()) as { ok?: boolean; preview?: unknown; error?: { message?: string } };
+      const preview = ScreenPreviewSchema.safeParse(body.preview);
+      if (!response.ok || !preview.success) throw new Error(body.error?.message ?? `the hub answered ${response.status}`);
+      this.screen = preview.data;
+      this.problem = null;
+    } catch (error) {
+      this.problem = `No preview: ${(error as Error).message}`;
+    }
+  }
 
   readonly #onMessage = (event: MessageEvent) => {
     if (event.origin !== window.location.origin) return;
     const data = event.data as Record<string, unknown> | null;
+    if (typeof data?.screenId === 'string') {
+      this.active = null;
+      void this.#loadScreen(data.screenId, typeof data.mode === 'string' ? data.mode : 'now');
+      return;
+    }
     const active = ActiveModeSchema.safeParse(data?.active);
     if (!active.success) return;
+    this.screen = null;
     this.active = active.data;
     this.language = LanguageSchema.catch('en').parse(data?.language);
     this.wordings = ModeWordingsSchema.catch(NO_WORDINGS).parse(data?.wordings);
@@ -44,6 +69,8 @@ export class MusterPreview extends LitElement {
   }
 
   override render() {
+    if (this.problem) return html`<p data-test="preview-problem">${this.problem}</p>`;
+    if (this.screen) return html`<muster-screen .screenId=${this.screen.profile.id} .preview=${this.screen}></muster-screen>`;
     if (!this.active) return nothing;
     return html`<screen-mode-takeover
       .active=${this.active}

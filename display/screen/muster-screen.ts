@@ -8,7 +8,9 @@ import { NO_WORDINGS } from '../../shared/mode-texts.ts';
 import type { RouteGoal } from '../../shared/routing.ts';
 import { NO_UPDATES, type AppUpdates } from '../lib/app-updates.ts';
 import { ClockController } from './clock-controller.ts';
+import type { ScreenPreview } from '../../shared/screen-preview.ts';
 import { ScreenLinkController } from './screen-link-controller.ts';
+import { StaticScreenView, type ScreenView } from './static-screen-view.ts';
 import { ScreenRoutes } from './screen-routes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, elapsed } from './time-format.ts';
@@ -88,12 +90,20 @@ export class MusterScreen extends LitElement {
 
   readonly #clock = new ClockController(this);
   readonly #routes = new ScreenRoutes();
-  #link: ScreenLinkController | null = null;
+  #link: ScreenView | null = null;
   /** The target of the route on screen: reflected as data-route for people and tests. */
   #routeTarget = 'none';
 
+  /** Set for the admin console's preview: draw this state, with no hub connection at all. */
+  @property({ attribute: false }) preview: ScreenPreview | null = null;
+
+  override willUpdate(changed: PropertyValues): void {
+    if (changed.has('preview') && this.preview) this.#link = new StaticScreenView(this.preview);
+  }
+
   override connectedCallback(): void {
     // The link needs the screen id, so it is created on first connection rather than in the constructor.
+    if (this.preview) this.#link ??= new StaticScreenView(this.preview);
     this.#link ??= new ScreenLinkController(this, {
       screenId: this.screenId,
       token: this.token,

@@ -15,7 +15,6 @@ import {
   type ModesChanged,
   type PairRequest,
   type ScreenHello,
-  type ScreenProfile,
   type ServerMessage,
 } from '../../shared/protocol.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -23,6 +22,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
 import { DEFAULT_MESSAGE_BUDGET, MessageBudget, type MessageBudgetOptions } from './message-budget.ts';
 import { PAIRING_CODE_TTL_MS, PairingCodes, formatPairingCode } from './pairing-codes.ts';
+import { screenProfile } from './screen-profile.ts';
 import { buildHubState } from './roll-call.ts';
 import { newScreenRuntime, recordReceipt, setExpected, type ReceiptRecord, type ScreenRuntime } from './screen-status.ts';
 
@@ -356,19 +356,7 @@ export class RealtimeHub {
     runtime.build = hello.build;
     runtime.appStartedAt = hello.startedAt ?? null;
 
-    const building = site.buildings.find((b) => b.id === screen.buildingId)!;
-    const profile: ScreenProfile = {
-      id: screen.id,
-      name: screen.name,
-      location: screen.location,
-      language: screen.language,
-      buildingId: building.id,
-      buildingName: building.name,
-      floorId: screen.floorId,
-      floorName: building.floors.find((f) => f.id === screen.floorId)?.name ?? '',
-      zoneId: screen.zoneId,
-      zoneName: site.zones.find((z) => z.id === screen.zoneId)?.name ?? null,
-    };
+    const profile = screenProfile(site, screen);
     const state = this.#options.modeState();
     this.#send(socket, {
       type: 'welcome',

@@ -3,7 +3,9 @@ import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { requireRole, type HubEnv } from '../auth/middleware.ts';
+import type { ScreenPreviewer } from '../domain/screen-preview.ts';
 import { PairScreenSchema, type ScreenOperations } from '../domain/screens.ts';
+import { PreviewModeSchema } from '../../shared/screen-preview.ts';
 import { ApiError } from '../api-error.ts';
 import { IdSchema } from '../../shared/model.ts';
 import { clientAddress } from './client-address.ts';
@@ -25,7 +27,7 @@ function screenIdParam(screenId: string): string {
   return screenId;
 }
 
-export function screenRoutes(screens: ScreenOperations) {
+export function screenRoutes(screens: ScreenOperations, preview: ScreenPreviewer) {
   return new Hono<HubEnv>()
     // A paired screen trades its token for a cookie that lets it load map images (an <image> cannot send a token).
     .post('/session', jsonBody(DeviceSessionSchema), (c) => {
@@ -50,6 +52,11 @@ export function screenRoutes(screens: ScreenOperations) {
       const user = c.get('user')!;
       const link = await screens.newLink(screenId, { username: user.username, role: user.role, from: clientAddress(c) });
       return c.json({ ok: true as const, ...link });
+    })
+    .get('/:screenId/preview', requireRole('admin', 'office', 'viewer'), (c) => {
+      const mode = PreviewModeSchema.safeParse(c.req.query('mode') ?? 'now');
+      if (!mode.success) throw new ApiError('bad_request', `mode must be "now" or one of ${PreviewModeSchema.options[1].options.join(', ')}.`);
+      return c.json({ ok: true as const, preview: preview(screenIdParam(c.req.param('screenId')), mode.data) });
     })
     .post('/:screenId/identify', requireRole('admin'), (c) => {
       screens.command(screenIdParam(c.req.param('screenId')), 'identify');

@@ -42,3 +42,27 @@ describe('screen commands', () => {
     screen.close();
   });
 });
+
+describe('the preview of a screen', () => {
+  it('holds what that screen would show now, or in a mode, with only its own slides', async () => {
+    const schedule = { startDate: null, endDate: null, days: [], from: null, until: null };
+    const slide = (id: string, targets: unknown[]) => ({ kind: 'announcement', id, title: id, text: 'Hi', targets, schedule, order: 0, durationSeconds: 10 });
+    const published = await hub.api('/api/content', { method: 'PUT', cookie: admin, body: { baseRevision: 0, slides: [slide('everyone', [{ kind: 'all' }]), slide('annex-only', [{ kind: 'building', buildingId: 'annex' }])] } });
+    expect(published.status).toBe(200);
+
+    const now = await hub.api('/api/screens/gym/preview', { cookie: admin });
+    expect(now.status).toBe(200);
+    expect(now.body.preview).toMatchObject({ modes: [], profile: { id: 'gym', zoneName: 'Gym' }, site: { timeZone: 'America/Chicago' } });
+    expect(now.body.preview.content.slides.map((s: { id: string }) => s.id)).toEqual(['everyone']);
+    expect(now.body.preview.plan.wayfinding.floors.length).toBeGreaterThan(0);
+
+    const evacuate = (await hub.api('/api/screens/gym/preview?mode=evacuate', { cookie: await hub.login('viewer') })).body.preview;
+    expect(evacuate.modes).toHaveLength(1);
+    expect(evacuate.modes[0]).toMatchObject({ mode: 'evacuate', drill: false, destination: 'North athletic field', scope: { kind: 'site' } });
+    // A preview changes nothing: no mode is active on the hub.
+    expect((await hub.api('/api/state', { cookie: admin })).body.state.modes).toEqual([]);
+
+    expect((await hub.api('/api/screens/gym/preview?mode=panic', { cookie: admin })).status).toBe(400);
+    expect((await hub.api('/api/screens/nowhere/preview', { cookie: admin })).status).toBe(404);
+  });
+});
