@@ -19,8 +19,12 @@ precacheAndRoute(self.__WB_MANIFEST, {
   directoryIndex: 'index.html',
 });
 
-// Floor maps change when the facility manager edits them: show the cached copy at once (offline too) and
-// refresh it in the background. Only /maps/ is cached at run time; /api and /ws never are.
+// Floor maps and the pictures of slides change when the facility manager edits them: show the cached copy at
+// once (offline too) and refresh it in the background. Only these are cached at run time; /api and /ws never are.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/content-images/'),
+  new StaleWhileRevalidate({ cacheName: 'muster-content-images', plugins: [new ExpirationPlugin({ maxEntries: 200 })] }),
+);
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/maps/'),
   new StaleWhileRevalidate({ cacheName: 'muster-maps', plugins: [new ExpirationPlugin({ maxEntries: 200 })] }),

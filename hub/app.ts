@@ -1,6 +1,6 @@
 // createApp(deps): the HTTP and WebSocket surface of the hub, one sub-app per resource. `AppType` types the consoles' client.
 import { existsSync } from 'node:fs';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -32,7 +32,7 @@ import { hazardRoutes } from './routes/hazards.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
 import { sessionRoutes } from './routes/session.ts';
-import { contentRoutes } from './routes/content.ts';
+import { contentImageRoutes, contentRoutes } from './routes/content.ts';
 import { modeWordingRoutes } from './routes/mode-wordings.ts';
 import { DEVICE_COOKIE, parseDeviceCookie, screenRoutes } from './routes/screens.ts';
 import { siteRoutes } from './routes/site.ts';
@@ -130,14 +130,14 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/api', apiRoutes(deps));
-  app.route(
-    '/maps',
-    mapRoutes(deps.mapsDir, (c) => {
-      if (c.get('user')) return true;
-      const device = parseDeviceCookie(getCookie(c, DEVICE_COOKIE));
-      return device !== null && deps.screens.access(device.screenId, device.token) === 'ok';
-    }),
-  );
+  /** Staff with a session, or a paired screen with its device cookie. */
+  const staffOrScreen = (c: Context<HubEnv>) => {
+    if (c.get('user')) return true;
+    const device = parseDeviceCookie(getCookie(c, DEVICE_COOKIE));
+    return device !== null && deps.screens.access(device.screenId, device.token) === 'ok';
+  };
+  app.route('/maps', mapRoutes(deps.mapsDir, staffOrScreen));
+  app.route('/content-images', contentImageRoutes(deps.documents, () => deps.store.data.content.slides, staffOrScreen));
   app.all('/api/*', () => {
     throw new ApiError('not_found', 'No such API route.');
   });

@@ -56,6 +56,13 @@ export const SlideSchema = z.discriminatedUnion('kind', [
     rows: z.array(z.object({ label: Line, time: TimeOfDaySchema })).min(1).max(20),
   }),
   z.object({
+    kind: z.literal('image'),
+    ...slideFields,
+    /** An image from the documents library (PNG, JPEG or sanitised SVG), shown as large as fits. */
+    documentId: z.string().regex(/^[a-f0-9]{32}$/, 'choose an image from the documents'),
+    caption: z.string().trim().max(200).default(''),
+  }),
+  z.object({
     kind: z.literal('drill-instructions'),
     ...slideFields,
     /** The mode whose steps are shown ("In a Lockdown: …"), in the school's wording. */
@@ -63,12 +70,17 @@ export const SlideSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Slide = z.infer<typeof SlideSchema>;
-export const SLIDE_KINDS = ['announcement', 'bell-schedule', 'drill-instructions'] as const satisfies readonly Slide['kind'][];
+export const SLIDE_KINDS = ['announcement', 'image', 'bell-schedule', 'drill-instructions'] as const satisfies readonly Slide['kind'][];
 
 export const SlidesSchema = z
   .array(SlideSchema)
   .max(500)
   .refine((slides) => new Set(slides.map((s) => s.id)).size === slides.length, { message: 'two slides have the same id' });
+
+/** Where a screen loads an image slide's picture (a paired screen's device cookie, or a staff session, opens it). */
+export function slideImageUrl(documentId: string): string {
+  return `/content-images/${documentId}`;
+}
 
 /** Does this slide target this screen? Decided on the hub, which sends each screen only its own slides. */
 export function targetsScreen(slide: Pick<Slide, 'targets'>, screen: Pick<Screen, 'buildingId' | 'zoneId' | 'tags'>): boolean {

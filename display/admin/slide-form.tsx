@@ -1,8 +1,12 @@
 // Editing one slide of the draft: its title and what it says (by kind), how long it stays up, where and when it
 // shows. Every change goes straight into the draft; nothing reaches a screen before "Publish to screens".
+import { useEffect, useState } from 'preact/hooks';
 import type { Slide } from '../../shared/content.ts';
+import type { DocumentRecord } from '../../shared/documents.ts';
 import { EMERGENCY_MODES, type Site } from '../../shared/model.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
+import { api, call } from '../lib/api-client.ts';
+import { useApiAction } from '../lib/use-api-action.ts';
 import { ScheduleFields } from './schedule-fields.tsx';
 import { TargetPicker } from './target-picker.tsx';
 
@@ -51,6 +55,7 @@ export function SlideForm(props: { site: Site; slide: Slide; fresh: boolean; onC
           <textarea data-test="slide-text" rows={6} value={slide.text} maxLength={2000} onInput={(e) => props.onChange({ ...slide, text: e.currentTarget.value })} />
         </label>
       )}
+      {slide.kind === 'image' && <ImageFields slide={slide} onChange={props.onChange} />}
       {slide.kind === 'bell-schedule' && <BellRows rows={slide.rows} onChange={(rows) => props.onChange({ ...slide, rows })} />}
       {slide.kind === 'drill-instructions' && (
         <label>
@@ -77,5 +82,37 @@ export function SlideForm(props: { site: Site; slide: Slide; fresh: boolean; onC
         </button>
       </div>
     </div>
+  );
+}
+
+/** A picture from the documents library (upload it under Documents first), and its caption. */
+function ImageFields(props: { slide: Extract<Slide, { kind: 'image' }>; onChange: (slide: Slide) => void }) {
+  const { slide } = props;
+  const [images, setImages] = useState<DocumentRecord[] | null>(null);
+  const load = useApiAction();
+  useEffect(() => {
+    void load.run(() => call(api.documents.$get())).then((body) => body && setImages(body.documents.filter((d) => d.contentType.startsWith('image/'))));
+  }, []);
+  return (
+    <>
+      <label>
+        Picture
+        <select data-test="slide-image" value={slide.documentId} onChange={(e) => props.onChange({ ...slide, documentId: e.currentTarget.value })}>
+          <option value="" disabled>
+            {images === null ? 'Loading the documents…' : images.length === 0 ? 'No pictures yet: upload one under Documents' : 'Choose…'}
+          </option>
+          {images?.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {load.error && <p class="error">{load.error}</p>}
+      <label>
+        Caption (optional)
+        <input data-test="slide-caption" value={slide.caption} maxLength={200} onInput={(e) => props.onChange({ ...slide, caption: e.currentTarget.value })} />
+      </label>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import type { Site } from '../../shared/model.ts';
 
 export const SLIDE_KIND_NAMES: Record<Slide['kind'], string> = {
   announcement: 'Announcement',
+  image: 'Picture',
   'bell-schedule': 'Bell schedule',
   'drill-instructions': 'Drill instructions',
 };

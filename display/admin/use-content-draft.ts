@@ -26,10 +26,11 @@ function blankSlide(kind: Slide['kind'], id: string): Slide {
   const common = { id, title: '', targets: [{ kind: 'all' as const }], schedule: { startDate: null, endDate: null, days: [], from: null, until: null }, order: 0, durationSeconds: 15 };
   if (kind === 'announcement') return { ...common, kind, text: '' };
   if (kind === 'bell-schedule') return { ...common, kind, rows: [{ label: '', time: '' }] };
+  if (kind === 'image') return { ...common, kind, documentId: '', caption: '' };
   return { ...common, kind, mode: 'lockdown' };
 }
 
-const FIELD_NAMES: Record<string, string> = { title: 'Title', text: 'Text', targets: 'Show on', durationSeconds: 'Seconds on screen', mode: 'Instructions for' };
+const FIELD_NAMES: Record<string, string> = { title: 'Title', text: 'Text', documentId: 'Picture', caption: 'Caption', targets: 'Show on', durationSeconds: 'Seconds on screen', mode: 'Instructions for' };
 const SCHEDULE_NAMES: Record<string, string> = { startDate: 'First day', endDate: 'Last day', days: 'Days', from: 'From', until: 'Until' };
 
 /** Where in a slide a problem is, in the form's words: ["rows", 2, "time"] → "Period 3 time". */

@@ -3,7 +3,7 @@
 // rotation goes on.
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { activeSlides, slideIndexAt, type Slide } from '../../shared/content.ts';
+import { activeSlides, slideImageUrl, slideIndexAt, type Slide } from '../../shared/content.ts';
 import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import type { Language } from '../../shared/model.ts';
 import { modeWordingFor } from '../../shared/modes.ts';
@@ -53,6 +53,19 @@ export class ScreenSlides extends LitElement {
       margin: 0;
       padding-left: 1.3em;
     }
+    figure {
+      margin: 0;
+    }
+    figure img {
+      display: block;
+      max-width: 100%;
+      max-height: 45vh;
+      border-radius: 1vmin;
+      object-fit: contain;
+    }
+    figcaption {
+      margin-top: 1vmin;
+    }
     .broken {
       font-size: clamp(14px, 2.4vmin, 32px);
       opacity: 0.7;
@@ -92,6 +105,11 @@ export class ScreenSlides extends LitElement {
     switch (slide.kind) {
       case 'announcement':
         return announcement(slide.text);
+      case 'image':
+        return html`<figure>
+          <img src=${slideImageUrl(slide.documentId)} alt=${slide.caption || slide.title} />
+          ${slide.caption ? html`<figcaption>${slide.caption}</figcaption>` : nothing}
+        </figure>`;
       case 'bell-schedule':
         return html`<table>
           ${slide.rows.map((row) => html`<tr><td>${row.label}</td><td>${row.time}</td></tr>`)}

@@ -2,6 +2,7 @@
 // started from; the hub checks it against the site, saves it as the next revision, audits it and sends
 // each connected screen its own slides at once.
 import { SlidesSchema, type Slide } from '../../shared/content.ts';
+import type { DocumentRecord } from '../../shared/documents.ts';
 import type { Site } from '../../shared/model.ts';
 import { ApiError } from '../api-error.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
@@ -26,6 +27,17 @@ function unknownTargets(site: Site, slides: readonly Slide[]): string[] {
   return problems;
 }
 
+/** Image slides whose picture is not an image in the documents library. */
+function missingImages(documents: readonly DocumentRecord[], slides: readonly Slide[]): string[] {
+  const images = new Set(documents.filter((d) => d.contentType.startsWith('image/')).map((d) => d.id));
+  return slides.filter((s) => s.kind === 'image' && !images.has(s.documentId)).map((s) => `"${s.title}" shows a picture that is not an image in the documents`);
+}
+
+/** The image documents that published slides show: the only documents screens may load. */
+export function slideImageIds(slides: readonly Slide[]): Set<string> {
+  return new Set(slides.flatMap((s) => (s.kind === 'image' ? [s.documentId] : [])));
+}
+
 export interface ContentOperationsDeps {
   store: Store;
   audit: AuditLog;
@@ -38,7 +50,7 @@ export function createContentOperations({ store, audit, realtime, now = () => ne
     current: () => store.data.content,
 
     async publish(baseRevision: number, slides: Slide[], actor: Actor): Promise<{ revision: number }> {
-      const problems = unknownTargets(store.data.site, slides);
+      const problems = [...unknownTargets(store.data.site, slides), ...missingImages(store.data.documents, slides)];
       if (problems.length > 0) throw new ApiError('bad_request', `Nothing was published: ${problems.join('; ')}.`);
       let revision = 0;
       try {

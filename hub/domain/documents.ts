@@ -104,6 +104,9 @@ export function createDocumentOperations({ store, audit, documentsDir, now = () 
     async remove(id: string, actor: Actor): Promise<void> {
       const removed = await write((draft) => {
         const document = existing(draft.documents, id);
+        // Screens would be left with a broken picture: the slide goes first.
+        const shownBy = draft.content.slides.find((slide) => slide.kind === 'image' && slide.documentId === id);
+        if (shownBy) throw new ApiError('conflict', `The published slide "${shownBy.title}" shows this picture: remove it from the content first.`);
         draft.documents = draft.documents.filter((d) => d.id !== id);
         return document;
       });

@@ -1,10 +1,13 @@
 // Normal-mode content: read it (any role), publish a new revision (admin).
-import { Hono } from 'hono';
+import { readFile } from 'node:fs/promises';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ApiError } from '../api-error.ts';
 import { requireRole, type HubEnv } from '../auth/middleware.ts';
-import { PublishContentSchema, type ContentOperations } from '../domain/content.ts';
+import type { Slide } from '../../shared/content.ts';
+import { PublishContentSchema, slideImageIds, type ContentOperations } from '../domain/content.ts';
+import type { DocumentOperations } from '../domain/documents.ts';
 import { clientAddress } from './client-address.ts';
 import { jsonBody } from './json-body.ts';
 
@@ -33,4 +36,25 @@ export function contentRoutes(content: ContentOperations) {
         return c.json({ ok: true as const, ...published });
       },
     );
+}
+
+/** The pictures of published image slides, for screens (device cookie) and staff; no other document is served here. */
+export function contentImageRoutes(documents: DocumentOperations, slides: () => readonly Slide[], mayRead: (c: Context<HubEnv>) => boolean) {
+  return new Hono<HubEnv>().get('/:id', async (c) => {
+    if (!mayRead(c)) throw new ApiError('unauthenticated', 'Log in, or pair this screen, to see its pictures.');
+    const id = c.req.param('id');
+    if (!slideImageIds(slides()).has(id)) throw new ApiError('not_found', 'No published slide shows this picture.');
+    const { document, path } = documents.file(id);
+    if (!document.contentType.startsWith('image/')) throw new ApiError('not_found', 'No published slide shows this picture.');
+    const bytes = await readFile(path).catch(() => {
+      throw new ApiError('not_found', 'The picture is missing from the hub’s data directory.');
+    });
+    return c.body(bytes, 200, {
+      'Content-Type': document.contentType,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      // Screens keep a copy in their service worker's cache; the hub is asked again whenever they are online.
+      'Cache-Control': 'no-cache',
+    });
+  });
 }

@@ -36,7 +36,8 @@ export function screenRoutes(screens: ScreenOperations, preview: ScreenPreviewer
       setCookie(c, DEVICE_COOKIE, `${screenId}.${token}`, {
         httpOnly: true,
         sameSite: 'Strict',
-        path: '/maps',
+        // Map images (/maps) and pictures of slides (/content-images): an <image> or <img> cannot carry a token.
+        path: '/',
         secure: new URL(c.req.url).protocol === 'https:',
         maxAge: 365 * 86_400,
       });

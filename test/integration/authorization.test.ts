@@ -66,6 +66,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/drill-reports/:seq': { allowed: STAFF, path: '/api/drill-reports/999' },
   'GET /api/drill-reports/:file{[0-9]+\\.csv}': { allowed: STAFF, path: '/api/drill-reports/999.csv' },
   'GET /maps/:file': { allowed: STAFF, path: '/maps/main-1.svg' },
+  'GET /content-images/:id': { allowed: STAFF, path: '/content-images/00000000000000000000000000000000' },
   'GET /api/documents': { allowed: STAFF },
   'POST /api/documents': { allowed: ADMINS, path: '/api/documents?title=Matrix&category=other', rawBody: '%PDF-1.4\n%%EOF\n', headers: { 'Content-Type': 'application/pdf' } },
   // No such document: the allowed roles get 404, which still shows they got past the role check.

@@ -84,3 +84,47 @@ describe('publishing content', () => {
     expect((await hub.api('/api/content', { method: 'PUT', cookie: await hub.login('office'), body: { baseRevision: 1, slides: [] } })).status).toBe(403);
   });
 });
+
+describe('picture slides', () => {
+  const PNG_1X1 = new Uint8Array(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+  const upload = async (title: string, contentType: string, body: Uint8Array<ArrayBuffer> | string) => {
+    const response = await fetch(`${hub.origin}/api/documents?${new URLSearchParams({ title, category: 'other' })}`, {
+      method: 'POST',
+      headers: { Origin: hub.origin, Cookie: admin, 'Content-Type': contentType },
+      body,
+    });
+    return ((await response.json()) as { document: { id: string } }).document.id;
+  };
+  const picture = (documentId: string) => ({ ...base, kind: 'image', id: 'spirit-week', title: 'Spirit week', documentId, caption: 'Wear school colours', targets: [{ kind: 'all' }] });
+
+  it('show a picture from the documents, served to paired screens and staff only, and to no one for other documents', async () => {
+    const imageId = await upload('Spirit week poster', 'image/png', PNG_1X1);
+    const otherId = await upload('Another picture', 'image/png', PNG_1X1);
+    const pdfId = await upload('Emergency plan', 'application/pdf', '%PDF-1.4\n%%EOF\n');
+    const { revision } = (await hub.api('/api/content', { cookie: admin })).body;
+    expect((await publish(revision, [picture(pdfId)])).body.error.message).toMatch(/not an image in the documents/);
+    expect((await publish(revision, [picture('0'.repeat(32))])).status).toBe(400);
+    expect((await publish(revision, [picture(imageId)])).status).toBe(200);
+
+    expect((await fetch(`${hub.origin}/content-images/${imageId}`)).status).toBe(401);
+    const session = await fetch(`${hub.origin}/api/screens/session`, {
+      method: 'POST',
+      headers: { Origin: hub.origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ screenId: 'gym', token: screenToken('gym') }),
+    });
+    const device = session.headers.get('set-cookie')!.split(';')[0]!;
+    const served = await fetch(`${hub.origin}/content-images/${imageId}`, { headers: { Cookie: device } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(PNG_1X1))).toBe(true);
+    expect((await fetch(`${hub.origin}/content-images/${otherId}`, { headers: { Cookie: device } })).status).toBe(404);
+    expect((await fetch(`${hub.origin}/content-images/${imageId}`, { headers: { Cookie: admin } })).status).toBe(200);
+  });
+
+  it('keep their picture: a document a published slide shows cannot be deleted', async () => {
+    const { slides } = (await hub.api('/api/content', { cookie: admin })).body;
+    const deleted = await hub.api(`/api/documents/${slides[0].documentId}`, { method: 'DELETE', cookie: admin });
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.error.message).toMatch(/Spirit week/);
+  });
+});

@@ -163,7 +163,7 @@ describe('map images', () => {
     const setCookie = response.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^muster_device=/);
     expect(setCookie).toMatch(/HttpOnly/i);
-    expect(setCookie).toMatch(/Path=\/maps/);
+    expect(setCookie).toMatch(/Path=\/;/);
     const cookie = setCookie.split(';')[0]!;
     expect((await hub.api('/maps/main-1.svg', { cookie })).status).toBe(200);
     expect((await hub.api('/maps/main-1.svg', { cookie: 'muster_device=main-1-east.guessed' })).status).toBe(401);
