@@ -1,7 +1,9 @@
 // Normal-mode content (admins): the slides screens rotate through, in order, with where and when each shows.
 // Changes stay a local draft until "Publish to screens" sends the whole list as the next revision.
 import { useEffect, useState } from 'preact/hooks';
-import { SLIDE_KINDS, activeSlides, type Slide } from '../../shared/content.ts';
+import { SLIDE_KINDS, activeSlides, targetsScreen, type Slide } from '../../shared/content.ts';
+import type { Site } from '../../shared/model.ts';
+import { ScreenPreviewPanel } from './screen-preview-panel.tsx';
 import { SlideRow } from './slide-row.tsx';
 import { SLIDE_KIND_NAMES } from './slide-words.ts';
 import { useContentDraft, type ContentDraft } from './use-content-draft.ts';
@@ -107,6 +109,7 @@ export function ContentPage() {
           Add
         </button>
       </form>
+      <DraftPreview site={site} slides={content.items.filter((i) => !content.problems.has(i.key)).map((i) => i.slide)} />
       {content.items.length === 0 ? (
         <p class="muted" data-test="content-empty">
           No slides yet. Add one, then publish it to the screens.
@@ -132,6 +135,30 @@ export function ContentPage() {
           ))}
         </ol>
       )}
+    </div>
+  );
+}
+
+/** See the draft on any screen before publishing: the slides without problems, as that screen would rotate them. */
+function DraftPreview(props: { site: Site; slides: Slide[] }) {
+  const [screenId, setScreenId] = useState('');
+  const screen = props.site.screens.find((s) => s.id === screenId);
+  // Only this screen's slides travel to the preview.
+  const slides = screen ? props.slides.filter((slide) => targetsScreen(slide, screen)) : [];
+  return (
+    <div class="draft-preview">
+      <label>
+        Preview on a screen
+        <select data-test="content-preview-screen" value={screenId} onChange={(e) => setScreenId(e.currentTarget.value)}>
+          <option value="">No preview</option>
+          {props.site.screens.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {screen && <ScreenPreviewPanel screenId={screen.id} screenName={screen.name} slides={slides} onClose={() => setScreenId('')} />}
     </div>
   );
 }

@@ -26,9 +26,13 @@ export class MusterPreview extends LitElement {
   @state() private screen: ScreenPreview | null = null;
   @state() private problem: string | null = null;
 
-  async #loadScreen(screenId: string, mode: string): Promise<void> {
+  /** `slides`: unpublished slides to show instead of the published ones. */
+  async #loadScreen(screenId: string, mode: string, slides: unknown[] | null): Promise<void> {
     try {
-      const response = await fetch(`/api/screens/${encodeURIComponent(screenId)}/preview?mode=${encodeURIComponent(mode)}`, { headers: { [REQUEST_HEADER]: '1' } });
+      const url = `/api/screens/${encodeURIComponent(screenId)}/preview`;
+      const response = slides
+        ? await fetch(url, { method: 'POST', headers: { [REQUEST_HEADER]: '1', 'Content-Type': 'application/json' }, body: JSON.stringify({ mode, slides }) })
+        : await fetch(`${url}?mode=${encodeURIComponent(mode)}`, { headers: { [REQUEST_HEADER]: '1' } });
       const body = (await response.json()) as { ok?: boolean; preview?: unknown; error?: { message?: string } };
       const preview = ScreenPreviewSchema.safeParse(body.preview);
       if (!response.ok || !preview.success) throw new Error(body.error?.message ?? `the hub answered ${response.status}`);
@@ -44,7 +48,7 @@ export class MusterPreview extends LitElement {
     const data = event.data as Record<string, unknown> | null;
     if (typeof data?.screenId === 'string') {
       this.active = null;
-      void this.#loadScreen(data.screenId, typeof data.mode === 'string' ? data.mode : 'now');
+      void this.#loadScreen(data.screenId, typeof data.mode === 'string' ? data.mode : 'now', Array.isArray(data.slides) ? data.slides : null);
       return;
     }
     const active = ActiveModeSchema.safeParse(data?.active);

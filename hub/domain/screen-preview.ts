@@ -1,6 +1,6 @@
 // The admin console's preview of a screen: what that screen holds now (its profile, floor plans, slides and
 // the school's wordings), with the emergency state as it is, or with a sample of a mode started for the site.
-import { targetsScreen } from '../../shared/content.ts';
+import { targetsScreen, type Slide } from '../../shared/content.ts';
 import type { ActiveMode, EmergencyModeId } from '../../shared/model.ts';
 import { DEFAULT_PRIORITY } from '../../shared/modes.ts';
 import type { PreviewMode, ScreenPreview } from '../../shared/screen-preview.ts';
@@ -18,7 +18,8 @@ function sampleMode(mode: EmergencyModeId, seq: number, destination: string): Ac
 }
 
 export function createScreenPreview({ store, plans }: { store: Store; plans: BuildingPlans }) {
-  return (screenId: string, mode: PreviewMode): ScreenPreview => {
+  /** `draft`: unpublished slides to show instead of the published ones (the content editor's preview). */
+  return (screenId: string, mode: PreviewMode, draft: readonly Slide[] | null = null): ScreenPreview => {
     const { site, modeState, content, modeWordings } = store.data;
     const screen = site.screens.find((s) => s.id === screenId);
     if (!screen) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
@@ -31,7 +32,7 @@ export function createScreenPreview({ store, plans }: { store: Store; plans: Bui
       hazards: modeState.hazards,
       plan: plan ? { version: plan.version, wayfinding: plan.wayfinding } : null,
       wordings: { version: wordingsVersion(modeWordings), wordings: modeWordings },
-      content: { revision: content.revision, slides: content.slides.filter((slide) => targetsScreen(slide, screen)) },
+      content: { revision: content.revision, slides: (draft ?? content.slides).filter((slide) => targetsScreen(slide, screen)) },
       profile: screenProfile(site, screen),
       site: { id: site.id, name: site.name, timeZone: site.timeZone },
     };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { requireRole, type HubEnv } from '../auth/middleware.ts';
 import type { ScreenPreviewer } from '../domain/screen-preview.ts';
 import { PairScreenSchema, type ScreenOperations } from '../domain/screens.ts';
+import { SlidesSchema } from '../../shared/content.ts';
 import { PreviewModeSchema } from '../../shared/screen-preview.ts';
 import { ApiError } from '../api-error.ts';
 import { IdSchema } from '../../shared/model.ts';
@@ -12,6 +13,8 @@ import { clientAddress } from './client-address.ts';
 import { jsonBody } from './json-body.ts';
 
 export const DEVICE_COOKIE = 'muster_device';
+
+const DraftPreviewSchema = z.object({ mode: PreviewModeSchema, slides: SlidesSchema });
 
 const DeviceSessionSchema = z.object({ screenId: IdSchema, token: z.string().min(1).max(256) });
 
@@ -58,6 +61,11 @@ export function screenRoutes(screens: ScreenOperations, preview: ScreenPreviewer
       const mode = PreviewModeSchema.safeParse(c.req.query('mode') ?? 'now');
       if (!mode.success) throw new ApiError('bad_request', `mode must be "now" or one of ${PreviewModeSchema.options[1].options.join(', ')}.`);
       return c.json({ ok: true as const, preview: preview(screenIdParam(c.req.param('screenId')), mode.data) });
+    })
+    // The content editor's preview of unpublished slides: a read, sent as a POST because it carries the draft.
+    .post('/:screenId/preview', requireRole('admin'), jsonBody(DraftPreviewSchema), (c) => {
+      const { mode, slides } = c.req.valid('json');
+      return c.json({ ok: true as const, preview: preview(screenIdParam(c.req.param('screenId')), mode, slides) });
     })
     .post('/:screenId/identify', requireRole('admin'), (c) => {
       screens.command(screenIdParam(c.req.param('screenId')), 'identify');

@@ -40,4 +40,29 @@ describe('previewing a screen', () => {
     expect(text).toContain('1st floor, east hallway by room 104');
     expect((await hub.api('/api/state', { cookie: await hub.login('viewer') })).body.state.modes).toEqual([]);
   });
+
+  it('shows an unpublished announcement on the chosen screen, from the content editor, without publishing it', async () => {
+    await admin.goto(`${hub.origin}/admin/#content`);
+    await admin.waitForSelector(byTest('content-add-kind'));
+    await admin.select(byTest('content-add-kind'), 'announcement');
+    await admin.click(byTest('content-add'));
+    await admin.type(byTest('slide-title'), 'Early dismissal');
+    await admin.type(byTest('slide-text'), 'Buses leave at **1:30 PM** today.');
+    await admin.select(byTest('content-preview-screen'), 'main-1-east');
+    const frame = (await (await admin.waitForSelector(byTest('screen-preview-frame')))!.contentFrame())!;
+    await frame.waitForFunction(
+      () => {
+        const texts: string[] = [];
+        const walk = (node: Node) => {
+          if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
+          if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+          node.childNodes.forEach(walk);
+        };
+        walk(document.body);
+        return texts.join(' ').includes('Early dismissal');
+      },
+      { timeout: 10_000 },
+    );
+    expect((await hub.api('/api/content', { cookie: await hub.login('viewer') })).body.revision).toBe(0);
+  });
 });

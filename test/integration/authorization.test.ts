@@ -52,6 +52,7 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/screens/:screenId/pairing': { allowed: ADMINS, path: '/api/screens/no-such-screen/pairing' },
   'POST /api/screens/:screenId/link': { allowed: ADMINS, path: '/api/screens/no-such-screen/link' },
   'GET /api/screens/:screenId/preview': { allowed: STAFF, path: '/api/screens/gym/preview?mode=lockdown' },
+  'POST /api/screens/:screenId/preview': { allowed: ADMINS, path: '/api/screens/gym/preview', body: { mode: 'now', slides: [] } },
   'POST /api/screens/:screenId/identify': { allowed: ADMINS, path: '/api/screens/no-such-screen/identify' },
   'POST /api/screens/:screenId/reload': { allowed: ADMINS, path: '/api/screens/no-such-screen/reload' },
   'GET /api/mode-wordings': { allowed: STAFF },

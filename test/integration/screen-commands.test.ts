@@ -66,3 +66,20 @@ describe('the preview of a screen', () => {
     expect((await hub.api('/api/screens/nowhere/preview', { cookie: admin })).status).toBe(404);
   });
 });
+
+describe('the preview of unpublished slides', () => {
+  it('shows the draft slides targeted at that screen instead of the published ones, and publishes nothing', async () => {
+    const schedule = { startDate: null, endDate: null, days: [], from: null, until: null };
+    const draft = [
+      { kind: 'announcement', id: 'draft-news', title: 'Draft news', text: 'Not yet', targets: [{ kind: 'zone', zoneId: 'gym' }], schedule, order: 0, durationSeconds: 10 },
+      { kind: 'announcement', id: 'annex-news', title: 'Annex news', text: 'Not here', targets: [{ kind: 'building', buildingId: 'annex' }], schedule, order: 1, durationSeconds: 10 },
+    ];
+    const before = (await hub.api('/api/content', { cookie: admin })).body.revision;
+    const preview = await hub.api('/api/screens/gym/preview', { method: 'POST', cookie: admin, body: { mode: 'now', slides: draft } });
+    expect(preview.status).toBe(200);
+    expect(preview.body.preview.content.slides.map((s: { id: string }) => s.id)).toEqual(['draft-news']);
+    expect((await hub.api('/api/content', { cookie: admin })).body.revision).toBe(before);
+    const bad = await hub.api('/api/screens/gym/preview', { method: 'POST', cookie: admin, body: { mode: 'now', slides: [{ ...draft[0], targets: [] }] } });
+    expect(bad.status).toBe(400);
+  });
+});
