@@ -63,6 +63,12 @@ export const SlideSchema = z.discriminatedUnion('kind', [
     caption: z.string().trim().max(200).default(''),
   }),
   z.object({
+    kind: z.literal('floor-map'),
+    ...slideFields,
+    /** A floor of the screen's building (screens carry only their own building's plans). */
+    floorId: IdSchema,
+  }),
+  z.object({
     kind: z.literal('drill-instructions'),
     ...slideFields,
     /** The mode whose steps are shown ("In a Lockdown: …"), in the school's wording. */
@@ -70,7 +76,7 @@ export const SlideSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Slide = z.infer<typeof SlideSchema>;
-export const SLIDE_KINDS = ['announcement', 'image', 'bell-schedule', 'drill-instructions'] as const satisfies readonly Slide['kind'][];
+export const SLIDE_KINDS = ['announcement', 'image', 'floor-map', 'bell-schedule', 'drill-instructions'] as const satisfies readonly Slide['kind'][];
 
 export const SlidesSchema = z
   .array(SlideSchema)

@@ -56,6 +56,24 @@ export function SlideForm(props: { site: Site; slide: Slide; fresh: boolean; onC
         </label>
       )}
       {slide.kind === 'image' && <ImageFields slide={slide} onChange={props.onChange} />}
+      {slide.kind === 'floor-map' && (
+        <label>
+          Floor
+          <select data-test="slide-floor" value={slide.floorId} onChange={(e) => props.onChange({ ...slide, floorId: e.currentTarget.value })}>
+            <option value="" disabled>
+              Choose…
+            </option>
+            {props.site.buildings.flatMap((b) =>
+              b.floors.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {b.name}: {f.name}
+                </option>
+              )),
+            )}
+          </select>
+          <span class="muted">Only screens in that building can show it: target them (the building, or its zones).</span>
+        </label>
+      )}
       {slide.kind === 'bell-schedule' && <BellRows rows={slide.rows} onChange={(rows) => props.onChange({ ...slide, rows })} />}
       {slide.kind === 'drill-instructions' && (
         <label>

@@ -5,6 +5,7 @@ import type { Site } from '../../shared/model.ts';
 export const SLIDE_KIND_NAMES: Record<Slide['kind'], string> = {
   announcement: 'Announcement',
   image: 'Picture',
+  'floor-map': 'Floor plan',
   'bell-schedule': 'Bell schedule',
   'drill-instructions': 'Drill instructions',
 };

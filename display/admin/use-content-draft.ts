@@ -27,10 +27,11 @@ function blankSlide(kind: Slide['kind'], id: string): Slide {
   if (kind === 'announcement') return { ...common, kind, text: '' };
   if (kind === 'bell-schedule') return { ...common, kind, rows: [{ label: '', time: '' }] };
   if (kind === 'image') return { ...common, kind, documentId: '', caption: '' };
+  if (kind === 'floor-map') return { ...common, kind, floorId: '' };
   return { ...common, kind, mode: 'lockdown' };
 }
 
-const FIELD_NAMES: Record<string, string> = { title: 'Title', text: 'Text', documentId: 'Picture', caption: 'Caption', targets: 'Show on', durationSeconds: 'Seconds on screen', mode: 'Instructions for' };
+const FIELD_NAMES: Record<string, string> = { title: 'Title', text: 'Text', documentId: 'Picture', caption: 'Caption', floorId: 'Floor', targets: 'Show on', durationSeconds: 'Seconds on screen', mode: 'Instructions for' };
 const SCHEDULE_NAMES: Record<string, string> = { startDate: 'First day', endDate: 'Last day', days: 'Days', from: 'From', until: 'Until' };
 
 /** Where in a slide a problem is, in the form's words: ["rows", 2, "time"] → "Period 3 time". */

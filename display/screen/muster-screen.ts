@@ -141,6 +141,7 @@ export class MusterScreen extends LitElement {
         ></screen-mode-takeover>`
       : html`<screen-normal-view
           .slides=${link.state.content?.slides ?? []}
+          .plan=${plan}
           .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
           .site=${site}
           .profile=${profile}

@@ -55,7 +55,8 @@ export class ScreenFloorMap extends LitElement {
   `;
 
   @property({ attribute: false }) floor!: FloorPlan;
-  @property({ attribute: false }) spot!: ScreenSpot;
+  /** Where this screen hangs; null for a plan of another floor (a slide): north up, no "you are here". */
+  @property({ attribute: false }) spot: ScreenSpot | null = null;
   @property({ attribute: false }) route: RouteResult | null = null;
   @property({ attribute: false }) hazards: Hazards = { areaIds: [], blockedPoiIds: [] };
   @property() language: Language = 'en';
@@ -65,7 +66,7 @@ export class ScreenFloorMap extends LitElement {
   @property({ type: Boolean }) urgent = false;
 
   get turn(): 0 | 90 | 180 | 270 {
-    return headsUpTurn(this.spot.facingDegrees);
+    return this.spot ? headsUpTurn(this.spot.facingDegrees) : 0;
   }
 
   override render() {
@@ -88,7 +89,7 @@ export class ScreenFloorMap extends LitElement {
         ${this.#hazardAreas(unit)}
         ${this.#route(unit)}
         ${this.#pois(unit)}
-        ${this.#youAreHere(unit)}
+        ${this.spot ? this.#youAreHere(this.spot, unit) : nothing}
       </g>
     </svg>`;
   }
@@ -144,8 +145,8 @@ export class ScreenFloorMap extends LitElement {
     </g>`;
   }
 
-  #youAreHere(unit: number) {
-    const { position, facingDegrees } = this.spot;
+  #youAreHere(spot: ScreenSpot, unit: number) {
+    const { position, facingDegrees } = spot;
     const r = unit * 0.9;
     // Drawn upright after the turn; the cone shows where the reader looks (up, give or take the rounding).
     return svg`<g transform="translate(${position.x} ${position.y}) rotate(${this.turn})" data-test="you-are-here">

@@ -2,6 +2,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Slide } from '../../shared/content.ts';
+import type { Wayfinding } from '../../shared/floor-plan.ts';
 import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import type { Hazards, Language } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
@@ -112,10 +113,20 @@ export class ScreenNormalView extends LitElement {
   @property({ attribute: false }) route: RouteResult | null = null;
   @property({ attribute: false }) hazards: Hazards = { areaIds: [], blockedPoiIds: [] };
   @property({ attribute: false }) slides: readonly Slide[] = [];
+  /** This building's floor plans (floor-plan slides). */
+  @property({ attribute: false }) plan: { wayfinding: Wayfinding } | null = null;
   @property({ attribute: false }) wordings: ModeWordings = NO_WORDINGS;
 
   #slides() {
-    return html`<screen-slides .slides=${this.slides} .now=${this.now} .timeZone=${this.site?.timeZone} .language=${this.language} .wordings=${this.wordings}></screen-slides>`;
+    return html`<screen-slides
+      .slides=${this.slides}
+      .now=${this.now}
+      .timeZone=${this.site?.timeZone}
+      .language=${this.language}
+      .wordings=${this.wordings}
+      .plan=${this.plan}
+      .hazards=${this.hazards}
+    ></screen-slides>`;
   }
 
   override render() {

@@ -5,7 +5,9 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { activeSlides, slideImageUrl, slideIndexAt, type Slide } from '../../shared/content.ts';
 import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
-import type { Language } from '../../shared/model.ts';
+import type { Wayfinding } from '../../shared/floor-plan.ts';
+import { NO_HAZARDS, type Hazards, type Language } from '../../shared/model.ts';
+import './screen-floor-map.ts';
 import { modeWordingFor } from '../../shared/modes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 
@@ -56,6 +58,13 @@ export class ScreenSlides extends LitElement {
     figure {
       margin: 0;
     }
+    .slide-map {
+      display: block;
+      height: 40vh;
+      border-radius: 1vmin;
+      overflow: hidden;
+      background: #f8fafc;
+    }
     figure img {
       display: block;
       max-width: 100%;
@@ -77,6 +86,9 @@ export class ScreenSlides extends LitElement {
   @property({ attribute: false }) timeZone: string | undefined;
   @property() language: Language = 'en';
   @property({ attribute: false }) wordings: ModeWordings = NO_WORDINGS;
+  /** This building's floor plans, for floor-plan slides. */
+  @property({ attribute: false }) plan: { wayfinding: Wayfinding } | null = null;
+  @property({ attribute: false }) hazards: Hazards = NO_HAZARDS;
 
   override render() {
     let showing: Slide[];
@@ -110,6 +122,12 @@ export class ScreenSlides extends LitElement {
           <img src=${slideImageUrl(slide.documentId)} alt=${slide.caption || slide.title} />
           ${slide.caption ? html`<figcaption>${slide.caption}</figcaption>` : nothing}
         </figure>`;
+      case 'floor-map': {
+        // Screens carry their own building's plans only: another building's floor is a broken slide.
+        const floor = this.plan?.wayfinding.floors.find((f) => f.floorId === slide.floorId);
+        if (!floor) throw new Error(`no plan of floor "${slide.floorId}" on this screen`);
+        return html`<screen-floor-map class="slide-map" .floor=${floor} .spot=${null} .hazards=${this.hazards} .language=${this.language}></screen-floor-map>`;
+      }
       case 'bell-schedule':
         return html`<table>
           ${slide.rows.map((row) => html`<tr><td>${row.label}</td><td>${row.time}</td></tr>`)}

@@ -23,6 +23,9 @@ function unknownTargets(site: Site, slides: readonly Slide[]): string[] {
       if (target.kind === 'building' && !buildings.has(target.buildingId)) problems.push(`"${slide.title}" targets an unknown building "${target.buildingId}"`);
       if (target.kind === 'zone' && !zones.has(target.zoneId)) problems.push(`"${slide.title}" targets an unknown zone "${target.zoneId}"`);
     }
+    if (slide.kind === 'floor-map' && !site.buildings.some((b) => b.floors.some((f) => f.id === slide.floorId))) {
+      problems.push(`"${slide.title}" shows an unknown floor "${slide.floorId}"`);
+    }
   }
   return problems;
 }

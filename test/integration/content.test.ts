@@ -70,6 +70,7 @@ describe('publishing content', () => {
   it('refuses slides a screen could not show or that target nothing real, naming the problem', async () => {
     const bad = async (slide: unknown) => (await publish(1, [slide])).body;
     expect((await bad({ ...forTheGym, targets: [{ kind: 'zone', zoneId: 'no-such-zone' }] })).error.message).toMatch(/unknown zone "no-such-zone"/);
+    expect((await bad({ ...base, kind: 'floor-map', id: 'plan', title: 'Plan', floorId: 'main-9', targets: [{ kind: 'all' }] })).error.message).toMatch(/unknown floor "main-9"/);
     expect((await bad({ ...forEveryone, targets: [] })).error.code).toBe('bad_request');
     expect((await bad({ ...forEveryone, schedule: { ...schedule, from: '08:00' } })).error.message).toMatch(/both a start and an end/);
     expect((await bad({ ...forEveryone, text: '' })).error.code).toBe('bad_request');
