@@ -7,9 +7,9 @@ import type { Site } from '../../shared/model.ts';
 import { ApiError } from '../api-error.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
 import type { AuditLog } from '../store/audit-log.ts';
-import { StorageError } from '../store/json-document.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { auditRecorder, durableWriter } from './change-kit.ts';
 
 export const PublishContentSchema = SlidesSchema;
 
@@ -49,6 +49,8 @@ export interface ContentOperationsDeps {
 }
 
 export function createContentOperations({ store, audit, realtime, now = () => new Date() }: ContentOperationsDeps) {
+  const write = durableWriter(store, 'the content');
+  const record = auditRecorder(audit, now);
   return {
     current: () => store.data.content,
 
@@ -56,23 +58,16 @@ export function createContentOperations({ store, audit, realtime, now = () => ne
       const problems = [...unknownTargets(store.data.site, slides), ...missingImages(store.data.documents, slides)];
       if (problems.length > 0) throw new ApiError('bad_request', `Nothing was published: ${problems.join('; ')}.`);
       let revision = 0;
-      try {
-        await store.update((draft) => {
-          // Checked inside the serialised update, so two publishes from the same base cannot both win.
-          if (draft.content.revision !== baseRevision) {
-            throw new ApiError('conflict', 'Someone else published since you loaded the content. Reload, then make your change again.');
-          }
-          revision = draft.content.revision + 1;
-          draft.content = { revision, slides };
-        });
-      } catch (error) {
-        if (error instanceof StorageError) throw new ApiError('storage_failed', 'The content could not be saved, so nothing was published.');
-        throw error;
-      }
+      await write((draft) => {
+        // Checked inside the serialised update, so two publishes from the same base cannot both win.
+        if (draft.content.revision !== baseRevision) {
+          throw new ApiError('conflict', 'Someone else published since you loaded the content. Reload, then make your change again.');
+        }
+        revision = draft.content.revision + 1;
+        draft.content = { revision, slides };
+      });
       realtime.publishContent();
-      await audit
-        .append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action: 'content.published', detail: `revision ${revision}: ${slides.length} slides` })
-        .catch(() => undefined);
+      await record(actor, 'content.published', `revision ${revision}: ${slides.length} slides`);
       return { revision };
     },
   };

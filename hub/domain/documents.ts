@@ -4,10 +4,10 @@
 import type { DocumentChange, DocumentRecord, DocumentUploadQuery } from '../../shared/documents.ts';
 import { ApiError } from '../api-error.ts';
 import { checkDocument, documentPath, newDocumentId, removeDocumentFile, writeDocumentFile } from '../documents/document-files.ts';
-import type { AuditEntry, AuditLog } from '../store/audit-log.ts';
-import { StorageError } from '../store/json-document.ts';
-import type { MainData, Store } from '../store/store.ts';
+import type { AuditLog } from '../store/audit-log.ts';
+import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { auditRecorder, durableWriter } from './change-kit.ts';
 
 export interface DocumentOperationsDeps {
   store: Store;
@@ -30,19 +30,8 @@ function displayName(name: string | undefined, fallback: string): string {
 }
 
 export function createDocumentOperations({ store, audit, documentsDir, now = () => new Date(), logError = console.error }: DocumentOperationsDeps) {
-  async function write<T>(mutate: (draft: MainData) => T): Promise<T> {
-    try {
-      return await store.update(mutate);
-    } catch (error) {
-      if (error instanceof StorageError) throw new ApiError('storage_failed', 'The change to the documents could not be saved, so it was not made.');
-      throw error;
-    }
-  }
-
-  const record = (actor: Actor, action: AuditEntry['action'], detail: string) =>
-    audit
-      .append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action, detail })
-      .catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for ${action} (${detail}): ${error.message}`));
+  const write = durableWriter(store, 'the documents');
+  const record = auditRecorder(audit, now, logError);
 
   return {
     /** Newest first. */

@@ -3,12 +3,11 @@
 import { createHash } from 'node:crypto';
 import type { ModeWording, ModeWordings } from '../../shared/mode-texts.ts';
 import type { EmergencyModeId, Language } from '../../shared/model.ts';
-import { ApiError } from '../api-error.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
 import type { AuditLog } from '../store/audit-log.ts';
-import { StorageError } from '../store/json-document.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { auditRecorder, durableWriter } from './change-kit.ts';
 
 export function wordingsVersion(wordings: ModeWordings): string {
   return createHash('sha256').update(JSON.stringify(wordings)).digest('base64url').slice(0, 16);
@@ -22,26 +21,21 @@ export interface ModeWordingOperationsDeps {
 }
 
 export function createModeWordingOperations({ store, audit, realtime, now = () => new Date() }: ModeWordingOperationsDeps) {
+  const write = durableWriter(store, 'the wording');
+  const record = auditRecorder(audit, now);
   const change = async (mode: EmergencyModeId, language: Language, wording: ModeWording | null, actor: Actor) => {
-    try {
-      await store.update((draft) => {
-        const forMode = { ...draft.modeWordings[mode] };
-        if (wording) forMode[language] = wording;
-        else delete forMode[language];
-        if (Object.keys(forMode).length > 0) draft.modeWordings = { ...draft.modeWordings, [mode]: forMode };
-        else {
-          const { [mode]: _gone, ...rest } = draft.modeWordings;
-          draft.modeWordings = rest;
-        }
-      });
-    } catch (error) {
-      if (error instanceof StorageError) throw new ApiError('storage_failed', 'The wording could not be saved, so nothing changed.');
-      throw error;
-    }
+    await write((draft) => {
+      const forMode = { ...draft.modeWordings[mode] };
+      if (wording) forMode[language] = wording;
+      else delete forMode[language];
+      if (Object.keys(forMode).length > 0) draft.modeWordings = { ...draft.modeWordings, [mode]: forMode };
+      else {
+        const { [mode]: _gone, ...rest } = draft.modeWordings;
+        draft.modeWordings = rest;
+      }
+    });
     realtime.publishWordings();
-    await audit
-      .append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action: 'mode.wording-changed', mode, detail: `${mode} (${language}): ${wording ? 'new wording' : 'back to the built-in wording'}` })
-      .catch(() => undefined);
+    await record(actor, 'mode.wording-changed', `${mode} (${language}): ${wording ? 'new wording' : 'back to the built-in wording'}`, { mode });
     return current();
   };
   const current = () => ({ version: wordingsVersion(store.data.modeWordings), wordings: store.data.modeWordings });

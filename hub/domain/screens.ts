@@ -6,9 +6,9 @@ import { ApiError } from '../api-error.ts';
 import { deviceTokenMatches, newDeviceToken } from '../auth/device-tokens.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
 import type { AuditLog } from '../store/audit-log.ts';
-import { StorageError } from '../store/json-document.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { auditRecorder, durableWriter } from './change-kit.ts';
 
 export const PairScreenSchema = z.object({
   code: z.string().trim().min(4).max(16),
@@ -46,17 +46,8 @@ export interface ScreenOperationsDeps {
 }
 
 export function createScreenOperations({ store, audit, realtime, now = () => new Date() }: ScreenOperationsDeps) {
-  const record = (actor: Actor, action: 'screen.paired' | 'screen.unpaired', detail: string) =>
-    audit.append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action, detail }).catch(() => undefined);
-
-  const persist = async (mutate: Parameters<Store['update']>[0]) => {
-    try {
-      await store.update(mutate);
-    } catch (error) {
-      if (error instanceof StorageError) throw new ApiError('storage_failed', 'The change could not be saved, so nothing changed.');
-      throw error;
-    }
-  };
+  const record = auditRecorder(audit, now);
+  const persist = durableWriter(store, 'the screens');
 
   return {
     /** Whether a screen's hello may go on: only with the token of its paired device. */

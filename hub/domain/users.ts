@@ -3,10 +3,10 @@
 import type { NewUser, UserChange, UserSummary } from '../../shared/users.ts';
 import { ApiError } from '../api-error.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
-import type { AuditEntry, AuditLog } from '../store/audit-log.ts';
-import { StorageError } from '../store/json-document.ts';
+import type { AuditLog } from '../store/audit-log.ts';
 import type { MainData, Store, StoredUser } from '../store/store.ts';
 import type { Actor } from './actor.ts';
+import { auditRecorder, durableWriter } from './change-kit.ts';
 
 export interface UserOperationsDeps {
   store: Store;
@@ -36,19 +36,8 @@ function endSessionsOf(draft: MainData, username: string): void {
 }
 
 export function createUserOperations({ store, audit, endConsoles, now = () => new Date(), logError = console.error }: UserOperationsDeps) {
-  async function write<T>(mutate: (draft: MainData) => T): Promise<T> {
-    try {
-      return await store.update(mutate);
-    } catch (error) {
-      if (error instanceof StorageError) throw new ApiError('storage_failed', 'The change to the user could not be saved, so it was not made.');
-      throw error;
-    }
-  }
-
-  const record = (actor: Actor, action: AuditEntry['action'], detail: string) =>
-    audit
-      .append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action, detail })
-      .catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for ${action} (${detail}): ${error.message}`));
+  const write = durableWriter(store, 'the user');
+  const record = auditRecorder(audit, now, logError);
 
   return {
     list(): UserSummary[] {

@@ -2,32 +2,24 @@
 // screens and publishes it; the hub holds it as revision 1 and a hallway screen shows it within seconds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { screenPath, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { openScreenAndConsole, type ScreenAndConsole } from '../helpers/devices.ts';
+import { screenPath, type TestHub } from '../helpers/hub.ts';
 import { byTest, logInToConsole, waitForScreen } from '../helpers/pages.ts';
 
 const TITLE = 'Picture day on Friday';
 const TEXT = 'Wear your **best smile**.\n\nRetakes are in the library after lunch.';
+let devices: ScreenAndConsole;
 let hub: TestHub;
-let screenBrowser: TestBrowser;
-let adminBrowser: TestBrowser;
 let screen: Page;
 let admin: Page;
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  screenBrowser = await launchBrowser();
-  adminBrowser = await launchBrowser();
-  screen = await screenBrowser.browser.newPage();
-  await screen.setViewport({ width: 1280, height: 720 });
-  admin = await adminBrowser.browser.newPage();
-  await admin.setViewport({ width: 1400, height: 900 });
+  devices = await openScreenAndConsole();
+  ({ hub, screen, console: admin } = devices);
 });
 
 afterAll(async () => {
-  await screenBrowser?.close();
-  await adminBrowser?.close();
-  await hub?.dispose();
+  await devices?.close();
 });
 
 /** Everything the screen shows, through the shadow roots of its parts. */

@@ -2,31 +2,23 @@
 // screen would, and after saving, a hallway screen's Lockdown takeover says it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { screenPath, startTestHub, type TestHub } from '../helpers/hub.ts';
+import { openScreenAndConsole, type ScreenAndConsole } from '../helpers/devices.ts';
+import { screenPath, type TestHub } from '../helpers/hub.ts';
 import { byTest, inScreen, logInToConsole, waitForScreen } from '../helpers/pages.ts';
 
 const DIRECTIVE = 'Lock the door, lights off, away from the door, silent.';
+let devices: ScreenAndConsole;
 let hub: TestHub;
-let screenBrowser: TestBrowser;
-let adminBrowser: TestBrowser;
 let screen: Page;
 let admin: Page;
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  screenBrowser = await launchBrowser();
-  adminBrowser = await launchBrowser();
-  screen = await screenBrowser.browser.newPage();
-  await screen.setViewport({ width: 1280, height: 720 });
-  admin = await adminBrowser.browser.newPage();
-  await admin.setViewport({ width: 1400, height: 900 });
+  devices = await openScreenAndConsole();
+  ({ hub, screen, console: admin } = devices);
 });
 
 afterAll(async () => {
-  await screenBrowser?.close();
-  await adminBrowser?.close();
-  await hub?.dispose();
+  await devices?.close();
 });
 
 const takeoverText = (page: Page | Frame) => page.$eval(`${inScreen('takeover')}`, (el) => el.textContent ?? '').catch(() => '');

@@ -2,30 +2,22 @@
 // with the screen's place, the screen starts showing its normal view; unpairing sends it back to a code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { openScreenAndConsole, type ScreenAndConsole } from '../helpers/devices.ts';
+import type { TestHub } from '../helpers/hub.ts';
 import { byTest, inScreen, logInToConsole, waitForScreen } from '../helpers/pages.ts';
 
+let devices: ScreenAndConsole;
 let hub: TestHub;
-let screenBrowser: TestBrowser;
-let adminBrowser: TestBrowser;
 let screen: Page;
 let admin: Page;
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  screenBrowser = await launchBrowser();
-  adminBrowser = await launchBrowser();
-  screen = await screenBrowser.browser.newPage();
-  await screen.setViewport({ width: 1280, height: 720 });
-  admin = await adminBrowser.browser.newPage();
-  await admin.setViewport({ width: 1280, height: 900 });
+  devices = await openScreenAndConsole();
+  ({ hub, screen, console: admin } = devices);
 });
 
 afterAll(async () => {
-  await screenBrowser?.close();
-  await adminBrowser?.close();
-  await hub?.dispose();
+  await devices?.close();
 });
 
 const codeOnScreen = (page: Page) => page.$eval(`muster-pairing >>> ${byTest('pairing-code')}`, (el) => el.textContent?.trim() ?? '');
