@@ -30,7 +30,7 @@ export function ScreenPreviewPanel(props: { screenId: string; screenName: string
             <option value="now">What it shows now</option>
             {EMERGENCY_MODES.map((m) => (
               <option key={m} value={m}>
-                In a {MODE_CATALOGUE[m].text.en.name}
+                In {MODE_CATALOGUE[m].text.en.name.toUpperCase()}
               </option>
             ))}
           </select>

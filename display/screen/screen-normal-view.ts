@@ -66,6 +66,13 @@ export class ScreenNormalView extends LitElement {
       flex-direction: column;
       justify-content: center;
       gap: 3vmin;
+      /* The route comes first; a long slide is cut, never pushed over the footer. */
+      min-height: 0;
+      overflow: hidden;
+    }
+    .side screen-slides {
+      --slide-title-size: clamp(16px, 3.4vmin, 52px);
+      --slide-body-size: clamp(14px, 2.6vmin, 40px);
     }
     screen-route-panel {
       color: #bbf7d0;

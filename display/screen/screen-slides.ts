@@ -34,11 +34,11 @@ export class ScreenSlides extends LitElement {
     }
     h2 {
       margin: 0 0 1.5vmin;
-      font-size: clamp(20px, 4.6vmin, 72px);
+      font-size: var(--slide-title-size, clamp(20px, 4.6vmin, 72px));
       font-weight: 800;
     }
     .body {
-      font-size: clamp(16px, 3.4vmin, 52px);
+      font-size: var(--slide-body-size, clamp(16px, 3.4vmin, 52px));
       line-height: 1.3;
     }
     .body p {
