@@ -3,61 +3,49 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SLIDE_KINDS, activeSlides, targetsScreen, type Slide } from '../../shared/content.ts';
 import type { Site } from '../../shared/model.ts';
+import { DraftBar, clockTime } from './draft-bar.tsx';
 import { ScreenPreviewPanel } from './screen-preview-panel.tsx';
 import { SlideRow } from './slide-row.tsx';
 import { SLIDE_KIND_NAMES } from './slide-words.ts';
 import { useContentDraft, type ContentDraft } from './use-content-draft.ts';
 
-const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
 function PublishBar(props: { content: ContentDraft; now: Date }) {
   const { content } = props;
-  const problemCount = content.problems.size;
   const live = activeSlides(content.published, props.now, content.site!.timeZone).length;
-  const reload = () => {
-    if (!content.dirty || content.conflict || window.confirm('Throw away your unpublished changes and load the slides screens show now?')) void content.reload();
-  };
   return (
-    <div class="save-bar content-bar">
-      <span class="muted" data-test="content-revision">
-        Revision {content.revision} · {live} of {content.published.length} published slides showing now
-      </span>
-      {content.dirty ? (
-        <span class="status-chip unsaved" role="status" data-test="content-unpublished">
-          Unpublished changes
+    <DraftBar
+      class="content-bar"
+      dirty={content.dirty}
+      busy={content.busy}
+      conflict={content.conflict}
+      error={content.error}
+      problemCount={content.problems.size}
+      info={
+        <span class="muted" data-test="content-revision">
+          Revision {content.revision} · {live} of {content.published.length} published slides showing now
         </span>
-      ) : (
-        <span class="status-chip saved" role="status" data-test="content-published">
-          {content.publishedAt ? `Published at ${clock(content.publishedAt)}: screens show it now` : 'Screens show this list'}
-        </span>
-      )}
-      {problemCount > 0 && <span class="muted">Fix {problemCount === 1 ? 'the slide' : `the ${problemCount} slides`} marked below before publishing.</span>}
-      <button type="button" class="secondary" data-test="content-discard" disabled={!content.dirty || content.busy} onClick={reload}>
-        Discard changes
-      </button>
-      <button
-        type="button"
-        class="primary"
-        data-test="publish-content"
-        disabled={!content.dirty || content.busy || content.conflict || problemCount > 0}
-        onClick={() => void content.publish()}
-      >
-        {content.busy ? 'Publishing…' : 'Publish to screens'}
-      </button>
-      {content.conflict && (
-        <div class="error conflict" role="alert" data-test="content-conflict">
-          Someone else published content after you opened this page, so your changes were not published.
-          <button type="button" class="secondary" data-test="content-reload" onClick={() => void content.reload()}>
-            Load their version (drops your changes)
-          </button>
-        </div>
-      )}
-      {content.error && (
-        <p class="error" role="alert" data-test="content-error">
-          {content.error}
-        </p>
-      )}
-    </div>
+      }
+      words={{
+        unsaved: 'Unpublished changes',
+        saved: content.publishedAt ? `Published at ${clockTime(content.publishedAt)}: screens show it now` : 'Screens show this list',
+        fixFirst: (n) => `Fix ${n === 1 ? 'the slide' : `the ${n} slides`} marked below before publishing.`,
+        save: 'Publish to screens',
+        saving: 'Publishing…',
+        conflict: 'Someone else published content after you opened this page, so your changes were not published.',
+        confirmDiscard: 'Throw away your unpublished changes and load the slides screens show now?',
+      }}
+      tests={{
+        unsaved: 'content-unpublished',
+        saved: 'content-published',
+        discard: 'content-discard',
+        save: 'publish-content',
+        conflict: 'content-conflict',
+        reload: 'content-reload',
+        error: 'content-error',
+      }}
+      onSave={() => void content.publish()}
+      onReload={() => void content.reload()}
+    />
   );
 }
 

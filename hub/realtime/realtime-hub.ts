@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws';
 import { targetsScreen, type Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import { effectiveModeFor } from '../../shared/modes.ts';
-import type { ModeId, ModeState, Site } from '../../shared/model.ts';
+import type { ModeId, ModeState, Screen, Site } from '../../shared/model.ts';
 import {
   CLOSE_CODES,
   PROTOCOL_VERSION,
@@ -174,13 +174,13 @@ export class RealtimeHub {
 
   /** After a content publish: every connected screen gets its own slides now. */
   publishContent(): void {
-    for (const client of this.#clients.values()) if (client.kind === 'screen') this.#sendContentIfChanged(client);
+    const screens = new Map(this.#options.site().screens.map((s) => [s.id, s]));
+    for (const client of this.#clients.values()) if (client.kind === 'screen') this.#sendContentIfChanged(client, screens.get(client.screenId));
   }
 
-  #sendContentIfChanged(client: Extract<Client, { kind: 'screen' }>): void {
+  #sendContentIfChanged(client: Extract<Client, { kind: 'screen' }>, screen: Screen | undefined): void {
     const { revision, slides } = this.#options.content();
     if (revision === client.contentRevision) return;
-    const screen = this.#options.site().screens.find((s) => s.id === client.screenId);
     if (!screen) return;
     client.contentRevision = revision;
     const runtime = this.#runtimes.get(client.screenId);
@@ -372,7 +372,7 @@ export class RealtimeHub {
       this.#send(socket, { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...this.#options.priority], hazards: state.hazards });
     }
     this.#sendWordingsIfChanged(screenClient);
-    this.#sendContentIfChanged(screenClient);
+    this.#sendContentIfChanged(screenClient, screen);
     // The mode goes first; floor plans can be large and only matter once the mode is on screen.
     this.#sendPlanIfChanged(screenClient, screen.buildingId);
     this.#scheduleConsolePush();

@@ -8,7 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
-import { byTest, logInToConsole } from '../helpers/pages.ts';
+import { byTest, logInToConsole, textOf as textOfElement, typeInto as typeIntoField } from '../helpers/pages.ts';
 
 let hub: TestHub;
 let browser: TestBrowser;
@@ -43,13 +43,8 @@ async function chooseFile(name: string): Promise<void> {
   await input.uploadFile(join(files, name));
 }
 
-async function typeInto(name: string, text: string): Promise<void> {
-  await page.click(byTest(name), { count: 3 });
-  await page.keyboard.press('Backspace');
-  await page.type(byTest(name), text);
-}
-
-const textOf = (name: string) => page.$eval(byTest(name), (el) => el.textContent!.trim());
+const typeInto = (name: string, text: string) => typeIntoField(page, name, text);
+const textOf = (name: string) => textOfElement(page, name);
 
 describe('documents page', () => {
   it('says in the form what is missing or of the wrong type, and what the hub refuses', async () => {

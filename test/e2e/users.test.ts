@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
-import { byTest, logInToConsole } from '../helpers/pages.ts';
+import { byTest, logInToConsole, textOf as textOfElement, typeInto as typeIntoField } from '../helpers/pages.ts';
 
 let hub: TestHub;
 let browser: TestBrowser;
@@ -35,13 +35,8 @@ async function logsIn(username: string, password: string): Promise<boolean> {
   return status === 200;
 }
 
-async function typeInto(name: string, text: string): Promise<void> {
-  await page.click(byTest(name), { count: 3 });
-  await page.keyboard.press('Backspace');
-  await page.type(byTest(name), text);
-}
-
-const textOf = (name: string) => page.$eval(byTest(name), (el) => el.textContent!.trim());
+const typeInto = (name: string, text: string) => typeIntoField(page, name, text);
+const textOf = (name: string) => textOfElement(page, name);
 
 describe('users page', () => {
   it('lists the users, with no controls on the admin’s own account', async () => {

@@ -28,3 +28,13 @@ export async function logInToConsole(page: Page, hub: TestHub, username: keyof t
   await page.click(byTest('login-submit'));
   await page.waitForSelector(byTest('logout'));
 }
+
+/** Replace what a field holds with `text`, as a person would: select all, delete, type. */
+export async function typeInto(page: Page, name: string, text: string): Promise<void> {
+  await page.click(byTest(name), { count: 3 });
+  await page.keyboard.press('Backspace');
+  await page.type(byTest(name), text);
+}
+
+/** The text of a `data-test` element, trimmed. */
+export const textOf = (page: Page, name: string) => page.$eval(byTest(name), (el) => el.textContent!.trim());
