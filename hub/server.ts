@@ -34,7 +34,8 @@ import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
 import { openStore } from './store/store.ts';
 import { readTlsFiles, type TlsCredentials } from './tls/tls-files.ts';
 
-export const STATIC_ROOT = resolve(PROJECT_ROOT, 'dist/display');
+/** The built browser apps; MUSTER_STATIC_ROOT serves another build (a test run beside a build in progress). */
+export const STATIC_ROOT = process.env.MUSTER_STATIC_ROOT ? resolve(process.env.MUSTER_STATIC_ROOT) : resolve(PROJECT_ROOT, 'dist/display');
 
 export interface RunningHub {
   /** https://… when the hub serves TLS, http://… otherwise. */
