@@ -1,13 +1,14 @@
 // One build for the three browser apps (wall screen, office console, admin console) and the service worker.
 import { resolve } from 'node:path';
-import { createHash } from 'node:crypto';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { browserAppBuildId } from './scripts/build-id.ts';
 
 const root = resolve(import.meta.dirname, 'display');
-// A build id changes with every build; hub and screens compare it in hello/welcome to heal version drift.
-const buildId = process.env.MUSTER_BUILD_ID ?? createHash('sha256').update(String(Date.now())).digest('hex').slice(0, 12);
+// Hub and screens compare the build id in hello/welcome to heal version drift. It is a hash of what the apps are
+// built from, so rebuilding the same tree (every `npm start`) makes no screen reload; MUSTER_BUILD_ID overrides it.
+const buildId = process.env.MUSTER_BUILD_ID ?? browserAppBuildId(import.meta.dirname);
 
 export default defineConfig({
   root,

@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/**/*.test.ts', 'hub/**/*.test.ts', 'display/**/*.test.ts', 'config/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'hub/**/*.test.ts', 'display/**/*.test.ts', 'config/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
       },
