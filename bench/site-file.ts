@@ -13,7 +13,7 @@ export function generateSite(screens: number): Site {
   for (let b = 1; b <= BUILDINGS; b++) {
     const id = `building-${b}`;
     const floors = Array.from({ length: FLOORS_PER_BUILDING }, (_, f) => ({ id: `${id}-floor-${f + 1}`, name: `Floor ${f + 1}`, level: f + 1 }));
-    buildings.push({ id, name: `Building ${b}`, floors });
+    buildings.push({ id, name: `Building ${b}`, floors, defaultDestinationId: null });
     for (let z = 1; z <= ZONES_PER_BUILDING; z++) zones.push({ id: `${id}-zone-${z}`, name: `Building ${b} zone ${z}`, buildingId: id });
   }
   const list: Screen[] = [];
@@ -36,6 +36,8 @@ export function generateSite(screens: number): Site {
     id: 'bench-school',
     name: 'Bench School',
     timeZone: 'America/Chicago',
+    units: 'metres',
+    languages: ['en', 'es'],
     defaultLanguage: 'en',
     buildings,
     zones,

@@ -25,6 +25,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_type: 415,
   last_admin: 409,
   own_account: 409,
+  in_use: 409,
+  mode_active: 409,
   internal: 500,
 };
 

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_GROUPS = {
   session: { label: 'Logins and logouts', prefixes: ['session'] },
   users: { label: 'User accounts', prefixes: ['user'] },
   screens: { label: 'Screen pairing', prefixes: ['screen'] },
+  site: { label: 'Site: buildings, floors, zones', prefixes: ['site'] },
   'floor-plans': { label: 'Floor plans and maps', prefixes: ['floor-plans', 'map'] },
   documents: { label: 'Documents', prefixes: ['document'] },
   content: { label: 'Screen content', prefixes: ['content'] },

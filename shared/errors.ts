@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'unsupported_type', // an upload of a kind the hub does not take
   'last_admin', // the change would leave no enabled administrator
   'own_account', // an administrator may not demote, disable or reset their own account
+  'in_use', // a building, floor, zone or language that something still uses cannot be removed
+  'mode_active', // the whole site cannot be replaced while a mode or a hazard is active
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

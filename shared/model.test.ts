@@ -8,6 +8,8 @@ function validSite(): Site {
     id: 'maple-grove',
     name: 'Maple Grove Middle School',
     timeZone: 'America/Chicago',
+    units: 'feet',
+    languages: ['en', 'es'],
     defaultLanguage: 'en',
     buildings: [
       {
@@ -17,8 +19,9 @@ function validSite(): Site {
           { id: 'main-1', name: '1st floor', level: 1 },
           { id: 'main-2', name: '2nd floor', level: 2 },
         ],
+        defaultDestinationId: 'north-field',
       },
-      { id: 'annex', name: 'Annex', floors: [{ id: 'annex-1', name: 'Ground floor', level: 1 }] },
+      { id: 'annex', name: 'Annex', floors: [{ id: 'annex-1', name: 'Ground floor', level: 1 }], defaultDestinationId: null },
     ],
     zones: [
       { id: 'east-wing', name: 'East wing', buildingId: 'main' },

@@ -21,7 +21,10 @@ export type Floor = z.infer<typeof FloorSchema>;
 export const BuildingSchema = z.object({
   id: IdSchema,
   name: NameSchema,
-  floors: z.array(FloorSchema).min(1).max(200),
+  /** In the order people list them (usually from the lowest); a new building may have none yet. */
+  floors: z.array(FloorSchema).max(200),
+  /** The evacuation destination the office console offers first for this building. */
+  defaultDestinationId: IdSchema.nullable().default(null),
 });
 export type Building = z.infer<typeof BuildingSchema>;
 
@@ -46,14 +49,38 @@ export type Screen = z.infer<typeof ScreenSchema>;
 export const DestinationSchema = z.object({ id: IdSchema, name: NameSchema });
 export type Destination = z.infer<typeof DestinationSchema>;
 
+export const UNITS = ['feet', 'metres'] as const;
+export const UnitsSchema = z.enum(UNITS);
+/** How screens and diagrams tell distances. */
+export type Units = z.infer<typeof UnitsSchema>;
+
+/** An IANA time zone name that this runtime knows ("America/Chicago"). */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a time zone name such as America/Chicago or Europe/Madrid');
+
 export const SiteSchema = z
   .object({
     id: IdSchema,
     name: NameSchema,
     /** IANA time zone of the school, used to show clock times on screens and in reports. */
-    timeZone: z.string().min(1).max(64),
+    timeZone: TimeZoneSchema,
+    /** Feet or metres, for the distances screens and diagrams show. */
+    units: UnitsSchema.default('metres'),
+    /** The languages screens may be set to; the default language is one of them. */
+    languages: z.array(LanguageSchema).min(1).max(LANGUAGES.length).default([...LANGUAGES]),
     defaultLanguage: LanguageSchema,
-    buildings: z.array(BuildingSchema).min(1).max(100),
+    /** In the order the consoles list them; a new school starts with none. */
+    buildings: z.array(BuildingSchema).max(100),
     zones: z.array(ZoneSchema).max(1000),
     screens: z.array(ScreenSchema).max(10_000),
     destinations: z.array(DestinationSchema).max(100),
@@ -64,6 +91,17 @@ export const SiteSchema = z
     for (const id of duplicates(site.buildings.map((b) => b.id))) problem(['buildings'], `duplicate building id "${id}"`);
     for (const id of duplicates(site.zones.map((z) => z.id))) problem(['zones'], `duplicate zone id "${id}"`);
     for (const id of duplicates(site.screens.map((s) => s.id))) problem(['screens'], `duplicate screen id "${id}"`);
+    // Floor plans name a floor by its id alone, so floor ids are unique across buildings.
+    for (const id of duplicates(site.buildings.flatMap((b) => b.floors.map((f) => f.id)))) problem(['buildings'], `duplicate floor id "${id}"`);
+    for (const id of duplicates(site.destinations.map((d) => d.id))) problem(['destinations'], `duplicate destination id "${id}"`);
+    for (const language of duplicates(site.languages)) problem(['languages'], `"${language}" is listed twice`);
+    if (!site.languages.includes(site.defaultLanguage)) problem(['defaultLanguage'], `the default language "${site.defaultLanguage}" is not one of the screen languages`);
+    const destinations = new Set(site.destinations.map((d) => d.id));
+    site.buildings.forEach((building, i) => {
+      if (building.defaultDestinationId !== null && !destinations.has(building.defaultDestinationId)) {
+        problem(['buildings', i, 'defaultDestinationId'], `unknown destination "${building.defaultDestinationId}"`);
+      }
+    });
     const buildings = new Map(site.buildings.map((b) => [b.id, b]));
     site.zones.forEach((zone, i) => {
       if (!buildings.has(zone.buildingId)) problem(['zones', i, 'buildingId'], `unknown building "${zone.buildingId}"`);
@@ -71,6 +109,7 @@ export const SiteSchema = z
     const zones = new Map(site.zones.map((z) => [z.id, z]));
     site.screens.forEach((screen, i) => {
       const building = buildings.get(screen.buildingId);
+      if (!site.languages.includes(screen.language)) problem(['screens', i, 'language'], `"${screen.language}" is not one of the screen languages`);
       if (!building) return problem(['screens', i, 'buildingId'], `unknown building "${screen.buildingId}"`);
       if (!building.floors.some((f) => f.id === screen.floorId)) {
         problem(['screens', i, 'floorId'], `building "${building.id}" has no floor "${screen.floorId}"`);

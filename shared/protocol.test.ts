@@ -64,7 +64,7 @@ const serverMessages: Record<string, ServerMessage> = {
     build: '2026.11.22-abc123',
     seq: 5,
     heartbeatMs: 10_000,
-    site: { id: 'maple-grove', name: 'Maple Grove Middle School', timeZone: 'America/Chicago' },
+    site: { id: 'maple-grove', name: 'Maple Grove Middle School', timeZone: 'America/Chicago', units: 'feet' },
     screen: {
       id: 'main-1-east',
       name: 'East hallway, 1st floor',
@@ -85,7 +85,7 @@ const serverMessages: Record<string, ServerMessage> = {
     build: '2026.11.22-abc123',
     seq: 0,
     heartbeatMs: 10_000,
-    site: { id: 'maple-grove', name: 'Maple Grove Middle School', timeZone: 'America/Chicago' },
+    site: { id: 'maple-grove', name: 'Maple Grove Middle School', timeZone: 'America/Chicago', units: 'feet' },
     screen: null,
     user: { username: 'office', role: 'office' },
   },

@@ -5,7 +5,7 @@ import { ErrorCodeSchema } from './errors.ts';
 import { WayfindingSchema } from './floor-plan.ts';
 import { SlideSchema } from './content.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
-import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema } from './model.ts';
+import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
 export const PROTOCOL_VERSION = 1;
@@ -120,7 +120,7 @@ export const ScreenProfileSchema = z.object({
 });
 export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
 
-export const SiteProfileSchema = z.object({ id: IdSchema, name: z.string(), timeZone: z.string() });
+export const SiteProfileSchema = z.object({ id: IdSchema, name: z.string(), timeZone: z.string(), units: UnitsSchema.default('metres') });
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 
 export const WelcomeSchema = z.object({
@@ -208,6 +208,19 @@ export const PairedSchema = z.object({
   token: z.string().max(256),
 });
 
+/** The site or this screen's place on it changed (a rename, new units, another time zone): the screen shows it at once. */
+export const ProfileSchema = z.object({
+  type: z.literal('profile'),
+  site: SiteProfileSchema,
+  screen: ScreenProfileSchema,
+});
+
+/** Consoles: the site's settings, buildings, floors, zones or destinations changed; read them again (GET /api/site). */
+export const SiteChangedSchema = z.object({
+  type: z.literal('site-changed'),
+  version: z.string().max(64),
+});
+
 export const ErrorMessageSchema = z.object({
   type: z.literal('error'),
   code: ErrorCodeSchema,
@@ -290,6 +303,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   WordingsSchema,
   ContentSchema,
   ScreenCommandSchema,
+  ProfileSchema,
+  SiteChangedSchema,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 export type Welcome = z.infer<typeof WelcomeSchema>;

@@ -5,7 +5,7 @@ import type { ActiveMode, EmergencyModeId } from '../../shared/model.ts';
 import { DEFAULT_PRIORITY } from '../../shared/modes.ts';
 import type { PreviewMode, ScreenPreview } from '../../shared/screen-preview.ts';
 import { ApiError } from '../api-error.ts';
-import { screenProfile } from '../realtime/screen-profile.ts';
+import { screenProfile, siteProfile } from '../realtime/screen-profile.ts';
 import type { Store } from '../store/store.ts';
 import type { BuildingPlans } from './building-plans.ts';
 import { wordingsVersion } from './mode-wordings.ts';
@@ -34,7 +34,7 @@ export function createScreenPreview({ store, plans }: { store: Store; plans: Bui
       wordings: { version: wordingsVersion(modeWordings), wordings: modeWordings },
       content: { revision: content.revision, slides: (draft ?? content.slides).filter((slide) => targetsScreen(slide, screen)) },
       profile: screenProfile(site, screen),
-      site: { id: site.id, name: site.name, timeZone: site.timeZone },
+      site: siteProfile(site),
     };
   };
 }

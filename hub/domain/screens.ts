@@ -9,6 +9,7 @@ import type { AuditLog } from '../store/audit-log.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { auditRecorder, durableWriter } from './change-kit.ts';
+import { idFromName } from '../../shared/site-settings.ts';
 
 export const PairScreenSchema = z.object({
   code: z.string().trim().min(4).max(16),
@@ -23,20 +24,6 @@ export const PairScreenSchema = z.object({
   tags: z.array(IdSchema).max(20).optional(),
 });
 export type PairScreenRequest = z.infer<typeof PairScreenSchema>;
-
-/** "Gym, north wall" → "gym-north-wall", made unique with a number. */
-function idFromName(name: string, taken: ReadonlySet<string>): string {
-  const base =
-    name
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 56) || 'screen';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
 
 export interface ScreenOperationsDeps {
   store: Store;
@@ -68,7 +55,7 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
       const existing = request.screenId ? site.screens.find((s) => s.id === request.screenId) : undefined;
       if (request.screenId && !existing) throw new ApiError('unknown_screen', `No screen "${request.screenId}" on this site.`);
       const screen: Screen = {
-        id: existing?.id ?? idFromName(request.name, new Set(site.screens.map((s) => s.id))),
+        id: existing?.id ?? idFromName(request.name, new Set(site.screens.map((s) => s.id)), 'screen'),
         name: request.name,
         buildingId: request.buildingId,
         floorId: request.floorId,

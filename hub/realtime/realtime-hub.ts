@@ -22,7 +22,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
 import { DEFAULT_MESSAGE_BUDGET, MessageBudget, type MessageBudgetOptions } from './message-budget.ts';
 import { PAIRING_CODE_TTL_MS, PairingCodes, formatPairingCode } from './pairing-codes.ts';
-import { screenProfile } from './screen-profile.ts';
+import { screenProfile, siteProfile } from './screen-profile.ts';
 import { buildHubState } from './roll-call.ts';
 import { newScreenRuntime, recordReceipt, setExpected, type ReceiptRecord, type ScreenRuntime } from './screen-status.ts';
 
@@ -170,6 +170,25 @@ export class RealtimeHub {
       const buildingId = client.kind === 'screen' ? buildings.get(client.screenId) : undefined;
       if (client.kind === 'screen' && buildingId) this.#sendPlanIfChanged(client, buildingId);
     }
+  }
+
+  /**
+   * After the site changed (names, units, time zone, buildings, floors, zones): every connected screen gets its
+   * profile again, and every console is told to read the site again.
+   */
+  publishSite(version: string): void {
+    this.syncScreens();
+    const site = this.#options.site();
+    const screens = new Map(site.screens.map((s) => [s.id, s]));
+    for (const client of this.#clients.values()) {
+      if (client.kind === 'screen') {
+        const screen = screens.get(client.screenId);
+        if (screen) this.#send(client.socket, { type: 'profile', site: siteProfile(site), screen: screenProfile(site, screen) });
+      } else if (client.kind === 'console') {
+        this.#send(client.socket, { type: 'site-changed', version });
+      }
+    }
+    this.#scheduleConsolePush();
   }
 
   /** After a content publish: every connected screen gets its own slides now. */
@@ -364,7 +383,7 @@ export class RealtimeHub {
       build: this.#options.build,
       seq: state.seq,
       heartbeatMs: this.#options.heartbeatMs,
-      site: { id: site.id, name: site.name, timeZone: site.timeZone },
+      site: siteProfile(site),
       screen: profile,
       user: null,
     });
@@ -390,7 +409,7 @@ export class RealtimeHub {
       build: this.#options.build,
       seq: state.seq,
       heartbeatMs: this.#options.heartbeatMs,
-      site: { id: site.id, name: site.name, timeZone: site.timeZone },
+      site: siteProfile(site),
       screen: null,
       user,
     });

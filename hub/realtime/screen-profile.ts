@@ -1,6 +1,6 @@
 // What a screen is told about itself in its welcome, and what the admin console's preview of it uses.
 import type { Screen, Site } from '../../shared/model.ts';
-import type { ScreenProfile } from '../../shared/protocol.ts';
+import type { ScreenProfile, SiteProfile } from '../../shared/protocol.ts';
 
 export function screenProfile(site: Site, screen: Screen): ScreenProfile {
   const building = site.buildings.find((b) => b.id === screen.buildingId)!;
@@ -16,4 +16,9 @@ export function screenProfile(site: Site, screen: Screen): ScreenProfile {
     zoneId: screen.zoneId,
     zoneName: site.zones.find((z) => z.id === screen.zoneId)?.name ?? null,
   };
+}
+
+/** What a screen or console is told about the school: its name, clock and units. */
+export function siteProfile(site: Site): SiteProfile {
+  return { id: site.id, name: site.name, timeZone: site.timeZone, units: site.units };
 }

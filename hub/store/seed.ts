@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { EMPTY_WAYFINDING, WayfindingSchema, wayfindingProblems, type Wayfinding } from '../../shared/floor-plan.ts';
 import { SiteSchema, type Site } from '../../shared/model.ts';
+import { emptySite } from '../../shared/site-settings.ts';
 import type { Config } from '../config.ts';
 import { newDeviceToken } from '../auth/device-tokens.ts';
 import type { StoreData, StoredDevice } from './store.ts';
@@ -46,13 +47,17 @@ export function seedDevices(site: Site, now = new Date()): { devices: StoredDevi
   };
 }
 
-export function seedData(config: Pick<Config, 'siteFile' | 'wayfindingFile'>, onTokens: (tokens: { screenId: string; token: string }[]) => void = () => {}): Omit<StoreData, 'schemaVersion'> {
-  const site = loadSiteFile(config.siteFile);
+export function seedData(
+  config: Pick<Config, 'siteFile' | 'wayfindingFile'> & Partial<Pick<Config, 'seed'>>,
+  onTokens: (tokens: { screenId: string; token: string }[]) => void = () => {},
+): Omit<StoreData, 'schemaVersion'> {
+  // A real school starts empty, in the hub machine's time zone; the admin console's set-up checklist takes it from there.
+  const site = config.seed === 'empty' ? emptySite(Intl.DateTimeFormat().resolvedOptions().timeZone) : loadSiteFile(config.siteFile);
   const { devices, tokens } = seedDevices(site);
   onTokens(tokens);
   return {
     site,
-    wayfinding: loadWayfindingFile(config.wayfindingFile, site),
+    wayfinding: config.seed === 'empty' ? EMPTY_WAYFINDING : loadWayfindingFile(config.wayfindingFile, site),
     modeState: { seq: 0, modes: [], hazards: { areaIds: [], blockedPoiIds: [] } },
     users: [],
     sessions: [],
