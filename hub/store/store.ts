@@ -38,7 +38,8 @@ export const StoredDeviceSchema = z.object({
 });
 export type StoredDevice = z.infer<typeof StoredDeviceSchema>;
 
-const MainDataSchema = z.object({
+/** Exported for `npm run restore`, which checks a restored store with the hub's own schema before putting it in place. */
+export const MainDataSchema = z.object({
   schemaVersion: z.literal(1),
   site: SiteSchema,
   wayfinding: WayfindingSchema.default({ floors: [], links: [], screens: [] }),
