@@ -10,8 +10,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { errorBody } from '../shared/errors.ts';
 import { ApiError } from './api-error.ts';
 import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
-import type { LoginThrottle } from './auth/login-throttle.ts';
 import type { Sessions } from './auth/sessions.ts';
+import type { AccountOperations } from './domain/accounts.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import type { DocumentOperations } from './domain/documents.ts';
 import type { FloorPlanOperations } from './domain/floor-plans.ts';
@@ -50,7 +50,8 @@ export interface AppDeps {
   /** When each screen first painted each mode, for the drill reports. */
   receipts: ReceiptLog;
   sessions: Sessions;
-  throttle: LoginThrottle;
+  /** Login, logout and one's own password. */
+  accounts: AccountOperations;
   realtime: RealtimeHub;
   modes: ModeOperations;
   hazards: HazardOperations;
@@ -65,7 +66,6 @@ export interface AppDeps {
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
-  sessionMaxAgeMs: number;
   /** The built browser apps (dist/display); null when not built. */
   staticRoot: string | null;
   startedAt: number;
@@ -73,7 +73,7 @@ export interface AppDeps {
 
 function apiRoutes(deps: AppDeps) {
   return new Hono<HubEnv>()
-    .route('/session', sessionRoutes({ ...deps, maxAgeMs: deps.sessionMaxAgeMs, endConsoles: (username) => deps.realtime.closeConsolesOf(username) }))
+    .route('/session', sessionRoutes(deps.accounts))
     .route('/site', siteRoutes(deps.store))
     .route('/state', stateRoutes(deps.realtime))
     .route('/users', userRoutes(deps.users))

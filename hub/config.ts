@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { NewPasswordSchema } from '../shared/users.ts';
 import { inspectTlsFiles } from './tls/tls-files.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -17,6 +18,8 @@ const ConfigSchema = z.object({
   heartbeatMs: z.coerce.number().int().min(1000).max(60_000),
   sessionIdleMinutes: z.coerce.number().int().min(5),
   sessionMaxHours: z.coerce.number().int().min(1),
+  /** The office's sessions last a school day (hours from login; fractions allowed), whatever sessionMaxHours says. */
+  officeSessionHours: z.coerce.number().positive().max(168),
   /** The URL people use to reach the hub, when it differs from http://localhost:PORT (shown at start). */
   publicUrl: z.string().url().nullable(),
   /** The hub's certificate and private key (PEM files, e.g. from `npm run cert`). Both set: the hub serves HTTPS. */
@@ -25,8 +28,8 @@ const ConfigSchema = z.object({
   /** With HTTPS on, plain HTTP is also served on 127.0.0.1 at this port, for a screen or console on the hub machine itself. */
   httpLocalPort: z.coerce.number().int().min(0).max(65535),
   /** Secrets come only from the environment and are used once, to create the first users. */
-  adminPassword: z.string().min(8, 'must be at least 8 characters').nullable(),
-  officePassword: z.string().min(8, 'must be at least 8 characters').nullable(),
+  adminPassword: NewPasswordSchema.nullable(),
+  officePassword: NewPasswordSchema.nullable(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -55,6 +58,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   MUSTER_SITE_FILE: 'siteFile',
   MUSTER_WAYFINDING_FILE: 'wayfindingFile',
   MUSTER_HEARTBEAT_MS: 'heartbeatMs',
+  MUSTER_OFFICE_SESSION_HOURS: 'officeSessionHours',
   MUSTER_PUBLIC_URL: 'publicUrl',
   MUSTER_TLS_CERT: 'tlsCert',
   MUSTER_TLS_KEY: 'tlsKey',

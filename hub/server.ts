@@ -12,9 +12,9 @@ import { MAX_FRAME_BYTES } from '../shared/protocol.ts';
 import { createApp } from './app.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { Sessions } from './auth/sessions.ts';
-import { initialUsers, type InitialPassword } from './auth/users.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
 import { BuildingPlans } from './domain/building-plans.ts';
+import { createAccountOperations, createFirstUsers, type InitialPassword } from './domain/accounts.ts';
 import { createContentOperations } from './domain/content.ts';
 import { createScreenPreview } from './domain/screen-preview.ts';
 import { createModeWordingOperations, wordingsVersion } from './domain/mode-wordings.ts';
@@ -70,13 +70,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   await seedMapImages(config, store.data.wayfinding);
   const audit = await openAuditLog(config.dataDir);
   const receipts = await openReceiptLog(config.dataDir);
-  const { users, created } = await initialUsers(store.data.users, { admin: config.adminPassword, office: config.officePassword });
-  if (users.length > 0) {
-    await store.update((data) => void data.users.push(...users));
-    for (const user of created) {
-      await audit.append({ at: new Date().toISOString(), who: 'system', role: 'system', from: 'local', action: 'user.created', detail: `${user.username} (${user.role})` });
-    }
-  }
+  const created = await createFirstUsers({ store, audit }, { admin: config.adminPassword, office: config.officePassword });
 
   const build = readBuildId(staticRoot);
   const plans = new BuildingPlans(() => store.data.site, () => store.data.wayfinding);
@@ -95,14 +89,23 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     onReceipt: (screenId, receipt) => receipts.record(screenId, receipt),
   });
   screenOperations = createScreenOperations({ store, audit, realtime });
-  const sessionMaxAgeMs = config.sessionMaxHours * 3600_000;
-  const sessions = new Sessions(store, { idleMs: config.sessionIdleMinutes * 60_000, maxAgeMs: sessionMaxAgeMs });
+  const sessions = new Sessions(store, {
+    idleMs: config.sessionIdleMinutes * 60_000,
+    maxAgeMs: config.sessionMaxHours * 3600_000,
+    maxAgeByRole: { office: config.officeSessionHours * 3600_000 },
+  });
   const app = createApp({
     store,
     audit,
     receipts,
     sessions,
-    throttle: new LoginThrottle({ maxFailures: 5, lockMs: 60_000 }),
+    accounts: createAccountOperations({
+      store,
+      audit,
+      sessions,
+      throttle: new LoginThrottle({ maxFailures: 5, lockMs: 60_000 }),
+      endConsoles: (username) => realtime.closeConsolesOf(username),
+    }),
     realtime,
     modes: createModeOperations({ store, audit, realtime }),
     hazards: createHazardOperations({ store, audit, realtime }),
@@ -116,7 +119,6 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     documents: createDocumentOperations({ store, audit, documentsDir: join(config.dataDir, DOCUMENTS_DIR) }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
-    sessionMaxAgeMs,
     staticRoot,
     startedAt: Date.now(),
   });

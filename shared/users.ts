@@ -15,10 +15,17 @@ export const UsernameSchema = z
 /** No default: whoever creates an account must choose what it may do. */
 export const AccountRoleSchema = z.enum(ROLES, { error: 'choose admin, office or viewer' });
 
+/**
+ * The one password rule of the project: account creation, reset, one's own change, the first users from the
+ * environment and the consoles' forms all check it with this schema.
+ */
 export const NewPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(1024, 'use at most 1024 characters');
+
+/** The rule in words, shown beside a new-password field before anyone types. */
+export const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters.`;
 
 /** Without a password the hub generates one and returns it once. */
 export const NewUserSchema = z.strictObject({
@@ -43,3 +50,15 @@ export interface UserSummary {
   disabled: boolean;
   createdAt: string;
 }
+
+/** Changing one's own password: the current one proves it is you; the new one follows the rule and differs. */
+export const OwnPasswordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'enter your current password').max(1024, 'use at most 1024 characters'),
+    newPassword: NewPasswordSchema,
+  })
+  .refine((change) => change.newPassword !== change.currentPassword, {
+    message: 'the new password must differ from the current one',
+    path: ['newPassword'],
+  });
+export type OwnPasswordChange = z.infer<typeof OwnPasswordChangeSchema>;

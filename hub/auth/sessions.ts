@@ -1,7 +1,7 @@
-// Login sessions: a random cookie value, stored only as its hash; idle and absolute timeouts.
+// Login sessions: a random cookie value, stored only as its hash; an idle timeout and a maximum age per role.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/model.ts';
-import type { Store } from '../store/store.ts';
+import type { MainData, Store } from '../store/store.ts';
 
 export const SESSION_COOKIE = 'muster_session';
 
@@ -12,8 +12,18 @@ export interface SessionUser {
 
 export interface SessionOptions {
   idleMs: number;
+  /** How long a session may last from login, whatever its use. */
   maxAgeMs: number;
+  /** A different maximum age for some roles: the office's session lasts a school day. */
+  maxAgeByRole?: Partial<Record<Role, number>>;
   now?: () => number;
+}
+
+/** A session just started: the cookie value (shown to the browser once) and when the session ends. */
+export interface SessionGrant {
+  id: string;
+  expiresAt: number;
+  maxAgeMs: number;
 }
 
 function hashId(id: string): string {
@@ -31,43 +41,72 @@ export class Sessions {
     private readonly options: SessionOptions,
   ) {
     this.#now = options.now ?? Date.now;
+    for (const ms of [options.idleMs, options.maxAgeMs, ...Object.values(options.maxAgeByRole ?? {})]) {
+      if (!(ms > 0)) throw new Error('Sessions: every timeout must be positive');
+    }
   }
 
-  async create(username: string): Promise<string> {
+  get idleMs(): number {
+    return this.options.idleMs;
+  }
+
+  maxAgeFor(role: Role): number {
+    return this.options.maxAgeByRole?.[role] ?? this.options.maxAgeMs;
+  }
+
+  /** The longest any session may live, whatever its role: older ones can go. */
+  get #longestMaxAge(): number {
+    return Math.max(this.options.maxAgeMs, ...Object.values(this.options.maxAgeByRole ?? {}));
+  }
+
+  /**
+   * Starts a session for `user` inside a store write (so it can share one write with a password change), dropping
+   * sessions that have run out while it is at it.
+   */
+  startIn(draft: MainData, user: SessionUser): SessionGrant {
     const id = randomBytes(32).toString('base64url');
     const idHash = hashId(id);
     const now = this.#now();
-    await this.store.update((data) => {
-      // Drop expired sessions while we are writing anyway.
-      data.sessions = data.sessions.filter((s) => Date.parse(s.createdAt) + this.options.maxAgeMs > now);
-      data.sessions.push({ idHash, username, createdAt: new Date(now).toISOString() });
-    });
+    const longest = this.#longestMaxAge;
+    draft.sessions = draft.sessions.filter((s) => Date.parse(s.createdAt) + longest > now);
+    draft.sessions.push({ idHash, username: user.username, createdAt: new Date(now).toISOString() });
     this.#lastActive.set(idHash, now);
-    return id;
+    const maxAgeMs = this.maxAgeFor(user.role);
+    return { id, expiresAt: now + maxAgeMs, maxAgeMs };
   }
 
-  /** The user of a session cookie value, or null when unknown, expired, or the user is disabled. */
+  async create(user: SessionUser): Promise<SessionGrant> {
+    return this.store.update((draft) => this.startIn(draft, user));
+  }
+
+  /** The user of a session cookie value, or null when unknown, expired, or the user is disabled. Counts as activity. */
   resolve(id: string | undefined): SessionUser | null {
+    return this.describe(id)?.user ?? null;
+  }
+
+  /** Like `resolve`, with when the session ends at the latest (its role's maximum age from login). */
+  describe(id: string | undefined): { user: SessionUser; expiresAt: number } | null {
     if (!id) return null;
     const idHash = hashId(id);
     const session = this.store.data.sessions.find((s) => s.idHash === idHash);
     if (!session) return null;
-    const now = this.#now();
-    const lastActive = this.#lastActive.get(idHash) ?? now;
-    if (now - Date.parse(session.createdAt) > this.options.maxAgeMs || now - lastActive > this.options.idleMs) {
-      return null;
-    }
     const user = this.store.data.users.find((u) => u.username === session.username);
     if (!user || user.disabled) return null;
+    const now = this.#now();
+    const lastActive = this.#lastActive.get(idHash) ?? now;
+    const expiresAt = Date.parse(session.createdAt) + this.maxAgeFor(user.role);
+    if (now > expiresAt || now - lastActive > this.options.idleMs) return null;
     this.#lastActive.set(idHash, now);
-    return { username: user.username, role: user.role };
+    return { user: { username: user.username, role: user.role }, expiresAt };
   }
 
-  /** End every session of a user (after a password change): on every device, at once. */
+  /** Ends every session of a user inside a store write (password change, reset, disable): on every device at once. */
+  endAllIn(draft: MainData, username: string): void {
+    draft.sessions = draft.sessions.filter((s) => s.username !== username);
+  }
+
   async destroyAllOf(username: string): Promise<void> {
-    await this.store.update((data) => {
-      data.sessions = data.sessions.filter((s) => s.username !== username);
-    });
+    await this.store.update((draft) => this.endAllIn(draft, username));
   }
 
   async destroy(id: string | undefined): Promise<void> {

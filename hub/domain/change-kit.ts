@@ -20,7 +20,7 @@ export function durableWriter(store: Store, what: string) {
 }
 
 export function auditRecorder(audit: AuditLog, now: () => Date = () => new Date(), logError: (message: string) => void = console.error) {
-  return (actor: Actor, action: AuditEntry['action'], detail: string, extra: Pick<AuditEntry, 'mode'> = {}): Promise<void> =>
+  return (actor: Actor, action: AuditEntry['action'], detail?: string, extra: Pick<AuditEntry, 'mode'> = {}): Promise<void> =>
     audit
       .append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action, ...extra, detail })
       .catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for ${action} (${detail}): ${error.message}`));
