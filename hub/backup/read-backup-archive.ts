@@ -1,4 +1,4 @@
-// Reads a backup archive from start to end and checks everything on the way: gzip, tar, the manifest first, every
+// Reads a backup archive and checks everything on the way: the gzip stream whole, then tar, the manifest first, every
 // entry a plain file or directory at a safe relative path, every file listed in the manifest with its size and
 // SHA-256, nothing unlisted, nothing missing. What passes goes to a sink (the restore's temporary directory, or
 // nowhere when a fresh backup checks itself); the first problem stops the read with a BackupError.
@@ -27,11 +27,14 @@ export const discardSink: ArchiveSink = {
 /** Per file: a tar header, perhaps a long-name header with its data, and padding; more than this is not ours. */
 const ARCHIVE_BYTES_PER_FILE = 2048;
 const ARCHIVE_SLACK_BYTES = 1024 * 1024;
+/** JSON and SVG compress tenfold or so; a thousandfold is a file made to fill the disk. */
+const MAX_COMPRESSION_RATIO = 1000;
 
 /** Reads `archivePath` into `sink`; resolves with its manifest once every listed file has arrived intact. */
 export async function readBackupArchive(archivePath: string, sink: ArchiveSink): Promise<{ manifest: BackupManifest; archiveBytes: number }> {
   const name = archivePath;
   const archiveBytes = await checkGzipFile(archivePath);
+  await checkCompressedData(archivePath, archiveBytes);
 
   let manifest: BackupManifest | null = null;
   let listed = new Map<string, ManifestFile>();
@@ -97,7 +100,7 @@ export async function readBackupArchive(archivePath: string, sink: ArchiveSink):
   let entries = 0;
   let handled: Promise<void> = Promise.resolve();
   const parser = new Parser({ strict: true, brotli: false, zstd: false });
-  parser.on('error', (error: Error & { tarCode?: string }) => fail(tarProblem(name, error)));
+  parser.on('error', (error: Error & { tarCode?: string }) => fail(tarProblem(name, error, entries === 0)));
   parser.on('entry', (entry: ReadEntry) => {
     const index = entries++;
     handled = handled
@@ -173,6 +176,23 @@ async function checkGzipFile(path: string): Promise<number> {
   }
 }
 
+/**
+ * A first pass through the gzip stream alone, whose CRC covers every byte: damage in transit or on disk is then told
+ * as such, rather than as whatever the damaged bytes happen to look like to the tar reader or the manifest check.
+ */
+async function checkCompressedData(path: string, compressedBytes: number): Promise<void> {
+  const limit = compressedBytes * MAX_COMPRESSION_RATIO + ARCHIVE_SLACK_BYTES;
+  let unpacked = 0;
+  try {
+    for await (const chunk of pipeline(createReadStream(path), createGunzip(), () => undefined)) {
+      unpacked += (chunk as Buffer).length;
+      if (unpacked > limit) throw new BackupError(`${path} is refused: it unpacks to more than ${MAX_COMPRESSION_RATIO} times its size, which no backup does`);
+    }
+  } catch (error) {
+    throw gzipProblem(path, error as Error);
+  }
+}
+
 function gzipProblem(name: string, error: Error & { code?: string }): BackupError {
   if (error instanceof BackupError) return error;
   if (error.code === 'Z_BUF_ERROR' || /unexpected end/i.test(error.message)) {
@@ -182,9 +202,11 @@ function gzipProblem(name: string, error: Error & { code?: string }): BackupErro
   return new BackupError(`${name} could not be read: ${error.message}`);
 }
 
-function tarProblem(name: string, error: Error & { tarCode?: string }): BackupError {
+function tarProblem(name: string, error: Error & { tarCode?: string }, beforeFirstEntry: boolean): BackupError {
   if (/Truncated input/.test(error.message)) return new BackupError(`${name} is cut short: its last file ends early`);
-  if (/Unrecognized archive format/.test(error.message)) return new BackupError(`${name} is not a Muster backup: it is gzip-compressed but not a tar archive`);
+  if (beforeFirstEntry || /Unrecognized archive format/.test(error.message)) {
+    return new BackupError(`${name} is not a Muster backup: it is gzip-compressed but holds no tar archive`);
+  }
   if (error.tarCode === 'TAR_ENTRY_INVALID') return new BackupError(`${name} is damaged: a tar header does not check out (${error.message})`);
   return new BackupError(`${name} is not a readable tar archive (${error.message})`);
 }
