@@ -2,7 +2,7 @@
 // with the version it was based on, and the site file that export writes and import reads.
 import { z } from 'zod';
 import { WayfindingSchema } from './floor-plan.ts';
-import { BuildingSchema, DestinationSchema, LanguageSchema, SiteSchema, TimeZoneSchema, UnitsSchema, ZoneSchema, type Site } from './model.ts';
+import { BuildingSchema, DestinationSchema, LanguageSchema, SiteSchema, TimeZoneSchema, UnitsSchema, ZoneSchema, type Scope, type Site } from './model.ts';
 
 const NameSchema = z.string().trim().min(1, 'give it a name').max(120, 'use at most 120 characters');
 
@@ -76,4 +76,16 @@ export function idFromName(name: string, taken: ReadonlySet<string>, fallback = 
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
+}
+
+/**
+ * The destination Evacuate is pre-filled with for a scope: its building's default; for the whole site, the
+ * default all buildings share, or else the first building's. Null when there is none to offer.
+ */
+export function defaultDestinationFor(scope: Scope, site: Pick<Site, 'buildings' | 'zones' | 'destinations'>): string | null {
+  const buildingId = scope.kind === 'building' ? scope.buildingId : scope.kind === 'zone' ? site.zones.find((z) => z.id === scope.zoneId)?.buildingId : undefined;
+  const candidates = buildingId ? site.buildings.filter((b) => b.id === buildingId) : site.buildings;
+  const defaults = [...new Set(candidates.map((b) => b.defaultDestinationId).filter((id): id is string => id !== null))];
+  const chosen = defaults[0] ?? null;
+  return chosen !== null && site.destinations.some((d) => d.id === chosen) ? chosen : null;
 }

@@ -11,9 +11,12 @@ import { FloorPlanEditor } from './floor-plan-editor.tsx';
 import { ModeWordingsPage } from './mode-wordings-page.tsx';
 import { PairScreenForm } from './pair-screen-form.tsx';
 import { ScreensTable } from './screens-table.tsx';
+import { SetupChecklist } from './site/setup-checklist.tsx';
+import { SitePage } from './site/site-page.tsx';
+import { useSite } from '../lib/use-site.ts';
 import { UsersPage } from './users-page.tsx';
 
-const PAGES = ['screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'drills', 'audit'] as const;
+const PAGES = ['site', 'screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'drills', 'audit'] as const;
 type Page = (typeof PAGES)[number];
 /** "#drills/14" → "drills": the page is the first part of the address's fragment. */
 const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
@@ -42,10 +45,11 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
     return () => window.removeEventListener('hashchange', follow);
   }, []);
   const live = link.status === 'open';
+  const { site } = useSite();
   return (
     <div>
       <header class="topbar">
-        <h1>{link.welcome?.site.name ?? 'Muster'}: administration</h1>
+        <h1>{site?.name ?? link.welcome?.site.name ?? 'Muster'}: administration</h1>
         <span class={`link ${live ? 'live' : 'down'}`}>{live ? 'Live' : 'Reconnecting…'}</span>
         <span class="user">
           {props.username} ({props.role})
@@ -55,6 +59,9 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         </span>
       </header>
       <nav class="admin-nav" aria-label="Pages">
+        <a href="#site" class={page === 'site' ? 'on' : ''} aria-current={page === 'site' ? 'page' : undefined} data-test="nav-site">
+          Site
+        </a>
         <a href="#screens" class={page === 'screens' ? 'on' : ''} aria-current={page === 'screens' ? 'page' : undefined} data-test="nav-screens">
           Screens
         </a>
@@ -84,6 +91,13 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
           </a>
         )}
       </nav>
+      {props.role === 'admin' && <SetupChecklist page={page} />}
+      {page === 'site' && (
+        <section class="panel">
+          <h2>Site</h2>
+          <SitePage canEdit={props.role === 'admin'} />
+        </section>
+      )}
       {page === 'screens' && (
         <section class="panel">
           <h2>Screens</h2>

@@ -11,6 +11,7 @@ import { DrillBadge } from './drill-badge.tsx';
 import { Pager } from './pager.tsx';
 import { schoolDateTime } from './school-date-time.ts';
 import './reports.css';
+import { useSite } from '../lib/use-site.ts';
 
 type AuditBody = Extract<InferResponseType<typeof api.audit.$get>, { ok: true }>;
 type AuditEntry = AuditBody['entries'][number];
@@ -63,12 +64,9 @@ export function AuditPage() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<AuditBody | null>(null);
-  const [site, setSite] = useState<Site | null>(null);
+  const { site } = useSite();
   const load = useApiAction();
 
-  useEffect(() => {
-    void call(api.site.$get()).then((body) => setSite(body.site), () => undefined);
-  }, []);
   useEffect(() => {
     const query = { ...filterQuery(filters), limit: PAGE_SIZE, offset };
     void load.run(() => call(api.audit.$get({ query }))).then((body) => body && setPage(body));

@@ -18,21 +18,18 @@ import { SaveBar } from './save-bar.tsx';
 import { SelectionForm } from './selection-form.tsx';
 import { usePlanDraft } from './use-plan-draft.ts';
 import { usePlanInteraction } from './use-plan-interaction.ts';
+import { useSite } from '../lib/use-site.ts';
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 export function FloorPlanEditor(props: { canEdit: boolean; active: boolean }) {
   const { canEdit } = props;
-  const [site, setSite] = useState<Site | null>(null);
-  const siteLoad = useApiAction();
-  useEffect(() => {
-    void siteLoad.run(() => call(api.site.$get())).then((body) => body && setSite(body.site));
-  }, []);
+  const { site, error: siteError } = useSite();
 
   const plans = usePlanDraft();
   const { draft } = plans;
   const [chosenFloorId, setFloorId] = useState<string | null>(null);
-  const firstFloor = site ? [...site.buildings[0]!.floors].sort((a, b) => a.level - b.level)[0]!.id : null;
+  const firstFloor = site?.buildings.flatMap((b) => [...b.floors].sort((x, y) => x.level - y.level))[0]?.id ?? null;
   const floorId = chosenFloorId ?? firstFloor;
   const floor = draft?.floors.find((f) => f.floorId === floorId) ?? null;
   const interaction = usePlanInteraction({ draft, floor, replace: plans.replace, canEdit });
@@ -97,7 +94,10 @@ export function FloorPlanEditor(props: { canEdit: boolean; active: boolean }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  if (siteLoad.error) return <p class="error">{siteLoad.error}</p>;
+  if (siteError && !site) return <p class="error">{siteError}</p>;
+  if (site && !firstFloor) {
+    return <p class="muted" data-test="plans-need-floors">A floor plan belongs to a floor: add your buildings and their floors on the <a href="#site">Site</a> page first.</p>;
+  }
   if (!site || !floorId || (!draft && !plans.error)) return <p class="muted">Loading the floor plans…</p>;
 
   const tool = interaction.tool;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Site } from '../../shared/model.ts';
 import { api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
+import { reloadSite, useSite } from '../lib/use-site.ts';
 
 interface Draft {
   code: string;
@@ -20,15 +21,14 @@ interface Draft {
 const EMPTY: Draft = { code: '', screenId: '', name: '', buildingId: '', floorId: '', zoneId: '', location: '', language: '', tags: '' };
 
 export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
-  const [site, setSite] = useState<Site | null>(null);
+  const { site, error } = useSite();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [done, setDone] = useState<string | null>(null);
-  const load = useApiAction();
   const pair = useApiAction();
-  useEffect(() => {
-    void load.run(() => call(api.site.$get())).then((body) => body && setSite(body.site));
-  }, []);
-  if (!site) return <p class={load.error ? 'error' : 'muted'}>{load.error ?? 'Loading the site…'}</p>;
+  if (!site) return <p class={error ? 'error' : 'muted'}>{error ?? 'Loading the site…'}</p>;
+  if (!site.buildings.some((b) => b.floors.length > 0)) {
+    return <p class="muted" data-test="pair-needs-site">A screen hangs on a floor of a building: add your buildings and floors on the <a href="#site">Site</a> page first.</p>;
+  }
 
   const set = (patch: Partial<Draft>) => {
     setDone(null);
@@ -66,6 +66,7 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
       ),
     );
     if (!body) return;
+    void reloadSite();
     setDone(`Paired “${body.screen.name}” (${body.screen.id}). It now shows its normal view; place it on its floor plan under Floor plans.`);
     setDraft(EMPTY);
     props.onPaired?.(body.screen.name);
@@ -138,8 +139,9 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
         Language
         <select data-test="pair-language" value={draft.language} onChange={(e) => set({ language: e.currentTarget.value })}>
           <option value="">The school’s ({site.defaultLanguage === 'es' ? 'Spanish' : 'English'})</option>
-          <option value="en">English</option>
-          <option value="es">Spanish</option>
+          {/* Only the languages the school offers on its screens (the Site page). */}
+          {site.languages.includes('en') && <option value="en">English</option>}
+          {site.languages.includes('es') && <option value="es">Spanish</option>}
         </select>
       </label>
       <label>

@@ -133,6 +133,7 @@ export class MusterScreen extends LitElement {
           .language=${language}
           .now=${this.#clock.now}
           .timeZone=${site?.timeZone}
+          .units=${site?.units ?? 'metres'}
           .location=${profile?.location ?? ''}
           .place=${place}
           .route=${route}

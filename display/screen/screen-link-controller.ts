@@ -129,6 +129,10 @@ export class ScreenLinkController implements ReactiveController {
         if (message.seq <= this.state.seq) return; // already shown
         this.#apply({ seq: message.seq, modes: message.modes, priority: message.priority, hazards: message.hazards });
         return this.#scheduleReceipt();
+      case 'profile':
+        // Renamed, moved or set to other units: shown at once, and kept for the next offline boot.
+        this.#apply({ profile: message.screen, site: message.site });
+        return;
       case 'command':
         if (message.command === 'identify') this.identifyUntil = Date.now() + IDENTIFY_MS;
         else this.reloadRequested = true;
@@ -158,6 +162,7 @@ export class ScreenLinkController implements ReactiveController {
         return;
       case 'pong':
       case 'state':
+      case 'site-changed':
         this.#touch();
         return;
     }

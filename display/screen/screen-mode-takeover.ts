@@ -2,7 +2,7 @@
 // (the mode catalogue is in the bundle), so it depends on nothing that can fail.
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ActiveMode, Hazards, Language } from '../../shared/model.ts';
+import type { ActiveMode, Hazards, Language, Units } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import { MODE_CATALOGUE, modeTextFor, type ModeText } from '../../shared/modes.ts';
@@ -190,6 +190,7 @@ export class ScreenModeTakeover extends LitElement {
   @property() language: Language = 'en';
   @property({ attribute: false }) now = Date.now();
   @property({ attribute: false }) timeZone: string | undefined;
+  @property() units: Units = 'metres';
   @property({ attribute: false }) location = '';
   /** Where the screen hangs and the way out (evacuate, shelter): shown as a map beside the steps. */
   @property({ attribute: false }) place: ScreenPlace | null = null;
@@ -299,6 +300,7 @@ export class ScreenModeTakeover extends LitElement {
         <screen-route-panel
           .route=${this.route}
           .language=${this.language}
+          .units=${this.units}
           .heading=${heading}
           .destination=${this.active.mode === 'evacuate' ? this.active.destination : null}
         ></screen-route-panel>

@@ -149,7 +149,7 @@ export class ScreenNormalView extends LitElement {
             <screen-floor-map .floor=${this.place.floor} .spot=${this.place.spot} .route=${this.route} .hazards=${this.hazards} .language=${this.language}></screen-floor-map>
             <div class="side">
               <div class="date">${longDate(this.now, this.language, timeZone)}</div>
-              <screen-route-panel .route=${this.route} .language=${this.language} .heading=${SCREEN_WORDS[this.language].nearestExit}></screen-route-panel>
+              <screen-route-panel .route=${this.route} .language=${this.language} .units=${this.site?.units ?? 'metres'} .heading=${SCREEN_WORDS[this.language].nearestExit}></screen-route-panel>
               ${this.#slides()}
             </div>
           </div>`

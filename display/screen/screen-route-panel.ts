@@ -2,7 +2,7 @@
 // and how far; or, when every way out is blocked, that no safe route is known and what to do instead.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Language } from '../../shared/model.ts';
+import type { Language, Units } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 
@@ -52,6 +52,8 @@ export class ScreenRoutePanel extends LitElement {
   /** Evacuation destination (the assembly point), said after the exit. */
   @property() destination: string | null = null;
   @property() heading = '';
+  /** The school's units for the distance. */
+  @property() units: Units = 'metres';
 
   override render() {
     const words = SCREEN_WORDS[this.language];
@@ -72,7 +74,7 @@ export class ScreenRoutePanel extends LitElement {
       </svg>
       <p class="heading">${this.heading}</p>
       <p class="target" data-test="route-target">${route.target.poi.label}</p>
-      <p class="detail">${words.metres(route.metres)}${route.floors.length > 1 ? html` · ${words.stairsFirst}` : nothing}</p>
+      <p class="detail">${words.distance(route.metres, this.units)}${route.floors.length > 1 ? html` · ${words.stairsFirst}` : nothing}</p>
       ${this.destination ? html`<p class="detail">${words.thenTo(this.destination)}</p>` : nothing}
     `;
   }

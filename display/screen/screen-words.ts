@@ -1,6 +1,9 @@
 // The few words a wall screen says itself (everything about modes comes from the catalogue), per language.
 import type { PoiType } from '../../shared/floor-plan.ts';
-import type { Language } from '../../shared/model.ts';
+import type { Language, Units } from '../../shared/model.ts';
+
+/** Metres in feet, to the nearest 5: a walking distance is never known to the foot. */
+const feet = (metres: number) => Math.max(5, Math.round((metres * 3.28084) / 5) * 5);
 
 export interface ScreenWords {
   drill: string;
@@ -20,7 +23,8 @@ export interface ScreenWords {
   /** Shown in place of a slide that cannot be drawn. */
   slideError: string;
   goTo: string;
-  metres: (m: number) => string;
+  /** A walking distance, in the school's units (feet rounded to 5, metres to 1). */
+  distance: (metres: number, units: Units) => string;
   stairsFirst: string;
   thenTo: (destination: string) => string;
   noSafeRoute: string;
@@ -47,7 +51,7 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     nearestExit: 'Nearest exit',
     slideError: 'This slide cannot be shown.',
     goTo: 'Go to',
-    metres: (m) => `${Math.round(m)} m`,
+    distance: (m, units) => (units === 'feet' ? `${feet(m)} ft` : `${Math.round(m)} m`),
     stairsFirst: 'Take the stairs, not the elevator',
     thenTo: (destination) => `Then go to ${destination}`,
     noSafeRoute: 'No safe route is known from here',
@@ -72,7 +76,7 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     nearestExit: 'Salida más cercana',
     slideError: 'Esta diapositiva no se puede mostrar.',
     goTo: 'Vaya a',
-    metres: (m) => `${Math.round(m)} m`,
+    distance: (m, units) => (units === 'feet' ? `${feet(m)} pies` : `${Math.round(m)} m`),
     stairsFirst: 'Use las escaleras, no el ascensor',
     thenTo: (destination) => `Luego vaya a ${destination}`,
     noSafeRoute: 'No se conoce una ruta segura desde aquí',

@@ -10,6 +10,7 @@ import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { auditRecorder, durableWriter } from './change-kit.ts';
 import { idFromName } from '../../shared/site-settings.ts';
+import { siteVersion } from './site.ts';
 
 export const PairScreenSchema = z.object({
   code: z.string().trim().min(4).max(16),
@@ -81,6 +82,7 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
         await persist((draft) => void (draft.devices = draft.devices.filter((d) => d.tokenHash !== tokenHash)));
         throw new ApiError('not_found', 'The screen stopped showing the code before it could be paired. Type the code it shows now.');
       }
+      realtime.tellConsolesSiteChanged(siteVersion(checked.data));
       await record(actor, 'screen.paired', `${screen.id} (${screen.name})${existing ? ', replacing its previous device' : ''}`);
       return { screen };
     },

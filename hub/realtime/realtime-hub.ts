@@ -184,10 +184,14 @@ export class RealtimeHub {
       if (client.kind === 'screen') {
         const screen = screens.get(client.screenId);
         if (screen) this.#send(client.socket, { type: 'profile', site: siteProfile(site), screen: screenProfile(site, screen) });
-      } else if (client.kind === 'console') {
-        this.#send(client.socket, { type: 'site-changed', version });
       }
     }
+    this.tellConsolesSiteChanged(version);
+  }
+
+  /** Consoles read the site again (a screen was paired, renamed or moved); screens are not concerned. */
+  tellConsolesSiteChanged(version: string): void {
+    for (const client of this.#clients.values()) if (client.kind === 'console') this.#send(client.socket, { type: 'site-changed', version });
     this.#scheduleConsolePush();
   }
 
