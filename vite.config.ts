@@ -1,20 +1,36 @@
 // One build for the three browser apps (wall screen, office console, admin console) and the service worker.
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { browserAppBuildId } from './scripts/build-id.ts';
 
 const root = resolve(import.meta.dirname, 'display');
-// Hub and screens compare the build id in hello/welcome to heal version drift. It is a hash of what the apps are
-// built from, so rebuilding the same tree (every `npm start`) makes no screen reload; MUSTER_BUILD_ID overrides it.
-const buildId = process.env.MUSTER_BUILD_ID ?? browserAppBuildId(import.meta.dirname);
+
+/**
+ * The build id (__MUSTER_BUILD__ in the apps, and build.json for the hub), which hub and screens compare in
+ * hello/welcome to heal version drift. It is a hash of what the apps are built from and how (the mode and NODE_ENV
+ * change the output too), so rebuilding the same tree (every `npm start`) makes no screen reload. MUSTER_BUILD_ID
+ * overrides it.
+ */
+function buildInfo(): Plugin {
+  let buildId = '';
+  return {
+    name: 'muster-build-info',
+    config(_config, { mode }) {
+      buildId = process.env.MUSTER_BUILD_ID ?? browserAppBuildId(import.meta.dirname, { mode, nodeEnv: process.env.NODE_ENV });
+      return { define: { __MUSTER_BUILD__: JSON.stringify(buildId) } };
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'build.json', source: JSON.stringify({ build: buildId }) });
+    },
+  };
+}
 
 export default defineConfig({
   root,
   base: '/',
   publicDir: resolve(root, 'public'),
-  define: { __MUSTER_BUILD__: JSON.stringify(buildId) },
   plugins: [
     preact({ include: ['**/console/**', '**/admin/**'] }),
     VitePWA({
@@ -25,12 +41,7 @@ export default defineConfig({
       manifest: false,
       injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}'] },
     }),
-    {
-      name: 'muster-build-info',
-      generateBundle() {
-        this.emitFile({ type: 'asset', fileName: 'build.json', source: JSON.stringify({ build: buildId }) });
-      },
-    },
+    buildInfo(),
   ],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/display'),

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildIdOf, isBuiltFile, readBuildInputs, type BuildInput } from './build-id.ts';
+import { browserAppBuildId, buildIdOf, isBuiltFile, readBuildInputs, type BuildInput } from './build-id.ts';
 
 const files: BuildInput[] = [
   { path: 'display/screen/main.ts', content: 'console.log("screen");\n' },
@@ -57,6 +57,16 @@ describe('readBuildInputs', () => {
     expect(buildIdOf(readBuildInputs(root, ['display', 'shared', 'vite.config.ts']))).toBe(id);
     await writeFile(join(root, 'shared/modes.ts'), 'modes!');
     expect(buildIdOf(readBuildInputs(root, ['display', 'shared', 'vite.config.ts']))).not.toBe(id);
+  });
+
+  it('gives a build of the same tree in another mode or NODE_ENV another id (it is another app)', async () => {
+    root = await mkdtemp(join(tmpdir(), 'muster-build-id-'));
+    await mkdir(join(root, 'display'), { recursive: true });
+    await writeFile(join(root, 'display/main.ts'), 'screen');
+    const production = browserAppBuildId(root, { mode: 'production', nodeEnv: undefined });
+    expect(browserAppBuildId(root, { nodeEnv: undefined, mode: 'production' })).toBe(production);
+    expect(browserAppBuildId(root, { mode: 'production', nodeEnv: 'test' })).not.toBe(production);
+    expect(browserAppBuildId(root, { mode: 'development', nodeEnv: undefined })).not.toBe(production);
   });
 
   it('knows a test from a source file', () => {

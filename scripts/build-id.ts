@@ -54,7 +54,10 @@ export function readBuildInputs(root: string, entries: readonly string[] = BROWS
   return inputs;
 }
 
-/** The build id of the browser apps in the project at `root`. */
-export function browserAppBuildId(root: string): string {
-  return buildIdOf(readBuildInputs(root));
+/** The build id of the browser apps in the project at `root`, built with `settings` that change the output without
+ * changing a file (Vite's mode, NODE_ENV: a development build of the same tree is another app). */
+export function browserAppBuildId(root: string, settings: Record<string, string | undefined> = {}): string {
+  const sorted = Object.fromEntries(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  // No file can have this path: it holds the settings.
+  return buildIdOf([...readBuildInputs(root), { path: '\0settings', content: JSON.stringify(sorted) }]);
 }
