@@ -59,8 +59,29 @@ describe('SiteSchema', () => {
     zones.zones.push({ id: 'east-wing', name: 'East wing again', buildingId: 'main' });
     expect(problemsWith(zones)).toEqual([expect.stringContaining('duplicate zone id "east-wing"')]);
     const buildings = validSite();
-    buildings.buildings.push({ ...buildings.buildings[1]!, name: 'Annex again' });
-    expect(problemsWith(buildings)).toEqual([expect.stringContaining('duplicate building id "annex"')]);
+    buildings.buildings.push({ ...buildings.buildings[1]!, name: 'Annex again', floors: [{ id: 'annex-9', name: 'Top', level: 9 }] });
+    expect(problemsWith(buildings)).toContainEqual(expect.stringContaining('duplicate building id "annex"'));
+  });
+
+  it('rejects a floor id used twice, even in two buildings (floor plans name a floor by its id alone)', () => {
+    const site = validSite();
+    site.buildings[1]!.floors.push({ id: 'main-1', name: 'Annex upper', level: 2 });
+    expect(problemsWith(site)).toEqual([expect.stringContaining('duplicate floor id "main-1"')]);
+  });
+
+  it('rejects a default language that is not offered, a screen in a language not offered, and an unknown default destination', () => {
+    const site = validSite();
+    site.languages = ['en'];
+    site.buildings[0]!.defaultDestinationId = 'moon';
+    expect(problemsWith(site)).toEqual(
+      expect.arrayContaining([expect.stringContaining('"es" is not one of the screen languages'), expect.stringContaining('unknown destination "moon"')]),
+    );
+    site.languages = ['es'];
+    expect(problemsWith(site)).toEqual(expect.arrayContaining([expect.stringContaining('the default language "en" is not one of the screen languages')]));
+  });
+
+  it('rejects a time zone that does not exist', () => {
+    expect(problemsWith({ ...validSite(), timeZone: 'Mars/Olympus' })).toEqual([expect.stringContaining('not a time zone name')]);
   });
 
   it('rejects a screen on a floor its building does not have, even one of another building', () => {
