@@ -213,7 +213,7 @@ export function SitePage(props: { canEdit: boolean }) {
               ))}
             </ol>
             {building.floors.length === 0 && <p class="muted">This building has no floors yet.</p>}
-            <AddByName label="Add floor" placeholder="1st floor" test={`add-floor-${building.id}`} disabled={readOnly} onAdd={(name) => edit(addFloor(shown, building.id, name))} />
+            <AddByName label="Add floor" placeholder="A new floor’s name, e.g. 3rd floor" test={`add-floor-${building.id}`} disabled={readOnly} onAdd={(name) => edit(addFloor(shown, building.id, name))} />
             <h4>Zones</h4>
             <ul class="zone-list">
               {shown.zones
@@ -227,10 +227,10 @@ export function SitePage(props: { canEdit: boolean }) {
                   </li>
                 ))}
             </ul>
-            <AddByName label="Add zone" placeholder="East wing" test={`add-zone-${building.id}`} disabled={readOnly} onAdd={(name) => edit(addZone(shown, building.id, name))} />
+            <AddByName label="Add zone" placeholder="A new zone’s name, e.g. East wing" test={`add-zone-${building.id}`} disabled={readOnly} onAdd={(name) => edit(addZone(shown, building.id, name))} />
           </div>
         ))}
-        <AddByName label="Add building" placeholder="Main Building" test="add-building" disabled={readOnly} onAdd={(name) => edit(addBuilding(shown, name))} />
+        <AddByName label="Add building" placeholder="A new building’s name, e.g. Science Annex" test="add-building" disabled={readOnly} onAdd={(name) => edit(addBuilding(shown, name))} />
       </section>
 
       <section class="site-section">
@@ -252,7 +252,7 @@ export function SitePage(props: { canEdit: boolean }) {
             </li>
           ))}
         </ul>
-        <AddByName label="Add destination" placeholder="North athletic field" test="add-destination" disabled={readOnly} onAdd={(name) => edit(addDestination(shown, name))} />
+        <AddByName label="Add destination" placeholder="A new destination, e.g. North athletic field" test="add-destination" disabled={readOnly} onAdd={(name) => edit(addDestination(shown, name))} />
       </section>
 
       {props.canEdit && <SiteFileTools />}
