@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
 
   const { data, out } = parsed.values;
-  const result = await createBackup({ dataDir: data ? fromCaller(data) : hubDataDir(), out: fromCaller(out ?? '.') });
+  const result = await createBackup({ dataDir: data ? fromCaller(data) : hubDataDir(), out: fromCaller(out ?? '.'), signal: interruption('no archive was written') });
   const { manifest } = result;
   const lines = [
     `Wrote ${result.archivePath} (${formatBytes(result.archiveBytes)}), read back and checked:`,
@@ -54,6 +54,15 @@ async function main(): Promise<void> {
     `Restore it, on this machine or a new one, into a new or empty directory: npm run restore -- ${result.archivePath} --data DIR`,
   );
   console.log(lines.join('\n'));
+}
+
+/** Ctrl-C or a service stop ends the work through its clean-up, which removes the temporary files, instead of killing it mid-way. */
+function interruption(outcome: string): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => controller.abort(new BackupError(`interrupted (${signal}): ${outcome}, and its temporary files are removed`)));
+  }
+  return controller.signal;
 }
 
 /** npm runs scripts in the project folder; paths typed by the caller are meant from where they typed them. */

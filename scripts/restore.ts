@@ -36,11 +36,15 @@ async function main(): Promise<void> {
   if (parsed.positionals.length !== 1) usageError(parsed.positionals.length === 0 ? 'which archive? give its file name' : 'give one archive');
 
   const { data } = parsed.values;
-  const { dataDir, manifest, archiveBytes } = await restoreBackup({ archivePath: fromCaller(parsed.positionals[0]!), dataDir: data ? fromCaller(data) : hubDataDir() });
+  const { dataDir, manifest } = await restoreBackup({
+    archivePath: fromCaller(parsed.positionals[0]!),
+    dataDir: data ? fromCaller(data) : hubDataDir(),
+    signal: interruption('nothing was restored'),
+  });
   const hasTls = manifest.files.some((file) => file.path.startsWith('tls/'));
   const lines = [
     `Restored ${manifest.site.name} (${manifest.site.id}), backed up ${manifest.createdAt} by Muster ${manifest.app.version}:`,
-    `  ${manifest.files.length} files from a ${archiveBytes}-byte archive, every one checked against its SHA-256, into ${dataDir}`,
+    `  ${manifest.files.length} files, every one checked against the SHA-256 in the archive's manifest, into ${dataDir}`,
     '',
     `Start the hub on it: MUSTER_DATA=${dataDir} npm start (as the user that runs the hub: the files are readable only by ${process.env.USER ?? 'you'}).`,
   ];
@@ -52,6 +56,15 @@ async function main(): Promise<void> {
     );
   }
   console.log(lines.join('\n'));
+}
+
+/** Ctrl-C or a service stop ends the work through its clean-up, which removes the temporary files, instead of killing it mid-way. */
+function interruption(outcome: string): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => controller.abort(new BackupError(`interrupted (${signal}): ${outcome}, and its temporary files are removed`)));
+  }
+  return controller.signal;
 }
 
 /** npm runs scripts in the project folder; paths typed by the caller are meant from where they typed them. */

@@ -20,6 +20,8 @@ export interface BackupRequest {
   /** A file to write, or an existing directory to write the default name into. */
   out: string;
   now?: Date;
+  /** Aborting it (Ctrl-C) stops the backup with its reason and removes the staging copy and the partial archive. */
+  signal?: AbortSignal;
 }
 
 export interface BackupResult {
@@ -48,7 +50,7 @@ export async function createBackup(request: BackupRequest): Promise<BackupResult
   const staging = await mkdtemp(join(outDir, '.muster-backup-'));
   let partial: string | null = null;
   try {
-    const snapshot = await snapshotDataDirectory(dataDir, staging);
+    const snapshot = await snapshotDataDirectory(dataDir, staging, request.signal);
     const store = await checkStoreFiles(staging);
     if ('problem' in store) throw new BackupError(`${dataDir} was not backed up: ${store.problem}; the hub would not open it either`);
 
@@ -64,9 +66,10 @@ export async function createBackup(request: BackupRequest): Promise<BackupResult
 
     const archivePath = join(outDir, fileName ?? defaultArchiveName(store.site.id, now));
     partial = join(outDir, `.${basename(archivePath)}.partial`);
-    await writeArchive(staging, [MANIFEST_FILE, ...manifest.files.map((file) => file.path)], partial);
+    await writeArchive(staging, [MANIFEST_FILE, ...manifest.files.map((file) => file.path)], partial, request.signal);
     // Read back with the restore's own checks: a backup that says it was written can be restored.
-    const { archiveBytes } = await readBackupArchive(partial, discardSink);
+    const { archiveBytes } = await readBackupArchive(partial, discardSink, request.signal);
+    request.signal?.throwIfAborted();
     await rename(partial, archivePath);
     partial = null;
     await syncPath(outDir);
@@ -100,13 +103,16 @@ async function outputPlace(out: string, dataDir: string): Promise<{ outDir: stri
 }
 
 /** gzip-compressed tar of `paths` (relative to `dir`, in this order), written 0600 and fsynced. */
-async function writeArchive(dir: string, paths: string[], target: string): Promise<void> {
+async function writeArchive(dir: string, paths: string[], target: string, signal: AbortSignal | undefined): Promise<void> {
   // 'wx': never through a file or link someone left at the temporary name; 0600: the archive holds secrets.
   const file = await open(target, 'wx', 0o600);
   try {
     // portable: no user or group names and ids of this machine in the archive.
     const pack = create({ cwd: dir, gzip: true, portable: true, strict: true }, paths);
-    for await (const chunk of pack) await file.write(chunk as Buffer);
+    for await (const chunk of pack) {
+      signal?.throwIfAborted();
+      await file.write(chunk as Buffer);
+    }
     await file.sync();
   } finally {
     await file.close();

@@ -29,12 +29,13 @@ export interface DataSnapshot {
   trimmed: string[];
 }
 
-export async function snapshotDataDirectory(dataDir: string, stagingDir: string): Promise<DataSnapshot> {
+export async function snapshotDataDirectory(dataDir: string, stagingDir: string, signal?: AbortSignal): Promise<DataSnapshot> {
   const { files: found, skipped } = await listDataFiles(dataDir);
   const ordered = [...STORE_FILES_FIRST.filter((path) => found.includes(path)), ...found.filter((path) => !STORE_FILES_FIRST.includes(path))];
   const files: ManifestFile[] = [];
   const trimmed: string[] = [];
   for (const path of ordered) {
+    signal?.throwIfAborted();
     const target = join(stagingDir, path);
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     try {

@@ -30,11 +30,19 @@ const ARCHIVE_SLACK_BYTES = 1024 * 1024;
 /** JSON and SVG compress tenfold or so; a thousandfold is a file made to fill the disk. */
 const MAX_COMPRESSION_RATIO = 1000;
 
-/** Reads `archivePath` into `sink`; resolves with its manifest once every listed file has arrived intact. */
-export async function readBackupArchive(archivePath: string, sink: ArchiveSink): Promise<{ manifest: BackupManifest; archiveBytes: number }> {
+/**
+ * Reads `archivePath` into `sink`; resolves with its manifest once every listed file has arrived intact. Aborting
+ * `signal` (Ctrl-C) stops it with the signal's reason, after the sink's open files are closed.
+ */
+export async function readBackupArchive(
+  archivePath: string,
+  sink: ArchiveSink,
+  signal?: AbortSignal,
+): Promise<{ manifest: BackupManifest; archiveBytes: number }> {
   const name = archivePath;
   const archiveBytes = await checkGzipFile(archivePath);
-  await checkCompressedData(archivePath, archiveBytes);
+  await checkCompressedData(archivePath, archiveBytes, signal);
+  signal?.throwIfAborted();
 
   let manifest: BackupManifest | null = null;
   let listed = new Map<string, ManifestFile>();
@@ -112,6 +120,7 @@ export async function readBackupArchive(archivePath: string, sink: ArchiveSink):
       })
       .catch(fail);
   });
+  signal?.addEventListener('abort', () => fail(signal.reason), { once: true });
   const parserEnded = new Promise<void>((resolve) => {
     parser.once('end', resolve);
     stopped.signal.addEventListener('abort', () => resolve());
@@ -180,11 +189,12 @@ async function checkGzipFile(path: string): Promise<number> {
  * A first pass through the gzip stream alone, whose CRC covers every byte: damage in transit or on disk is then told
  * as such, rather than as whatever the damaged bytes happen to look like to the tar reader or the manifest check.
  */
-async function checkCompressedData(path: string, compressedBytes: number): Promise<void> {
+async function checkCompressedData(path: string, compressedBytes: number, signal: AbortSignal | undefined): Promise<void> {
   const limit = compressedBytes * MAX_COMPRESSION_RATIO + ARCHIVE_SLACK_BYTES;
   let unpacked = 0;
   try {
     for await (const chunk of pipeline(createReadStream(path), createGunzip(), () => undefined)) {
+      signal?.throwIfAborted();
       unpacked += (chunk as Buffer).length;
       if (unpacked > limit) throw new BackupError(`${path} is refused: it unpacks to more than ${MAX_COMPRESSION_RATIO} times its size, which no backup does`);
     }

@@ -16,7 +16,9 @@ export interface RestoreResult {
   archiveBytes: number;
 }
 
-export async function restoreBackup(request: { archivePath: string; dataDir: string }): Promise<RestoreResult> {
+/** Aborting `signal` (Ctrl-C) before the final rename stops the restore with its reason and removes what was unpacked. */
+export async function restoreBackup(request: { archivePath: string; dataDir: string; signal?: AbortSignal }): Promise<RestoreResult> {
+  const { signal } = request;
   const archivePath = resolve(request.archivePath);
   const target = resolve(request.dataDir);
   await checkTarget(target);
@@ -25,10 +27,11 @@ export async function restoreBackup(request: { archivePath: string; dataDir: str
   const temporary = await mkdtemp(join(parent, `.${basename(target)}.restoring-`));
   let placed = false;
   try {
-    const { manifest, archiveBytes } = await readBackupArchive(archivePath, directorySink(temporary));
+    const { manifest, archiveBytes } = await readBackupArchive(archivePath, directorySink(temporary), signal);
     const store = await checkStoreFiles(temporary);
     if ('problem' in store) throw new BackupError(`${archivePath} is refused: ${store.problem}`);
     await syncTree(temporary);
+    signal?.throwIfAborted();
     await placeDirectory(temporary, target);
     placed = true;
     await syncPath(parent);
