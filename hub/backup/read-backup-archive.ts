@@ -120,7 +120,8 @@ export async function readBackupArchive(
       })
       .catch(fail);
   });
-  signal?.addEventListener('abort', () => fail(signal.reason), { once: true });
+  const onAbort = () => fail(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
   const parserEnded = new Promise<void>((resolve) => {
     parser.once('end', resolve);
     stopped.signal.addEventListener('abort', () => resolve());
@@ -150,6 +151,7 @@ export async function readBackupArchive(
   if (!failure) parser.end();
   await parserEnded;
   await handled;
+  signal?.removeEventListener('abort', onAbort);
   if (failure) throw failure;
 
   if (!manifest) throw new BackupError(`${name} is not a Muster backup: it holds no ${MANIFEST_FILE}`);

@@ -3,7 +3,7 @@
 // hub's own store schemas, synced to disk, and renamed into place in one step. Any failure removes the temporary
 // directory and leaves the target as it was: absent, or empty. A school's existing data is never overwritten.
 import { mkdir, mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BackupError } from './backup-error.ts';
 import type { BackupManifest } from './backup-manifest.ts';
 import { checkStoreFiles } from './check-store-files.ts';
@@ -82,7 +82,7 @@ function directorySink(root: string): ArchiveSink {
     const full = resolve(root, path);
     const within = relative(root, full);
     // The reader already refused unsafe paths; this stays true even if that rule were ever loosened.
-    if (within === '' || within.startsWith(`..${sep}`) || within === '..' || resolve(root, within) !== full) {
+    if (within === '' || within === '..' || within.startsWith(`..${sep}`) || isAbsolute(within)) {
       throw new BackupError(`refused to write ${JSON.stringify(path)} outside ${root}`);
     }
     return full;
