@@ -154,4 +154,16 @@ describe('setting up a new school from an empty data directory', () => {
     await screen.screenshot({ path: join(tmpdir(), 'muster-new-school-screen.png') });
     await admin.screenshot({ path: join(tmpdir(), 'muster-new-school-admin.png'), fullPage: true });
   });
+
+  it('pre-fills Evacuate in the office console with the building’s default destination', async () => {
+    // The screen's browser has no staff session (the admin's has one already).
+    const office = await browsers[1]!.browser.newPage();
+    await office.setViewport({ width: 1280, height: 900 });
+    await logInToConsole(office, hub, 'office');
+    await office.click(byTest('mode-button-evacuate'));
+    await office.waitForSelector(byTest('destination'));
+    expect(await office.$eval(byTest('destination'), (el) => (el as HTMLSelectElement).value)).toBe('soccer-field');
+    await office.click(byTest('cancel-start'));
+    await office.close();
+  });
 });
