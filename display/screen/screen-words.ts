@@ -1,9 +1,7 @@
 // The few words a wall screen says itself (everything about modes comes from the catalogue), per language.
 import type { PoiType } from '../../shared/floor-plan.ts';
+import { distanceInWords } from '../../shared/distances.ts';
 import type { Language, Units } from '../../shared/model.ts';
-
-/** Metres in feet, to the nearest 5: a walking distance is never known to the foot. */
-const feet = (metres: number) => Math.max(5, Math.round((metres * 3.28084) / 5) * 5);
 
 export interface ScreenWords {
   drill: string;
@@ -51,7 +49,7 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     nearestExit: 'Nearest exit',
     slideError: 'This slide cannot be shown.',
     goTo: 'Go to',
-    distance: (m, units) => (units === 'feet' ? `${feet(m)} ft` : `${Math.round(m)} m`),
+    distance: (m, units) => distanceInWords(m, units, 'en'),
     stairsFirst: 'Take the stairs, not the elevator',
     thenTo: (destination) => `Then go to ${destination}`,
     noSafeRoute: 'No safe route is known from here',
@@ -76,7 +74,7 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     nearestExit: 'Salida más cercana',
     slideError: 'Esta diapositiva no se puede mostrar.',
     goTo: 'Vaya a',
-    distance: (m, units) => (units === 'feet' ? `${feet(m)} pies` : `${Math.round(m)} m`),
+    distance: (m, units) => distanceInWords(m, units, 'es'),
     stairsFirst: 'Use las escaleras, no el ascensor',
     thenTo: (destination) => `Luego vaya a ${destination}`,
     noSafeRoute: 'No se conoce una ruta segura desde aquí',

@@ -6,11 +6,15 @@ import type { FloorPlan, Point, Poi, PoiType } from '../../shared/floor-plan.ts'
 import { headsUpTurn, turnedViewBox } from '../../shared/map-orientation.ts';
 import { POI_MARKERS, PUBLIC_POI_TYPES } from '../../shared/poi-markers.ts';
 import type { RouteResult } from '../../shared/routing.ts';
+import { distanceInWords } from '../../shared/distances.ts';
+import type { Units } from '../../shared/model.ts';
 
 type RouteFound = Extract<RouteResult, { ok: true }>;
 
 export interface DiagramInput {
   schoolName: string;
+  /** Feet or metres, as the school tells distances. */
+  units: Units;
   /** "Building · floor". */
   floorTitle: string;
   /** What the diagram is for: a screen's location or a room. */
@@ -93,7 +97,7 @@ export function diagramHtml(input: DiagramInput): string {
   const routeLine = (route: RouteFound | undefined, index: number) =>
     route
       ? html`<li><span class="swatch" style="border-color:${ROUTE_STYLES[index]!.colour};border-style:${index === 0 ? 'solid' : 'dashed'}"></span>
-          <strong>${ROUTE_STYLES[index]!.name}:</strong> ${route.target.poi.label}, about ${Math.round(route.metres)} m${route.floors.length > 1 ? ' (by the stairs)' : ''}</li>`
+          <strong>${ROUTE_STYLES[index]!.name}:</strong> ${route.target.poi.label}, about ${distanceInWords(route.metres, input.units)}${route.floors.length > 1 ? ' (by the stairs)' : ''}</li>`
       : '';
   const page = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Evacuation diagram: ${input.placeLabel}</title>

@@ -57,6 +57,7 @@ export function createEvacuationDiagrams(deps: { store: Store; renderer: PdfRend
       const routes = createRouter(wayfinding).alternatives({ floorId, position, facingDegrees }, 'exit', NO_HAZARDS, 2);
       const html = diagramHtml({
         schoolName: site.name,
+        units: site.units,
         floorTitle: `${building.name} · ${building.floors.find((f) => f.id === floorId)!.name}`,
         placeLabel: label,
         floor,
