@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { openScreenAndConsole, type ScreenAndConsole } from '../helpers/devices.ts';
 import { screenPath, type TestHub } from '../helpers/hub.ts';
-import { byTest, logInToConsole, waitForScreen } from '../helpers/pages.ts';
+import { byTest, logInToConsole, screenText, waitForScreen } from '../helpers/pages.ts';
 
 const TITLE = 'Picture day on Friday';
 const TEXT = 'Wear your **best smile**.\n\nRetakes are in the library after lunch.';
@@ -21,19 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await devices?.close();
 });
-
-/** Everything the screen shows, through the shadow roots of its parts. */
-const screenText = (page: Page) =>
-  page.$eval('muster-screen', (root) => {
-    const texts: string[] = [];
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(root);
-    return texts.join(' ');
-  });
 
 describe('publishing an announcement from the admin console', () => {
   it('adds an announcement for all screens and publishes it as revision 1', async () => {

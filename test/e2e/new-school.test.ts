@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
-import { byTest, logInToConsole, typeInto } from '../helpers/pages.ts';
+import { byTest, logInToConsole, screenText, typeInto } from '../helpers/pages.ts';
 
 const MAP_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300">
   <rect x="10" y="10" width="380" height="280" fill="#fff" stroke="#333" stroke-width="4"/>
@@ -39,19 +39,6 @@ afterAll(async () => {
 });
 
 const stepDone = (step: string) => admin.$eval(byTest(`setup-${step}`), (el) => el.getAttribute('data-done'));
-
-/** Everything <muster-screen> shows, through the shadow roots of its parts. */
-const screenText = () =>
-  screen.$eval('muster-screen', (root) => {
-    const texts: string[] = [];
-    const walk = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(root);
-    return texts.join(' ');
-  });
 
 describe('setting up a new school from an empty data directory', () => {
   it('greets the admin with the set-up checklist, nothing done yet', async () => {
@@ -123,7 +110,7 @@ describe('setting up a new school from an empty data directory', () => {
 
     await screen.waitForSelector(`muster-screen >>> ${byTest('floor-map')}[data-floor="north-hall-ground-floor"]`, { timeout: 10_000 });
     await screen.waitForSelector(`muster-screen >>> ${byTest('you-are-here')}`);
-    const text = await screenText();
+    const text = await screenText(screen);
     expect(text).toContain('Oakridge Elementary');
     expect(text).toContain('North Hall');
     // Every step is done: the checklist steps aside.
@@ -137,19 +124,7 @@ describe('setting up a new school from an empty data directory', () => {
     await typeInto(admin, 'building-name-north-hall', 'North Building');
     await admin.click(byTest('save-site'));
     await admin.waitForSelector(byTest('site-saved'));
-    await screen.waitForFunction(
-      () => {
-        const texts: string[] = [];
-        const walk = (node: Node) => {
-          if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
-          if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-          node.childNodes.forEach(walk);
-        };
-        walk(document.querySelector('muster-screen')!);
-        return texts.join(' ').includes('North Building');
-      },
-      { timeout: 5000 },
-    );
+    await expect.poll(() => screenText(screen), { timeout: 5000 }).toContain('North Building');
     expect(await screen.evaluate(() => (window as any).__notReloaded)).toBe(true);
     await screen.screenshot({ path: join(tmpdir(), 'muster-new-school-screen.png') });
     await admin.screenshot({ path: join(tmpdir(), 'muster-new-school-admin.png'), fullPage: true });

@@ -38,3 +38,16 @@ export async function typeInto(page: Page, name: string, text: string): Promise<
 
 /** The text of a `data-test` element, trimmed. */
 export const textOf = (page: Page, name: string) => page.$eval(byTest(name), (el) => el.textContent!.trim());
+
+/** Everything <muster-screen> shows, through the shadow roots of its parts. */
+export const screenText = (page: Page) =>
+  page.$eval('muster-screen', (root) => {
+    const texts: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
+      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+      node.childNodes.forEach(walk);
+    };
+    walk(root);
+    return texts.join(' ');
+  });
