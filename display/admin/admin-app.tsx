@@ -2,6 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LoginForm } from '../lib/login-form.tsx';
 import { useConsoleLink } from '../lib/use-console-link.ts';
+import { ChangePasswordForm } from '../lib/change-password-form.tsx';
+import { SessionContext, useSessionControls } from '../lib/session-context.ts';
+import { SessionNotice } from '../lib/session-notice.tsx';
 import { useSession } from '../lib/use-session.ts';
 import { AuditPage } from './audit-page.tsx';
 import { ContentPage } from './content-page.tsx';
@@ -16,21 +19,22 @@ import { SitePage } from './site/site-page.tsx';
 import { useSite } from '../lib/use-site.ts';
 import { UsersPage } from './users-page.tsx';
 
-const PAGES = ['site', 'screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'drills', 'audit'] as const;
+const PAGES = ['site', 'screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'drills', 'audit', 'account'] as const;
 type Page = (typeof PAGES)[number];
 /** "#drills/14" → "drills": the page is the first part of the address's fragment. */
 const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
 
-function AdminView(props: { username: string; role: string; onLogOut: () => void; onSessionExpired: () => void }) {
-  const link = useConsoleLink(__MUSTER_BUILD__);
+function AdminView(props: { username: string; role: string; onLogOut: () => void; onSessionExpired: (generation: number) => void }) {
+  const session = useSessionControls();
+  const link = useConsoleLink(__MUSTER_BUILD__, session?.generation ?? 0);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5000);
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (link.loggedOut) props.onSessionExpired();
-  }, [link.loggedOut]);
+    if (link.loggedOut) props.onSessionExpired(link.generation);
+  }, [link.loggedOut, link.generation]);
   // The page is in the address so a reload or a shared link lands on the same page.
   const [page, setPage] = useState<Page>(pageFromHash);
   // The editor stays mounted once opened, so looking at the screens does not lose an unsaved draft.
@@ -53,11 +57,15 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <span class={`link ${live ? 'live' : 'down'}`}>{live ? 'Live' : 'Reconnecting…'}</span>
         <span class="user">
           {props.username} ({props.role})
+          <a href="#account" class="link-button" data-test="open-account">
+            Change my password
+          </a>
           <button type="button" class="link-button" data-test="logout" onClick={props.onLogOut}>
             Log out
           </button>
         </span>
       </header>
+      <SessionNotice timeZone={link.welcome?.site.timeZone} />
       <nav class="admin-nav" aria-label="Pages">
         <a href="#site" class={page === 'site' ? 'on' : ''} aria-current={page === 'site' ? 'page' : undefined} data-test="nav-site">
           Site
@@ -152,13 +160,26 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
           {props.role !== 'viewer' ? <AuditPage /> : <p class="muted">The audit log is for office staff and administrators.</p>}
         </section>
       )}
+      {page === 'account' && (
+        <section class="panel" data-test="account-page">
+          <h2>My account</h2>
+          <p class="muted">
+            Logged in as {props.username} ({props.role}).
+          </p>
+          <ChangePasswordForm autoFocus />
+        </section>
+      )}
     </div>
   );
 }
 
 export function AdminApp() {
-  const { session, loggedIn, logOut, expired } = useSession();
+  const { session, loggedIn, logOut, controls } = useSession();
   if (session.kind === 'checking') return <p class="muted center">Loading…</p>;
-  if (session.kind === 'anonymous') return <LoginForm title="Muster administration" onLoggedIn={loggedIn} />;
-  return <AdminView username={session.user.username} role={session.user.role} onLogOut={logOut} onSessionExpired={expired} />;
+  if (session.kind === 'anonymous' || !controls) return <LoginForm title="Muster administration" onLoggedIn={loggedIn} />;
+  return (
+    <SessionContext.Provider value={controls}>
+      <AdminView username={session.user.username} role={session.user.role} onLogOut={logOut} onSessionExpired={controls.linkLoggedOut} />
+    </SessionContext.Provider>
+  );
 }

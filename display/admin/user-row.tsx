@@ -77,7 +77,12 @@ export function UserRow(props: { user: UserSummary; isYou: boolean; onChanged: (
       </td>
       <td>
         {isYou ? (
-          <span class="muted">Your own account: another administrator changes it.</span>
+          <span class="muted">
+            Your own account.{' '}
+            <a href="#account" data-test="change-own-password">
+              Change your password
+            </a>
+          </span>
         ) : (
           <div class="row-actions">
             {user.disabled ? (

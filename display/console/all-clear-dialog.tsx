@@ -1,6 +1,7 @@
 // Confirm an All Clear for one scope. A drill's All Clear is sent as a drill, a real event's as real.
 import type { ActiveMode, Site } from '../../shared/model.ts';
 import { api, call } from '../lib/api-client.ts';
+import { RenewIfEnded } from '../lib/session-notice.tsx';
 import { useApiAction } from '../lib/use-api-action.ts';
 import { scopeName } from './scope-names.ts';
 
@@ -27,6 +28,7 @@ export function AllClearDialog(props: { active: ActiveMode; site: Site; onClose:
             {error}
           </p>
         )}
+        <RenewIfEnded />
         <footer class="dialog-actions">
           <button type="button" class="secondary" onClick={props.onClose} disabled={busy}>
             Cancel

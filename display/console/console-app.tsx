@@ -1,11 +1,17 @@
-// The office console: log in, then the office view.
+// The office console: log in, then the office view. A session that ends is renewed in place (lib/session-notice.tsx),
+// so the office never loses the page to a login screen.
 import { LoginForm } from '../lib/login-form.tsx';
+import { SessionContext } from '../lib/session-context.ts';
 import { useSession } from '../lib/use-session.ts';
 import { OfficeView } from './office-view.tsx';
 
 export function ConsoleApp() {
-  const { session, loggedIn, logOut, expired } = useSession();
+  const { session, loggedIn, logOut, controls } = useSession();
   if (session.kind === 'checking') return <p class="muted center">Loading…</p>;
-  if (session.kind === 'anonymous') return <LoginForm title="Muster office console" onLoggedIn={loggedIn} />;
-  return <OfficeView user={session.user} onLogOut={logOut} onSessionExpired={expired} />;
+  if (session.kind === 'anonymous' || !controls) return <LoginForm title="Muster office console" onLoggedIn={loggedIn} />;
+  return (
+    <SessionContext.Provider value={controls}>
+      <OfficeView user={session.user} onLogOut={logOut} onSessionExpired={controls.linkLoggedOut} />
+    </SessionContext.Provider>
+  );
 }

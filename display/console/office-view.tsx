@@ -4,6 +4,9 @@ import type { ActiveMode, EmergencyModeId, Site } from '../../shared/model.ts';
 import { api, call } from '../lib/api-client.ts';
 import type { LoggedInUser } from '../lib/login-form.tsx';
 import { useConsoleLink } from '../lib/use-console-link.ts';
+import { useSessionControls } from '../lib/session-context.ts';
+import { SessionNotice } from '../lib/session-notice.tsx';
+import { AccountPanel } from './account-panel.tsx';
 import { ActiveModes } from './active-modes.tsx';
 import { HazardPanel } from './hazard-panel.tsx';
 import { AllClearDialog } from './all-clear-dialog.tsx';
@@ -22,8 +25,11 @@ function useNow(intervalMs = 1000): number {
   return now;
 }
 
-export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; onSessionExpired: () => void }) {
-  const link = useConsoleLink(__MUSTER_BUILD__);
+export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; onSessionExpired: (generation: number) => void }) {
+  const session = useSessionControls();
+  const link = useConsoleLink(__MUSTER_BUILD__, session?.generation ?? 0);
+  /** When the office last asked for the account panel (0: closed): each ask scrolls it into view. */
+  const [accountAskedAt, setAccountAskedAt] = useState(0);
   const now = useNow();
   const [site, setSite] = useState<Site | null>(null);
   const [starting, setStarting] = useState<EmergencyModeId | null>(null);
@@ -37,8 +43,8 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
     );
   }, []);
   useEffect(() => {
-    if (link.loggedOut) props.onSessionExpired();
-  }, [link.loggedOut]);
+    if (link.loggedOut) props.onSessionExpired(link.generation);
+  }, [link.loggedOut, link.generation]);
 
   const state = link.state;
   const live = link.status === 'open';
@@ -47,16 +53,20 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
       <header class="topbar">
         <h1>{link.welcome?.site.name ?? site?.name ?? 'Muster'}</h1>
         <span class={`link ${live ? 'live' : 'down'}`} data-test="console-connection" role="status">
-          {live ? 'Live' : link.lastContactAt ? `Reconnecting… (last contact ${schoolTime(link.lastContactAt, site)})` : 'Connecting…'}
+          {live ? 'Live' : session?.ended ? 'Logged out' : link.lastContactAt ? `Reconnecting… (last contact ${schoolTime(link.lastContactAt, site)})` : 'Connecting…'}
         </span>
         <span class="user">
           {props.user.username} ({props.user.role})
+          <button type="button" class="link-button" data-test="open-account" aria-controls="my-account" onClick={() => setAccountAskedAt(Date.now())}>
+            Change my password
+          </button>
           <button type="button" class="link-button" data-test="logout" onClick={props.onLogOut}>
             Log out
           </button>
         </span>
       </header>
-      {!live && (
+      <SessionNotice timeZone={link.welcome?.site.timeZone ?? site?.timeZone} />
+      {!live && !session?.ended && (
         <p class="banner-warning" role="alert">
           The console has lost the hub. Screens keep their last mode. Use the PA and phone until the link is back.
         </p>
@@ -94,6 +104,7 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
 
       {/* Last and collapsed: the binder must never push the mode buttons or the roll-call down. */}
       <PlansAndProcedures />
+      {accountAskedAt > 0 && <AccountPanel askedAt={accountAskedAt} onClose={() => setAccountAskedAt(0)} />}
 
       {starting && site && <StartModeDialog mode={starting} site={site} onClose={() => setStarting(null)} onStarted={() => setStarting(null)} />}
       {clearing && site && <AllClearDialog active={clearing} site={site} onClose={() => setClearing(null)} onCleared={() => setClearing(null)} />}

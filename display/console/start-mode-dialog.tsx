@@ -13,6 +13,7 @@ import {
 } from '../../shared/model.ts';
 import { DEFAULT_STRATEGY, MODE_CATALOGUE, SHELTER_HAZARD_TEXT, SHELTER_STRATEGY_TEXT } from '../../shared/modes.ts';
 import { api, call } from '../lib/api-client.ts';
+import { RenewIfEnded } from '../lib/session-notice.tsx';
 import { useApiAction } from '../lib/use-api-action.ts';
 import { ModeIcon } from './mode-icon.tsx';
 import { ScopePicker } from './scope-picker.tsx';
@@ -142,6 +143,7 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onCl
             {error}
           </p>
         )}
+        <RenewIfEnded />
 
         <footer class="dialog-actions">
           <button type="button" class="secondary" data-test="cancel-start" onClick={props.onClose} disabled={busy}>

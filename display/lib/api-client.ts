@@ -18,6 +18,17 @@ export class ApiFailure extends Error {
   }
 }
 
+const sessionEndedListeners = new Set<() => void>();
+
+/**
+ * Called whenever the hub answers `unauthenticated`: the session behind the page has ended (expired, or logged out
+ * elsewhere), so the console can ask for the password where the person is instead of failing cryptically.
+ */
+export function onSessionEnded(listener: () => void): () => void {
+  sessionEndedListeners.add(listener);
+  return () => sessionEndedListeners.delete(listener);
+}
+
 /** Await a client call and return its success body, or throw an `ApiFailure` with the hub's error code. */
 export async function call<T>(request: Promise<{ ok: boolean; status: number; json(): Promise<T> }>): Promise<Extract<T, { ok: true }>> {
   let response: Awaited<typeof request>;
@@ -34,6 +45,9 @@ export async function call<T>(request: Promise<{ ok: boolean; status: number; js
   }
   if (response.ok) return body as Extract<T, { ok: true }>;
   const failure = ErrorBodySchema.safeParse(body);
-  if (failure.success) throw new ApiFailure(failure.data.error.code, failure.data.error.message, response.status);
+  if (failure.success) {
+    if (failure.data.error.code === 'unauthenticated') for (const listener of sessionEndedListeners) listener();
+    throw new ApiFailure(failure.data.error.code, failure.data.error.message, response.status);
+  }
   throw new ApiFailure('internal', `The hub answered ${response.status}.`, response.status);
 }

@@ -1,6 +1,7 @@
 // The login form of both consoles. Errors are worded by code; throttling says how long to wait.
 import { useState } from 'preact/hooks';
 import type { Role } from '../../shared/model.ts';
+import type { SessionInfo } from '../../shared/session.ts';
 import { api, call } from './api-client.ts';
 import { useApiAction } from './use-api-action.ts';
 
@@ -9,7 +10,7 @@ export interface LoggedInUser {
   role: Role;
 }
 
-export function LoginForm(props: { title: string; onLoggedIn: (user: LoggedInUser) => void }) {
+export function LoginForm(props: { title: string; onLoggedIn: (session: SessionInfo) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useApiAction();
@@ -17,7 +18,7 @@ export function LoginForm(props: { title: string; onLoggedIn: (user: LoggedInUse
   const submit = async (event: Event) => {
     event.preventDefault();
     const body = await run(() => call(api.session.$post({ json: { username, password } })));
-    if (body) props.onLoggedIn(body.user);
+    if (body) props.onLoggedIn(body);
     else setPassword('');
   };
 

@@ -12,25 +12,29 @@ export interface ConsoleLink {
   lastContactAt: number | null;
   /** The hub refused the session: the user must log in again. */
   loggedOut: boolean;
+  /** The session generation the link was opened in (use-session.ts), so a late refusal of an old session is told apart. */
+  generation: number;
 }
 
-export function useConsoleLink(build: string): ConsoleLink {
-  const [link, setLink] = useState<ConsoleLink>({ status: 'connecting', welcome: null, state: null, lastContactAt: null, loggedOut: false });
+/** `generation`: a new session (logged in again, password changed) opens a new link; what was shown stays meanwhile. */
+export function useConsoleLink(build: string, generation = 0): ConsoleLink {
+  const [link, setLink] = useState<ConsoleLink>({ status: 'connecting', welcome: null, state: null, lastContactAt: null, loggedOut: false, generation });
 
   useEffect(() => {
+    setLink((l) => ({ ...l, loggedOut: false, generation }));
     const connection: HubConnection = new HubConnection({
       hello: () => ({ type: 'console-hello', protocol: PROTOCOL_VERSION, build }),
       onMessage: (message) => {
         const at = connection.lastContactAt;
         if (message.type === 'welcome') setLink((l) => ({ ...l, welcome: message, lastContactAt: at }));
         else if (message.type === 'state') setLink((l) => ({ ...l, state: message.state, lastContactAt: at }));
-        else if (message.type === 'error' && message.code === 'unauthenticated') setLink((l) => ({ ...l, loggedOut: true }));
+        else if (message.type === 'error' && message.code === 'unauthenticated') setLink((l) => ({ ...l, loggedOut: true, generation }));
         else setLink((l) => ({ ...l, lastContactAt: at }));
       },
       onStatus: (status, { closeCode }) => {
         if (closeCode === CLOSE_CODES.unauthorized) {
           connection.stop();
-          setLink((l) => ({ ...l, status: 'stopped', loggedOut: true }));
+          setLink((l) => ({ ...l, status: 'stopped', loggedOut: true, generation }));
           return;
         }
         setLink((l) => ({ ...l, status }));
@@ -38,7 +42,7 @@ export function useConsoleLink(build: string): ConsoleLink {
     });
     connection.start();
     return () => connection.stop();
-  }, [build]);
+  }, [build, generation]);
 
   return link;
 }
