@@ -34,7 +34,7 @@ import { modeRoutes } from './routes/modes.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { contentImageRoutes, contentRoutes } from './routes/content.ts';
 import { modeWordingRoutes } from './routes/mode-wordings.ts';
-import { DEVICE_COOKIE, parseDeviceCookie, screenRoutes } from './routes/screens.ts';
+import { deviceCookies, screenRoutes } from './routes/screens.ts';
 import { siteRoutes } from './routes/site.ts';
 import { stateRoutes } from './routes/state.ts';
 import { userRoutes } from './routes/users.ts';
@@ -130,11 +130,10 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/api', apiRoutes(deps));
-  /** Staff with a session, or a paired screen with its device cookie. */
+  /** Staff with a session, or a paired screen with its device cookie (any of the screens its browser profile runs). */
   const staffOrScreen = (c: Context<HubEnv>) => {
     if (c.get('user')) return true;
-    const device = parseDeviceCookie(getCookie(c, DEVICE_COOKIE));
-    return device !== null && deps.screens.access(device.screenId, device.token) === 'ok';
+    return deviceCookies(getCookie(c)).some((device) => deps.screens.access(device.screenId, device.token) === 'ok');
   };
   app.route('/maps', mapRoutes(deps.mapsDir, staffOrScreen));
   app.route('/content-images', contentImageRoutes(deps.documents, () => deps.store.data.content.slides, staffOrScreen));

@@ -1,4 +1,5 @@
-// Wall screen entry: /screen/ (a new screen: shows a pairing code) or /screen/?id=<screenId> once paired.
+// Wall screen entry: /screen/ (a new screen: shows a pairing code) or /screen/?id=<screenId> once paired. One
+// browser profile may run several screens, each at its own address with its own identity (screen-identity.ts).
 // Registers the service worker first, then mounts <muster-screen>, which paints the last saved state before it
 // even tries the hub.
 import { registerAppUpdates } from '../lib/app-updates.ts';
@@ -11,7 +12,7 @@ import { clearIdentity, resolveIdentity } from './screen-identity.ts';
 const root = document.getElementById('screen-root')!;
 // The admin console's preview of a takeover: draws what its parent page posts, talks to no hub.
 const preview = new URLSearchParams(window.location.search).has('preview');
-const identity = preview ? null : resolveIdentity();
+const identity = preview ? null : resolveIdentity(window.location, (url) => window.history.replaceState(null, '', url));
 const screen = identity ? Object.assign(document.createElement('muster-screen'), { screenId: identity.screenId, token: identity.token }) : null;
 
 // A new app version takes over only once the screen has painted normal content, never during a mode; the screen
@@ -28,11 +29,13 @@ if (preview) {
   root.replaceChildren(document.createElement('muster-pairing'));
 } else {
   screen.updates = updates;
-  // The hub no longer knows this device (unpaired, or replaced by another): forget it all and ask to be paired.
+  // The hub no longer knows this device (unpaired, or replaced by another): forget this screen, only this one, and
+  // ask to be paired. The address keeps its id, so the page cannot take up the identity of another screen of the
+  // profile, as plain /screen/ would when just one is left.
   screen.addEventListener('muster-unpaired', () => {
-    clearIdentity();
+    clearIdentity(screen.screenId);
     clearSavedScreenState(screen.screenId);
-    window.location.replace('/screen/');
+    window.location.replace(`/screen/?id=${encodeURIComponent(screen.screenId)}`);
   });
   root.replaceChildren(screen);
 }

@@ -1,6 +1,6 @@
 // Pairing screens (admin): enter the code a new screen shows and place it; unpair a screen to disconnect it.
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { requireRole, type HubEnv } from '../auth/middleware.ts';
 import type { ScreenPreviewer } from '../domain/screen-preview.ts';
@@ -12,7 +12,15 @@ import { IdSchema } from '../../shared/model.ts';
 import { clientAddress } from './client-address.ts';
 import { jsonBody } from './json-body.ts';
 
+/** Before one browser profile could run several screens, the name of its one device cookie; now the prefix of each. */
 export const DEVICE_COOKIE = 'muster_device';
+/** At most this many device cookies are looked at per request (a profile rarely runs more than a few screens). */
+const MAX_DEVICE_COOKIES = 16;
+
+/** One cookie per screen: several screens in one browser profile share its cookies, and each must keep its own. */
+export function deviceCookieName(screenId: string): string {
+  return `${DEVICE_COOKIE}_${screenId}`;
+}
 
 const DraftPreviewSchema = z.object({ mode: PreviewModeSchema, slides: SlidesSchema });
 
@@ -25,6 +33,14 @@ export function parseDeviceCookie(value: string | undefined): { screenId: string
   return { screenId: value.slice(0, dot), token: value.slice(dot + 1) };
 }
 
+/** Every device cookie a request carries (one per screen of the browser profile, or the old single one), well formed. */
+export function deviceCookies(cookies: Record<string, string>): { screenId: string; token: string }[] {
+  return Object.entries(cookies)
+    .filter(([name]) => name === DEVICE_COOKIE || name.startsWith(`${DEVICE_COOKIE}_`))
+    .slice(0, MAX_DEVICE_COOKIES)
+    .flatMap(([, value]) => parseDeviceCookie(value) ?? []);
+}
+
 function screenIdParam(screenId: string): string {
   if (!IdSchema.safeParse(screenId).success) throw new ApiError('bad_request', `"${screenId}" is not a screen id.`);
   return screenId;
@@ -33,10 +49,14 @@ function screenIdParam(screenId: string): string {
 export function screenRoutes(screens: ScreenOperations, preview: ScreenPreviewer) {
   return new Hono<HubEnv>()
     // A paired screen trades its token for a cookie that lets it load map images (an <image> cannot send a token).
+    // Each screen has a cookie of its own, so one screen of a profile unpaired leaves the others theirs.
     .post('/session', jsonBody(DeviceSessionSchema), (c) => {
       const { screenId, token } = c.req.valid('json');
-      if (screens.access(screenId, token) !== 'ok') throw new ApiError('unauthenticated', 'This screen is not paired with the hub: pair it again.');
-      setCookie(c, DEVICE_COOKIE, `${screenId}.${token}`, {
+      if (screens.access(screenId, token) !== 'ok') {
+        deleteCookie(c, deviceCookieName(screenId), { path: '/' });
+        throw new ApiError('unauthenticated', 'This screen is not paired with the hub: pair it again.');
+      }
+      setCookie(c, deviceCookieName(screenId), `${screenId}.${token}`, {
         httpOnly: true,
         sameSite: 'Strict',
         // Map images (/maps) and pictures of slides (/content-images): an <image> or <img> cannot carry a token.
@@ -44,6 +64,8 @@ export function screenRoutes(screens: ScreenOperations, preview: ScreenPreviewer
         secure: new URL(c.req.url).protocol === 'https:',
         maxAge: 365 * 86_400,
       });
+      // The one cookie of hubs before this, shared by every screen of the profile: it goes once the screen has its own.
+      if (getCookie(c, DEVICE_COOKIE) !== undefined) deleteCookie(c, DEVICE_COOKIE, { path: '/' });
       return c.json({ ok: true as const });
     })
     .post('/pair', requireRole('admin'), jsonBody(PairScreenSchema), async (c) => {

@@ -84,6 +84,8 @@ describe('pairing a fresh screen from the admin console', () => {
     await admin.click(byTest('confirm-unpair-library-by-the-desk'));
     await screen.waitForSelector(`muster-pairing >>> ${byTest('pairing-code')}`, { timeout: 10_000 });
     expect(await screen.$(inScreen('takeover'))).toBeNull();
-    expect(await screen.evaluate(() => localStorage.getItem('muster.screen-identity'))).toBeNull();
+    expect(await screen.evaluate(() => localStorage.getItem('muster:identity:library-by-the-desk'))).toBeNull();
+    // It asks to be paired at the address it had, so it cannot take up another identity this profile may hold.
+    expect(new URL(screen.url()).search).toBe('?id=library-by-the-desk');
   });
 });

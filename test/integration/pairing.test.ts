@@ -160,13 +160,53 @@ describe('map images', () => {
       body: JSON.stringify({ screenId: 'main-1-east', token: screenToken('main-1-east') }),
     });
     expect(response.status).toBe(200);
-    const setCookie = response.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/^muster_device=/);
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('muster_device_main-1-east=')) ?? '';
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/Path=\/;/);
     const cookie = setCookie.split(';')[0]!;
     expect((await hub.api('/maps/main-1.svg', { cookie })).status).toBe(200);
+    expect((await hub.api('/maps/main-1.svg', { cookie: 'muster_device_main-1-east=main-1-east.guessed' })).status).toBe(401);
+    // The single cookie of hubs before one cookie per screen still works until the screen asks again.
+    expect((await hub.api('/maps/main-1.svg', { cookie: `muster_device=main-1-east.${screenToken('main-1-east')}` })).status).toBe(200);
     expect((await hub.api('/maps/main-1.svg', { cookie: 'muster_device=main-1-east.guessed' })).status).toBe(401);
+  });
+
+  it('are served to each screen of a browser profile running several, with a cookie per screen, whichever is unpaired', async () => {
+    // One profile, three screens: each trades its token for a cookie of its own; the last does not replace the others.
+    const cookies: string[] = [];
+    for (const screenId of ['annex-hall', 'main-2-east', 'front-office']) {
+      const response = await fetch(`${hub.origin}/api/screens/session`, {
+        method: 'POST',
+        headers: { Origin: hub.origin, 'Content-Type': 'application/json', Cookie: `muster_device=annex-hall.${screenToken('annex-hall')}` },
+        body: JSON.stringify({ screenId, token: screenToken(screenId) }),
+      });
+      expect(response.status).toBe(200);
+      const set = response.headers.getSetCookie();
+      cookies.push(set.find((c) => c.startsWith(`muster_device_${screenId}=`))!.split(';')[0]!);
+      // The old single cookie is removed, so it cannot speak for a screen that is later unpaired.
+      expect(set.find((c) => c.startsWith('muster_device='))).toMatch(/Max-Age=0/i);
+    }
+    const profile = cookies.join('; ');
+    expect((await hub.api('/maps/annex-1.svg', { cookie: profile })).status).toBe(200);
+
+    // The screen that asked last is unpaired: the other two still read their maps.
+    expect((await hub.api('/api/screens/front-office/pairing', { method: 'DELETE', cookie: admin })).status).toBe(200);
+    expect((await hub.api('/maps/annex-1.svg', { cookie: profile })).status).toBe(200);
+    expect((await hub.api('/maps/main-2.svg', { cookie: cookies[1] })).status).toBe(200);
+    // Strict still: the unpaired screen's cookie alone reads nothing, and asking again removes it.
+    expect((await hub.api('/maps/main-1.svg', { cookie: cookies[2] })).status).toBe(401);
+    const again = await fetch(`${hub.origin}/api/screens/session`, {
+      method: 'POST',
+      headers: { Origin: hub.origin, 'Content-Type': 'application/json', Cookie: profile },
+      body: JSON.stringify({ screenId: 'front-office', token: screenToken('front-office') }),
+    });
+    expect(again.status).toBe(401);
+    expect(again.headers.getSetCookie().find((c) => c.startsWith('muster_device_front-office='))).toMatch(/Max-Age=0/i);
+
+    // All of the profile's screens unpaired: nothing.
+    expect((await hub.api('/api/screens/annex-hall/pairing', { method: 'DELETE', cookie: admin })).status).toBe(200);
+    expect((await hub.api('/api/screens/main-2-east/pairing', { method: 'DELETE', cookie: admin })).status).toBe(200);
+    expect((await hub.api('/maps/annex-1.svg', { cookie: profile })).status).toBe(401);
   });
 });
 
