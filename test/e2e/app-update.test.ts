@@ -27,9 +27,11 @@ beforeAll(async () => {
   if (!existsSync(STATIC_ROOT)) throw new Error('dist/display is missing: npm test runs `npm run build` first.');
   // The next version of the browser apps, as `npm run build` on an upgraded hub would make it.
   nextBuildDir = await mkdtemp(join(tmpdir(), 'muster-next-build-'));
+  // Without the test run's NODE_ENV=test, which would make a development build (Lit in dev mode), unlike the hub's.
+  const { NODE_ENV: _test, ...env } = process.env;
   await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', nextBuildDir, '--emptyOutDir', '--logLevel', 'error'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, MUSTER_BUILD_ID: NEXT_BUILD },
+    env: { ...env, MUSTER_BUILD_ID: NEXT_BUILD },
   });
   hub = await startTestHub();
   office = await hub.login('office');
