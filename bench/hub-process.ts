@@ -65,7 +65,8 @@ try {
   if (port !== 0) await waitForPort(port);
   // An empty environment: a developer's MUSTER_* variables must not change what is measured.
   // The generated site has no floor plans: a plan file that does not exist means none (the demo's would not fit).
-  const config = loadConfig({}, { port, host: HOST, wayfindingFile: join(args.dataDir, 'no-floor-plans.json'), ...args });
+  // Plain HTTP: the simulated screens speak ws://, and the figures compare with a bare ws broadcast.
+  const config = loadConfig({}, { port, host: HOST, tls: 'off', wayfindingFile: join(args.dataDir, 'no-floor-plans.json'), ...args });
   await pairBenchScreens(config);
   const hub = await startHub(config);
   const listeningAt = performance.timeOrigin + performance.now();

@@ -29,6 +29,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
+import { kioskSetupRoutes, type KioskSetupDeps } from './routes/kiosk-setup.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -68,6 +69,8 @@ export interface AppDeps {
   build: string;
   /** The built browser apps (dist/display); null when not built. */
   staticRoot: string | null;
+  /** /ca.crt and the kiosk set-up page and files. */
+  kioskSetup: KioskSetupDeps;
   startedAt: number;
 }
 
@@ -130,6 +133,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.route('/api', apiRoutes(deps));
+  app.route('/', kioskSetupRoutes(deps.kioskSetup));
   /** Staff with a session, or a paired screen with its device cookie (any of the screens its browser profile runs). */
   const staffOrScreen = (c: Context<HubEnv>) => {
     if (c.get('user')) return true;

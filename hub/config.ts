@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { NewPasswordSchema } from '../shared/users.ts';
+import { serverNamesFrom } from './tls/certificates.ts';
 import { inspectTlsFiles } from './tls/tls-files.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -22,16 +23,28 @@ const ConfigSchema = z.object({
   officeSessionHours: z.coerce.number().positive().max(168),
   /** The URL people use to reach the hub, when it differs from http://localhost:PORT (shown at start). */
   publicUrl: z.string().url().nullable(),
-  /** The hub's certificate and private key (PEM files, e.g. from `npm run cert`). Both set: the hub serves HTTPS. */
+  /** `auto`: the school network gets HTTPS on httpsPort, with a certificate the hub makes and renews itself under its own
+   * authority (dataDir/tls/), or with tlsCert/tlsKey when both are set; the hub machine keeps plain HTTP on
+   * 127.0.0.1:port. `off`: plain HTTP on host:port for everyone (screens off the hub machine then cannot work offline). */
+  tls: z.enum(['auto', 'off'], { error: 'use auto or off' }),
+  /** With TLS, the port of the HTTPS listener on host. */
+  httpsPort: z.coerce.number().int().min(0).max(65535),
+  /** Names kiosks use for the hub besides the machine's own (host names or IP addresses), for its certificate. */
+  tlsNames: z.preprocess(commaSeparated, z.array(z.string().min(1))),
+  /** A certificate and private key of the school's own (PEM files): both set, the hub serves them instead of making its own. */
   tlsCert: z.string().min(1).nullable(),
   tlsKey: z.string().min(1).nullable(),
-  /** With HTTPS on, plain HTTP is also served on 127.0.0.1 at this port, for a screen or console on the hub machine itself. */
-  httpLocalPort: z.coerce.number().int().min(0).max(65535),
   /** Secrets come only from the environment and are used once, to create the first users. */
   adminPassword: NewPasswordSchema.nullable(),
   officePassword: NewPasswordSchema.nullable(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** "a.lan, 10.0.0.5" (an environment variable) or ["a.lan", "10.0.0.5"] (a config file). */
+function commaSeparated(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+}
 
 /** The part of the configuration a browser may see. */
 export type PublicConfig = Pick<Config, 'heartbeatMs'>;
@@ -60,9 +73,11 @@ const ENV_KEYS: Record<string, keyof Config> = {
   MUSTER_HEARTBEAT_MS: 'heartbeatMs',
   MUSTER_OFFICE_SESSION_HOURS: 'officeSessionHours',
   MUSTER_PUBLIC_URL: 'publicUrl',
+  MUSTER_TLS: 'tls',
+  MUSTER_HTTPS_PORT: 'httpsPort',
+  MUSTER_TLS_NAMES: 'tlsNames',
   MUSTER_TLS_CERT: 'tlsCert',
   MUSTER_TLS_KEY: 'tlsKey',
-  MUSTER_HTTP_LOCAL_PORT: 'httpLocalPort',
   MUSTER_ADMIN_PASSWORD: 'adminPassword',
   MUSTER_OFFICE_PASSWORD: 'officePassword',
 };
@@ -83,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
   const tlsCert = typeof layers.tlsCert === 'string' && layers.tlsCert !== '' ? resolve(layers.tlsCert) : null;
   const tlsKey = typeof layers.tlsKey === 'string' && layers.tlsKey !== '' ? resolve(layers.tlsKey) : null;
-  problems.push(...tlsProblems(tlsCert, tlsKey, Number(layers.port), Number(layers.httpLocalPort)));
+  problems.push(...tlsProblems(layers, env, tlsCert, tlsKey));
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const config = result.data;
   return {
@@ -96,18 +111,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   };
 }
 
-/** HTTPS needs both files, readable, parseable and belonging together; checked here so the hub never starts half-secured. */
-function tlsProblems(certPath: string | null, keyPath: string | null, port: number, httpLocalPort: number): string[] {
-  if (certPath === null && keyPath === null) return [];
+/** HTTPS settings that cannot work together, and the hub's own files when given: checked here so the hub never starts half-secured. */
+function tlsProblems(layers: Record<string, unknown>, env: NodeJS.ProcessEnv, certPath: string | null, keyPath: string | null): string[] {
+  const problems: string[] = [];
+  // Before tls: auto, HTTPS was on PORT and plain HTTP on MUSTER_HTTP_LOCAL_PORT; a setting that silently did nothing would leave a school guessing.
+  if ('httpLocalPort' in layers || (env.MUSTER_HTTP_LOCAL_PORT ?? '') !== '') {
+    problems.push(
+      'httpLocalPort (MUSTER_HTTP_LOCAL_PORT) is no longer used: with TLS, HTTPS is on httpsPort (MUSTER_HTTPS_PORT, default 8443) and plain HTTP for the hub machine on 127.0.0.1:port (PORT, default 8080); to keep kiosks on https://…:8080, set MUSTER_HTTPS_PORT=8080 and PORT=8081',
+    );
+  }
+  const tlsNames = commaSeparated(layers.tlsNames);
+  if (Array.isArray(tlsNames)) {
+    const names = tlsNames.filter((name): name is string => typeof name === 'string');
+    problems.push(...serverNamesFrom(names, []).problems.filter((problem) => !problem.startsWith('give at least')).map((problem) => `tlsNames (MUSTER_TLS_NAMES): ${problem}`));
+  }
+  const tlsOn = layers.tls !== 'off';
+  if (tlsOn && Number(layers.port) !== 0 && Number(layers.port) === Number(layers.httpsPort)) {
+    problems.push(`httpsPort (MUSTER_HTTPS_PORT): ${layers.httpsPort} is also PORT, which serves plain HTTP to the hub machine; give HTTPS a port of its own`);
+  }
+  if (certPath === null && keyPath === null) return problems;
+  if (!tlsOn) {
+    return [...problems, 'tlsCert and tlsKey (MUSTER_TLS_CERT, MUSTER_TLS_KEY) are set but tls (MUSTER_TLS) is off: remove them, or set tls to auto to serve them'];
+  }
   if (certPath === null || keyPath === null) {
     const [set, missing] = certPath === null ? ['tlsKey (MUSTER_TLS_KEY)', 'tlsCert (MUSTER_TLS_CERT)'] : ['tlsCert (MUSTER_TLS_CERT)', 'tlsKey (MUSTER_TLS_KEY)'];
-    return [`${set} is set but ${missing} is not: set both for HTTPS, or neither for plain HTTP`];
+    return [...problems, `${set} is set but ${missing} is not: set both to serve your own certificate, or neither for the hub's own`];
   }
-  const { problems } = inspectTlsFiles(certPath, keyPath);
-  if (port !== 0 && port === httpLocalPort) {
-    problems.push(`httpLocalPort (MUSTER_HTTP_LOCAL_PORT): ${httpLocalPort} is also PORT; the localhost HTTP listener needs a port of its own`);
-  }
-  return problems;
+  return [...problems, ...inspectTlsFiles(certPath, keyPath).problems];
 }
 
 export { PROJECT_ROOT };

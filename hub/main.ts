@@ -1,8 +1,9 @@
 // Process entry: load config → start the hub → print where to go; close cleanly on SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';
-import { STATIC_ROOT, startHub } from './server.ts';
-import { readTlsFiles } from './tls/tls-files.ts';
+import { STATIC_ROOT, startHub, type RunningHub } from './server.ts';
+import { kioskSetupCommand } from './tls/kiosk-setup-command.ts';
+import { canonicalIp } from './tls/machine-names.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -15,16 +16,13 @@ async function main(): Promise<void> {
   if (!existsSync(STATIC_ROOT)) console.warn('The browser apps are not built: run `npm run build` (npm start does it).');
 
   const hub = await startHub(config);
-  const tls = config.tlsCert && config.tlsKey ? readTlsFiles(config.tlsCert, config.tlsKey) : null;
-  // Over HTTPS, "localhost" would not match the certificate: show the name the certificate is for.
-  const certificateName = tls?.names.find((name) => !name.startsWith('*'));
-  const base = config.publicUrl ?? (certificateName ? `https://${urlHost(certificateName)}:${hub.port}` : hub.url);
+  const localBase = hub.localUrl ? `http://localhost:${new URL(hub.localUrl).port}` : hub.url;
+  // Links work as printed on the hub machine itself, unless the school said which address to use.
+  const base = config.publicUrl?.replace(/\/+$/, '') ?? localBase;
   const lines = [
-    `Muster hub ${hub.build} listening on ${config.host}:${hub.port} over ${tls ? 'HTTPS' : 'HTTP'} (data in ${config.dataDir})`,
+    `Muster hub ${hub.build} listening on ${config.host}:${hub.port} over ${hub.tls ? `HTTPS, and on 127.0.0.1:${new URL(hub.localUrl!).port} over HTTP` : 'HTTP'} (data in ${config.dataDir})`,
+    ...networkLines(hub, localBase),
   ];
-  if (tls) {
-    lines.push(`  Certificate for ${tls.names.join(', ')}; ${validity(tls.validTo)}`, `  On this machine only, plain HTTP: ${hub.localUrl}/`);
-  }
   lines.push(
     '',
     `  Office console:  ${base}/console/`,
@@ -74,18 +72,51 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-/** An expired or nearly expired certificate is said loudly: kiosks refuse it, and the hub still starts for localhost. */
-function validity(validTo: Date): string {
-  const date = validTo.toISOString().slice(0, 10);
-  const daysLeft = Math.floor((validTo.getTime() - Date.now()) / 86_400_000);
-  if (daysLeft < 0) return `EXPIRED on ${date}: kiosks refuse it; renew it with npm run cert -- --force (see README)`;
-  if (daysLeft < 30) return `valid until ${date}, only ${daysLeft} days more: renew it with npm run cert -- --force (see README)`;
-  return `valid until ${date}`;
+/** How the school network reaches the hub, what a kiosk must trust, and the one line that sets a kiosk up. */
+function networkLines(hub: RunningHub, localBase: string): string[] {
+  const tls = hub.tls;
+  if (!tls) {
+    return [
+      `  On the school network: ${hub.networkUrl}/ over plain HTTP (tls: off). Screens there cannot cache themselves:`,
+      '    reloaded or rebooted while the hub is down, they show the browser\'s error page, not their last mode.',
+    ];
+  }
+  const lines = [
+    `  On this machine:       ${localBase}/  (plain HTTP, 127.0.0.1 only; screens here work offline too)`,
+    `  On the school network: ${hub.networkUrl}/  (HTTPS)`,
+  ];
+  const { credentials, authority, change } = tls;
+  const networkHost = new URL(hub.networkUrl).hostname.replace(/^\[|\]$/g, '');
+  const others = credentials.names
+    .map((name) => (name.includes(':') ? canonicalIp(name) : name))
+    .filter((name) => !['localhost', '127.0.0.1', '::1', networkHost].includes(name));
+  if (others.length > 0) lines.push(`    the certificate also covers ${others.join(', ')}; add names with MUSTER_TLS_NAMES`);
+  if (tls.source === 'files') {
+    lines.push(`  Certificate: your own (MUSTER_TLS_CERT), ${validity(credentials.validTo)}`);
+  } else if (change?.issuedBecause) {
+    lines.push(`  Certificate: issued now by the hub's own authority (${change.issuedBecause}), valid until ${day(credentials.validTo)}; renewed by itself`);
+  }
+  if (authority) {
+    lines.push(
+      `  Kiosks and office computers trust the hub's authority once: ${authority.path}, also at ${hub.networkUrl}/ca.crt`,
+      change?.createdAuthority ? '    (a NEW authority, made on this start: devices that trusted an earlier one need this one)' : `    (SHA-256 fingerprint ${authority.fingerprint256})`,
+      '  Set up a kiosk (Debian / Raspberry Pi OS, as the user that shows the screen), one line:',
+      `    ${kioskSetupCommand(hub.networkUrl, authority)}`,
+      `  Other devices, and what each step does: ${localBase}/kiosk/`,
+    );
+  }
+  if (!hub.networkUrl.startsWith(localBase)) lines.push(`  The links below work on this machine; elsewhere put ${hub.networkUrl} in place of ${localBase}.`);
+  return lines;
 }
 
-/** An IPv6 address needs brackets in a URL. */
-function urlHost(name: string): string {
-  return name.includes(':') ? `[${name}]` : name;
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A school's own certificate near its end is said loudly: kiosks refuse an expired one (the hub's own renews itself). */
+function validity(validTo: Date): string {
+  const daysLeft = Math.floor((validTo.getTime() - Date.now()) / 86_400_000);
+  if (daysLeft < 0) return `EXPIRED on ${day(validTo)}: kiosks refuse it; renew it (see "HTTPS on the school network" in README.md)`;
+  if (daysLeft < 30) return `valid until ${day(validTo)}, only ${daysLeft} days more: renew it (see "HTTPS on the school network" in README.md)`;
+  return `valid until ${day(validTo)}`;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 // startHub(config): open the store, build the app and listen. Used by main.ts, the tests and the benchmark.
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -32,17 +32,23 @@ import { openAuditLog } from './store/audit-log.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
 import { openStore } from './store/store.ts';
-import { readTlsFiles, type TlsCredentials } from './tls/tls-files.ts';
+import { networkUrlOf, prepareHubTls, renewDaily, type HubTls } from './tls/hub-certificate.ts';
+import type { TlsCredentials } from './tls/tls-files.ts';
 
 /** The built browser apps; MUSTER_STATIC_ROOT serves another build (a test run beside a build in progress). */
 export const STATIC_ROOT = process.env.MUSTER_STATIC_ROOT ? resolve(process.env.MUSTER_STATIC_ROOT) : resolve(PROJECT_ROOT, 'dist/display');
 
 export interface RunningHub {
-  /** https://… when the hub serves TLS, http://… otherwise. */
+  /** https://… on httpsPort when the hub serves TLS, http://… on port otherwise. */
   url: string;
+  /** The port of that listener (the one the school network uses). */
   port: number;
-  /** With TLS, the plain-HTTP listener on 127.0.0.1 for the hub machine itself; null without TLS. */
+  /** With TLS, the plain-HTTP listener on 127.0.0.1:port for the hub machine itself; null without TLS. */
   localUrl: string | null;
+  /** The address for kiosks and computers on the school network: MUSTER_PUBLIC_URL, else the machine's name. */
+  networkUrl: string;
+  /** What HTTPS is served with; null with `tls: off`. */
+  tls: HubTls | null;
   build: string;
   /** Users created on this start, with their passwords (to show once). */
   createdUsers: InitialPassword[];
@@ -65,6 +71,9 @@ function readBuildId(staticRoot: string): string {
 
 export async function startHub(config: Config, options: { staticRoot?: string } = {}): Promise<RunningHub> {
   const staticRoot = options.staticRoot ?? STATIC_ROOT;
+  // Made or renewed before anything opens, so a hub that cannot serve HTTPS as configured says so and stops.
+  const tls = await prepareHubTls(config);
+  let networkUrl = '';
   let createdScreenTokens: { screenId: string; token: string }[] = [];
   const store = await openStore(config.dataDir, () => seedData(config, (tokens) => (createdScreenTokens = tokens)));
   await seedMapImages(config, store.data.wayfinding);
@@ -121,25 +130,30 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     build,
     staticRoot,
     startedAt: Date.now(),
+    kioskSetup: { tls: () => tls, networkUrl: () => networkUrl, kioskDir: resolve(PROJECT_ROOT, 'config/kiosk') },
   });
 
-  const tls = config.tlsCert && config.tlsKey ? readTlsFiles(config.tlsCert, config.tlsKey) : null;
-  const server = await listen(app.fetch, { port: config.port, hostname: config.host, tls });
-  // Service workers need a secure context, and localhost is one: a screen or console on the hub machine itself
-  // may use plain HTTP, which never leaves the machine.
+  // With TLS the school network gets HTTPS on httpsPort. Service workers need a secure context, and localhost is
+  // one: the hub machine itself keeps plain HTTP on 127.0.0.1:port, which never leaves the machine.
+  const server = await listen(app.fetch, { port: tls ? config.httpsPort : config.port, hostname: config.host, tls: tls?.credentials ?? null });
   const localServer = tls
-    ? await listen(app.fetch, { port: config.httpLocalPort, hostname: '127.0.0.1', tls: null }).catch(async (error: unknown) => {
+    ? await listen(app.fetch, { port: config.port, hostname: '127.0.0.1', tls: null }).catch(async (error: unknown) => {
         await closeServer(server);
         throw error;
       })
     : null;
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  networkUrl = networkUrlOf(config, tls, port);
+  const stopRenewal =
+    tls?.source === 'own' ? renewDaily(config, (credentials) => (server as HttpsServer).setSecureContext({ cert: credentials.cert, key: credentials.key })) : () => {};
 
   return {
     url: `${tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     localUrl: localServer ? `http://127.0.0.1:${(localServer.address() as AddressInfo).port}` : null,
+    networkUrl,
+    tls,
     build,
     createdUsers: created,
     createdScreenTokens,
@@ -147,6 +161,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     // Middleware registrations show up as ALL; only real endpoints are listed.
     routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, { method: r.method, path: r.path }])).values()],
     async close() {
+      stopRenewal();
       realtime.close();
       await Promise.all([closeServer(server), localServer && closeServer(localServer)]);
       await audit.close();

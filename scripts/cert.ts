@@ -1,10 +1,14 @@
 // `npm run cert -- --host muster.school.lan [--ip 192.168.1.10] [--out data/tls] [--days 825] [--force]`:
-// makes a local certificate authority and a hub certificate signed by it, and says how to use them.
+// makes a local certificate authority and a hub certificate signed by it, and says how to use them. The hub does the
+// same by itself at start (tls: auto); this is for a certificate made ahead of time, or for another machine.
 import { parseArgs } from 'node:util';
 import { CertificateRequestError, makeCertificateDirectory } from '../hub/tls/certificate-directory.ts';
 import { MAX_SERVER_CERTIFICATE_DAYS, serverNamesFrom } from '../hub/tls/certificates.ts';
 
 const USAGE = `Usage: npm run cert -- --host NAME [--host NAME…] [--ip ADDRESS…] [--out DIR] [--days N] [--force]
+
+  Not needed with the default tls: auto: the hub makes and renews its own certificate in data/tls/ at start, for the
+  machine's names and addresses plus MUSTER_TLS_NAMES. Use this for a certificate served through MUSTER_TLS_CERT.
 
   --host   a name kiosks use to reach the hub, e.g. muster.school.lan (repeat, or separate with commas)
   --ip     an IP address kiosks use to reach the hub, e.g. 192.168.1.10 (repeat, or separate with commas)
@@ -70,8 +74,8 @@ async function main(): Promise<void> {
       `  MUSTER_TLS_CERT=${made.paths.serverCert}`,
       `  MUSTER_TLS_KEY=${made.paths.serverKey}`,
       `e.g.  MUSTER_TLS_CERT=${made.paths.serverCert} MUSTER_TLS_KEY=${made.paths.serverKey} npm start`,
-      `Restart the hub; kiosks then use https://${firstName.includes(':') ? `[${firstName}]` : firstName}:8080/… (8080 unless PORT is set),`,
-      'and plain HTTP stays available on the hub machine itself at http://127.0.0.1:8081 (MUSTER_HTTP_LOCAL_PORT).',
+      `Restart the hub; kiosks then use https://${firstName.includes(':') ? `[${firstName}]` : firstName}:8443/… (8443 unless MUSTER_HTTPS_PORT is set),`,
+      'and plain HTTP stays available on the hub machine itself at http://localhost:8080 (PORT).',
       '',
       `Trust the authority on each kiosk, once: copy ${made.paths.caCert} to it, then there (Debian / Raspberry Pi OS with Chromium):`,
       '  sudo cp ca.crt /usr/local/share/ca-certificates/muster-ca.crt && sudo update-ca-certificates',

@@ -75,7 +75,7 @@ export async function makeCertificateDirectory(request: CertificateDirectoryRequ
 }
 
 /** The authority already in the directory, checked; null when there is none. */
-function readExistingAuthority(certPath: string, keyPath: string, problems: string[]): CertificateAndKey | null {
+export function readExistingAuthority(certPath: string, keyPath: string, problems: string[]): CertificateAndKey | null {
   const hasCert = existsSync(certPath);
   const hasKey = existsSync(keyPath);
   if (!hasCert && !hasKey) return null;
@@ -99,13 +99,13 @@ function readExistingAuthority(certPath: string, keyPath: string, problems: stri
 }
 
 /** Creates a file that must not exist yet, with these permissions from the first byte. */
-async function writeNewFile(path: string, text: string, mode: number): Promise<void> {
+export async function writeNewFile(path: string, text: string, mode: number): Promise<void> {
   await writeFile(path, text, { flag: 'wx', mode });
   await chmod(path, mode); // the umask may have taken bits away from `mode`; put exactly these
 }
 
 /** Writes a file, replacing an existing one only when allowed, and never leaves a half-written one. */
-async function replaceFile(path: string, text: string, mode: number, allowReplace: boolean): Promise<void> {
+export async function replaceFile(path: string, text: string, mode: number, allowReplace: boolean): Promise<void> {
   if (!allowReplace) return writeNewFile(path, text, mode);
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {

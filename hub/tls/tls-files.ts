@@ -78,7 +78,7 @@ function readText(path: string, setting: string, problems: string[]): string | n
 }
 
 /** "DNS:a, IP Address:1.2.3.4" → ["a", "1.2.3.4"]. */
-function subjectNames(certificate: X509Certificate): string[] {
+export function subjectNames(certificate: X509Certificate): string[] {
   return (certificate.subjectAltName ?? '')
     .split(', ')
     .map((entry) => entry.slice(entry.indexOf(':') + 1))

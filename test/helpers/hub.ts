@@ -59,13 +59,16 @@ export async function startTestHub(
       dataDir,
       adminPassword: PASSWORDS.admin,
       officePassword: PASSWORDS.office,
+      // Plain HTTP unless a test asks for TLS (tls: 'auto' or tlsCert/tlsKey); then HTTPS on a random port.
+      tls: 'off',
+      httpsPort: 0,
       ...options.overrides,
     },
   );
   if (!options.dataDir) await seedViewer(dataDir, config);
   const hub = await startHub(config, { staticRoot: options.staticRoot });
-  // With tlsCert/tlsKey in the overrides the hub serves HTTPS (httpLocalPort: 0 gives its localhost listener a random port);
-  // api() and login() use fetch(), which does not trust a test authority: over HTTPS, pass the CA as tls.test.ts does.
+  // With tls: 'auto' in the overrides the hub serves HTTPS on hub.port and plain HTTP on hub.localUrl; api() and
+  // login() use fetch(), which does not trust a test authority: over HTTPS, pass the CA as tls.test.ts does.
   const origin = `${new URL(hub.url).protocol}//127.0.0.1:${hub.port}`;
 
   const api: TestHub['api'] = async (path, init = {}) => {
@@ -103,7 +106,11 @@ export async function startTestHub(
     },
     async restart() {
       await hub.close();
-      return startTestHub({ dataDir, port: hub.port, overrides: options.overrides, staticRoot: options.staticRoot });
+      // With TLS, hub.port is the HTTPS listener's; the plain-HTTP one for the hub machine keeps its port too.
+      const ports = hub.localUrl
+        ? { port: Number(new URL(hub.localUrl).port), overrides: { ...options.overrides, httpsPort: hub.port } }
+        : { port: hub.port, overrides: options.overrides };
+      return startTestHub({ dataDir, ...ports, staticRoot: options.staticRoot });
     },
     async dispose() {
       await hub.close();

@@ -79,6 +79,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /screen': { allowed: EVERYONE },
   'GET /console': { allowed: EVERYONE },
   'GET /admin': { allowed: EVERYONE },
+  // Setting up kiosks: public (the authority's certificate is public; a hub on plain HTTP answers 404 for it).
+  'GET /ca.crt': { allowed: EVERYONE },
+  'GET /kiosk': { allowed: EVERYONE },
+  'GET /kiosk/': { allowed: EVERYONE },
+  'GET /kiosk/:file': { allowed: EVERYONE, path: '/kiosk/install.sh' },
 };
 
 let hub: TestHub;

@@ -21,7 +21,7 @@ afterAll(async () => {
 async function startHubProcess(): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MUSTER_DATA: dataDir, MUSTER_OFFICE_PASSWORD: PASSWORD, MUSTER_ADMIN_PASSWORD: PASSWORD },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MUSTER_TLS: 'off', MUSTER_DATA: dataDir, MUSTER_OFFICE_PASSWORD: PASSWORD, MUSTER_ADMIN_PASSWORD: PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

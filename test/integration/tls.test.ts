@@ -1,5 +1,6 @@
-// HTTPS on the school network: certificates from `npm run cert`, a hub serving them, wss, Secure cookies,
-// the localhost HTTP listener, and the start-up checks of MUSTER_TLS_CERT / MUSTER_TLS_KEY.
+// HTTPS on the school network with a certificate of the school's own: certificates from `npm run cert`, a hub
+// serving them, wss, Secure cookies, the localhost HTTP listener, and the start-up checks of the TLS settings.
+// The hub's own certificate (tls: auto with no files) is in tls-auto.test.ts.
 import { X509Certificate } from 'node:crypto';
 import { readFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   // The same code `npm run cert -- --host localhost --ip 127.0.0.1` runs.
   made = await makeCertificateDirectory({ outDir: join(dir, 'tls'), hosts: ['localhost'], ips: ['127.0.0.1'], days: MAX_SERVER_CERTIFICATE_DAYS, force: false });
   ca = await readFile(made.paths.caCert, 'utf8');
-  hub = await startTestHub({ overrides: { tlsCert: made.paths.serverCert, tlsKey: made.paths.serverKey, httpLocalPort: 0 } });
+  hub = await startTestHub({ overrides: { tls: 'auto', tlsCert: made.paths.serverCert, tlsKey: made.paths.serverKey } });
 });
 afterAll(async () => {
   await hub?.dispose();
@@ -134,6 +135,14 @@ describe('a hub serving HTTPS', () => {
     }
   });
 
+  it('offers the authority found beside the certificate (as npm run cert leaves it) at /ca.crt', async () => {
+    expect(hub.tls).toMatchObject({ source: 'files', change: null });
+    const { status, headers, body } = await httpsFetch(`${hub.origin}/ca.crt`);
+    expect(status).toBe(200);
+    expect(headers['content-type']).toBe('application/x-x509-ca-cert');
+    expect(body).toBe(ca);
+  });
+
   it('also serves plain HTTP on 127.0.0.1 for the hub machine itself, WebSocket included', async () => {
     expect(hub.localUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const local = hub.localUrl!;
@@ -165,17 +174,32 @@ describe('TLS settings at start', () => {
   };
 
   it('accept a matching certificate and key', () => {
-    const config = loadConfig({ MUSTER_TLS_CERT: made.paths.serverCert, MUSTER_TLS_KEY: made.paths.serverKey, MUSTER_HTTP_LOCAL_PORT: '9443' });
+    const config = loadConfig({ MUSTER_TLS_CERT: made.paths.serverCert, MUSTER_TLS_KEY: made.paths.serverKey, MUSTER_HTTPS_PORT: '9443' });
     expect(config.tlsCert).toBe(made.paths.serverCert);
     expect(config.tlsKey).toBe(made.paths.serverKey);
-    expect(config.httpLocalPort).toBe(9443);
-    expect(loadConfig({}).tlsCert).toBeNull();
-    expect(loadConfig({}).httpLocalPort).toBe(8081);
+    expect(config.httpsPort).toBe(9443);
+    const defaults = loadConfig({});
+    expect(defaults).toMatchObject({ tls: 'auto', tlsCert: null, port: 8080, httpsPort: 8443, tlsNames: [] });
+    expect(loadConfig({ MUSTER_TLS: 'off', MUSTER_TLS_NAMES: 'muster.school.lan, 10.0.0.5' })).toMatchObject({ tls: 'off', tlsNames: ['muster.school.lan', '10.0.0.5'] });
   });
 
   it('refuse a certificate without a key', () => {
     expect(problemsOf({ MUSTER_TLS_CERT: made.paths.serverCert })).toEqual([
-      'tlsCert (MUSTER_TLS_CERT) is set but tlsKey (MUSTER_TLS_KEY) is not: set both for HTTPS, or neither for plain HTTP',
+      "tlsCert (MUSTER_TLS_CERT) is set but tlsKey (MUSTER_TLS_KEY) is not: set both to serve your own certificate, or neither for the hub's own",
+    ]);
+  });
+
+  it('refuse settings that cannot work together, and the retired local port', () => {
+    expect(problemsOf({ MUSTER_TLS: 'off', MUSTER_TLS_CERT: made.paths.serverCert, MUSTER_TLS_KEY: made.paths.serverKey })).toEqual([
+      'tlsCert and tlsKey (MUSTER_TLS_CERT, MUSTER_TLS_KEY) are set but tls (MUSTER_TLS) is off: remove them, or set tls to auto to serve them',
+    ]);
+    expect(problemsOf({ MUSTER_TLS: 'sometimes', PORT: '9000', MUSTER_HTTPS_PORT: '9000', MUSTER_TLS_NAMES: 'ok.lan,not a name' })).toEqual([
+      'tls: use auto or off',
+      'tlsNames (MUSTER_TLS_NAMES): "not a name" is not a host name',
+      'httpsPort (MUSTER_HTTPS_PORT): 9000 is also PORT, which serves plain HTTP to the hub machine; give HTTPS a port of its own',
+    ]);
+    expect(problemsOf({ MUSTER_HTTP_LOCAL_PORT: '8081' })).toEqual([
+      'httpLocalPort (MUSTER_HTTP_LOCAL_PORT) is no longer used: with TLS, HTTPS is on httpsPort (MUSTER_HTTPS_PORT, default 8443) and plain HTTP for the hub machine on 127.0.0.1:port (PORT, default 8080); to keep kiosks on https://…:8080, set MUSTER_HTTPS_PORT=8080 and PORT=8081',
     ]);
   });
 
