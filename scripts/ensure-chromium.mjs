@@ -1,5 +1,6 @@
 // Finds Chromium for the end-to-end tests: PUPPETEER_EXECUTABLE_PATH, then /usr/bin/chromium, else installs
-// Debian's `chromium` when running as root with apt-get. Fails loudly otherwise: e2e tests never skip silently.
+// Debian's `chromium` when running as root with apt-get; likewise `certutil` (Debian's libnss3-tools), which the kiosk
+// tests use to trust the hub's authority in a kiosk profile. Fails loudly otherwise: e2e tests never skip silently.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
@@ -18,19 +19,22 @@ function found() {
   return candidates.find(executable);
 }
 
+const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 let path = found();
-if (!path) {
+let hasCertutil = onPath('certutil');
+const missing = [...(path ? [] : ['chromium']), ...(hasCertutil ? [] : ['libnss3-tools'])];
+if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
-    console.log('Chromium not found: installing Debian\'s chromium package for the end-to-end tests…');
+  if (isRoot && onPath('apt-get')) {
+    console.log(`Installing Debian's ${missing.join(' and ')} for the end-to-end tests…`);
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     } catch (error) {
-      console.error(`Installing chromium failed: ${error.message}`);
+      console.error(`Installing ${missing.join(' and ')} failed: ${error.message}`);
     }
     path = found();
+    hasCertutil = onPath('certutil');
   }
 }
 if (!path) {
@@ -40,4 +44,11 @@ if (!path) {
   );
   process.exit(1);
 }
-console.log(`End-to-end tests will use ${path}`);
+if (!hasCertutil) {
+  console.error(
+    'The kiosk end-to-end tests need certutil, to trust the hub\'s authority in a kiosk profile, and it was not found.\n' +
+      'Install it (Debian/Ubuntu: `sudo apt-get install libnss3-tools`; Fedora: nss-tools).',
+  );
+  process.exit(1);
+}
+console.log(`End-to-end tests will use ${path}, and certutil for the kiosk profiles`);
