@@ -22,6 +22,8 @@ import type { ContentOperations } from './domain/content.ts';
 import type { ScreenPreviewer } from './domain/screen-preview.ts';
 import type { ModeWordingOperations } from './domain/mode-wordings.ts';
 import type { ScreenOperations } from './domain/screens.ts';
+import type { SiteFileOperations } from './domain/site-file.ts';
+import type { SiteOperations } from './domain/site.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
@@ -58,6 +60,8 @@ export interface AppDeps {
   hazards: HazardOperations;
   users: UserOperations;
   screens: ScreenOperations;
+  site: SiteOperations;
+  siteFile: SiteFileOperations;
   modeWordings: ModeWordingOperations;
   content: ContentOperations;
   preview: ScreenPreviewer;
@@ -77,7 +81,7 @@ export interface AppDeps {
 function apiRoutes(deps: AppDeps) {
   return new Hono<HubEnv>()
     .route('/session', sessionRoutes(deps.accounts))
-    .route('/site', siteRoutes(deps.store))
+    .route('/site', siteRoutes({ store: deps.store, site: deps.site, siteFile: deps.siteFile }))
     .route('/state', stateRoutes(deps.realtime))
     .route('/users', userRoutes(deps.users))
     .route('/', modeRoutes(deps.modes))
@@ -108,7 +112,7 @@ export function createApp(deps: AppDeps) {
   });
   // Map and document uploads and whole floor plans have their own, larger limits (routes/floor-plans.ts,
   // routes/documents.ts); every other API body is small.
-  const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents', '/api/content']);
+  const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents', '/api/content', '/api/site/import']);
   app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 

@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   dataDir: z.string().min(1),
+  /** What an empty data directory starts with: the demo school (from siteFile and wayfindingFile), or an empty site for a real school. */
+  seed: z.enum(['demo', 'empty'], { error: 'use demo or empty' }),
   siteFile: z.string().min(1),
   /** Floor plans, POIs and the walkable graph seeded with the site; map images are looked up beside it in maps/. */
   wayfindingFile: z.string().min(1),
@@ -68,6 +70,7 @@ const ENV_KEYS: Record<string, keyof Config> = {
   PORT: 'port',
   HOST: 'host',
   MUSTER_DATA: 'dataDir',
+  MUSTER_SEED: 'seed',
   MUSTER_SITE_FILE: 'siteFile',
   MUSTER_WAYFINDING_FILE: 'wayfindingFile',
   MUSTER_HEARTBEAT_MS: 'heartbeatMs',

@@ -30,6 +30,9 @@ async function main(): Promise<void> {
     `  Health:          ${base}/healthz`,
   );
   const site = hub.site();
+  if (site.buildings.length === 0) {
+    lines.push('', `  ${site.name} has no buildings yet: log in to the admin console, whose set-up checklist walks you through it.`);
+  }
   if (hub.createdScreenTokens.length > 0) {
     // Shown once: each link carries the screen's device token (the hub keeps only a hash). A kiosk opened on it
     // once remembers it; the admin console makes a new link for a screen at any time.

@@ -19,6 +19,8 @@ import { createContentOperations } from './domain/content.ts';
 import { createScreenPreview } from './domain/screen-preview.ts';
 import { createModeWordingOperations, wordingsVersion } from './domain/mode-wordings.ts';
 import { createScreenOperations, type ScreenOperations } from './domain/screens.ts';
+import { createSiteFileOperations } from './domain/site-file.ts';
+import { createSiteOperations } from './domain/site.ts';
 import { createEvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import { PdfRenderer } from './diagrams/pdf-renderer.ts';
 import { createFloorPlanOperations } from './domain/floor-plans.ts';
@@ -120,6 +122,8 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     hazards: createHazardOperations({ store, audit, realtime }),
     users: createUserOperations({ store, audit, endConsoles: (username) => realtime.closeConsolesOf(username) }),
     screens: screenOperations,
+    site: createSiteOperations({ store, audit, realtime }),
+    siteFile: createSiteFileOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     modeWordings: createModeWordingOperations({ store, audit, realtime }),
     content: createContentOperations({ store, audit, realtime }),
     preview: createScreenPreview({ store, plans }),

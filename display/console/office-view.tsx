@@ -15,6 +15,7 @@ import { PlansAndProcedures } from './plans-and-procedures.tsx';
 import { RollCallPanel } from './roll-call-panel.tsx';
 import { schoolTime } from './school-time.ts';
 import { StartModeDialog } from './start-mode-dialog.tsx';
+import { useSite } from '../lib/use-site.ts';
 
 function useNow(intervalMs = 1000): number {
   const [now, setNow] = useState(Date.now());
@@ -31,17 +32,11 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
   /** When the office last asked for the account panel (0: closed): each ask scrolls it into view. */
   const [accountAskedAt, setAccountAskedAt] = useState(0);
   const now = useNow();
-  const [site, setSite] = useState<Site | null>(null);
+  const { site } = useSite();
   const [starting, setStarting] = useState<EmergencyModeId | null>(null);
   const [clearing, setClearing] = useState<ActiveMode | null>(null);
   const canOperate = props.user.role === 'office' || props.user.role === 'admin';
 
-  useEffect(() => {
-    call(api.site.$get()).then(
-      (body) => setSite(body.site),
-      () => undefined,
-    );
-  }, []);
   useEffect(() => {
     if (link.loggedOut) props.onSessionExpired(link.generation);
   }, [link.loggedOut, link.generation]);
@@ -51,7 +46,7 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
   return (
     <div class="office">
       <header class="topbar">
-        <h1>{link.welcome?.site.name ?? site?.name ?? 'Muster'}</h1>
+        <h1>{site?.name ?? link.welcome?.site.name ?? 'Muster'}</h1>
         <span class={`link ${live ? 'live' : 'down'}`} data-test="console-connection" role="status">
           {live ? 'Live' : session?.ended ? 'Logged out' : link.lastContactAt ? `Reconnecting… (last contact ${schoolTime(link.lastContactAt, site)})` : 'Connecting…'}
         </span>

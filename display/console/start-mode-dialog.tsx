@@ -18,6 +18,7 @@ import { useApiAction } from '../lib/use-api-action.ts';
 import { ModeIcon } from './mode-icon.tsx';
 import { ScopePicker } from './scope-picker.tsx';
 import { scopeName } from './scope-names.ts';
+import { defaultDestinationFor } from '../../shared/site-settings.ts';
 
 const OTHER = '__other__';
 
@@ -44,7 +45,9 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onCl
   const definition = MODE_CATALOGUE[mode];
   const [scope, setScope] = useState<Scope>({ kind: 'site' });
   const [drill, setDrill] = useState<boolean | null>(null);
-  const [destinationChoice, setDestinationChoice] = useState<string>('');
+  // Until the office picks one, Evacuate offers the scope's default destination (set per building on the Site page).
+  const [pickedDestination, setDestinationChoice] = useState<string | null>(null);
+  const destinationChoice = pickedDestination ?? defaultDestinationFor(scope, site) ?? '';
   const [otherDestination, setOtherDestination] = useState('');
   const [hazard, setHazard] = useState<ShelterHazard | null>(null);
   const [strategy, setStrategy] = useState<ShelterStrategy | null>(null);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CLOSE_CODES, PROTOCOL_VERSION, type HubState, type Welcome } from '../../shared/protocol.ts';
 import { HubConnection, type ConnectionStatus } from './hub-connection.ts';
+import { reloadSite } from './use-site.ts';
 
 export interface ConsoleLink {
   status: ConnectionStatus;
@@ -27,6 +28,7 @@ export function useConsoleLink(build: string, generation = 0): ConsoleLink {
       onMessage: (message) => {
         const at = connection.lastContactAt;
         if (message.type === 'welcome') setLink((l) => ({ ...l, welcome: message, lastContactAt: at }));
+        else if (message.type === 'site-changed') void reloadSite();
         else if (message.type === 'state') setLink((l) => ({ ...l, state: message.state, lastContactAt: at }));
         else if (message.type === 'error' && message.code === 'unauthenticated') setLink((l) => ({ ...l, loggedOut: true, generation }));
         else setLink((l) => ({ ...l, lastContactAt: at }));

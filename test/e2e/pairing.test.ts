@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { openScreenAndConsole, type ScreenAndConsole } from '../helpers/devices.ts';
 import type { TestHub } from '../helpers/hub.ts';
-import { byTest, inScreen, logInToConsole, waitForScreen } from '../helpers/pages.ts';
+import { byTest, inScreen, logInToConsole, screenText, waitForScreen } from '../helpers/pages.ts';
 
 let devices: ScreenAndConsole;
 let hub: TestHub;
@@ -56,16 +56,7 @@ describe('pairing a fresh screen from the admin console', () => {
     await screen.waitForFunction(() => location.search === '?id=library-by-the-desk', { timeout: 10_000 });
     await waitForScreen(screen, { mode: 'normal', connection: 'open' });
     // Everything the screen shows, through the shadow roots of its parts.
-    const text = await screen.$eval('muster-screen', (root) => {
-      const texts: string[] = [];
-      const walk = (node: Node) => {
-        if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
-        if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-        node.childNodes.forEach(walk);
-      };
-      walk(root);
-      return texts.join(' ');
-    });
+    const text = await screenText(screen);
     expect(text).toContain('2nd floor, library entrance');
     // The token is kept by the screen, never in its address.
     expect(screen.url()).not.toContain('token');

@@ -34,6 +34,14 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/session': { allowed: EVERYONE, skip: 'logging out ends the caller’s session; covered in auth.test.ts' },
   'POST /api/session/password': { allowed: STAFF, skip: 'changing a password ends the caller’s sessions; covered in auth.test.ts' },
   'GET /api/site': { allowed: STAFF },
+  // Based on a version that is not current: an admin gets past the role check to a 409, and nothing changes.
+  'PUT /api/site': {
+    allowed: ADMINS,
+    body: { baseVersion: 'not-current', settings: { name: 'X', timeZone: 'America/Chicago', units: 'feet', languages: ['en', 'es'], defaultLanguage: 'en', buildings: [], zones: [], destinations: [] } },
+  },
+  'GET /api/site/export': { allowed: ADMINS },
+  // Not a site file: an admin gets past the role check to a 400, and nothing is imported.
+  'POST /api/site/import': { allowed: ADMINS, body: { format: 'not-a-site-file' } },
   'GET /api/state': { allowed: STAFF },
   'POST /api/modes': { allowed: OPERATORS, body: { mode: 'hold', scope: { kind: 'zone', zoneId: 'gym' }, drill: true } },
   'POST /api/all-clear': { allowed: OPERATORS, body: { scope: { kind: 'zone', zoneId: 'gym' }, drill: true } },
