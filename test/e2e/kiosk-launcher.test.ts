@@ -5,7 +5,7 @@
 // even with the hub down.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,14 @@ async function kioskScreen(): Promise<Page> {
       if (page.url().startsWith(school.networkUrl) && (await page.$('muster-screen'))) return page;
     }
     return null;
+  });
+}
+
+/** waitForScreen, failing with what the screen showed and what the launcher said. */
+async function screenShows(page: Page, want: Record<string, string>, timeout: number): Promise<void> {
+  await waitForScreen(page, want, timeout).catch(async (error: Error) => {
+    const shown = await page.$eval('muster-screen', (el) => [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' ')).catch(() => 'no muster-screen');
+    throw new Error(`${error.message}; the screen showed ${shown} at ${page.url()}; launcher log:\n${launcherLog}`);
   });
 }
 
@@ -148,7 +156,7 @@ describe('the kiosk launcher', () => {
 
     await school.start();
     const screen = await kioskScreen();
-    await waitForScreen(screen, { mode: 'normal', connection: 'open' }, 20_000);
+    await screenShows(screen, { mode: 'normal', connection: 'open' }, 20_000);
     expect(launcherLog).toMatch(/the screen showed Chromium's error page and the hub answers again: opened https:\/\/muster\.school\.test:\d+\/screen\/\?id=main-1-east afresh/);
     expect((await pageTargets()).filter((target) => target.title === SCHOOL_HOST)).toEqual([]);
     await screen.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 15_000 });
@@ -161,15 +169,32 @@ describe('the kiosk launcher', () => {
     process.kill(before, 'SIGKILL');
     await eventually('a new Chromium', async () => (await chromiumPid()) !== before && (await pageTargets()).length > 0);
     expect(launcherLog).toMatch(/Chromium exited \(status 137\)/);
-    await waitForScreen(await kioskScreen(), { mode: 'normal', connection: 'open' }, 20_000);
+    await screenShows(await kioskScreen(), { mode: 'normal', connection: 'open' }, 20_000);
   });
 
-  it('shows the last mode from its cache when Chromium starts again with the hub down, as after a reboot', async () => {
+  it('shows the last mode from its cache when Chromium starts again with the hub down, as after a reboot', { timeout: 150_000 }, async () => {
     const { status } = await school.api('/api/modes', { mode: 'lockdown', scope: { kind: 'site' }, drill: true });
     expect(status).toBe(200);
-    await waitForScreen(await kioskScreen(), { mode: 'lockdown', drill: 'true' });
+    await screenShows(await kioskScreen(), { mode: 'lockdown', drill: 'true' }, 10_000);
     await devtools!.disconnect();
     devtools = null;
+    // The screen keeps its state in localStorage, which Chromium writes to disk at most about once a minute: a
+    // Chromium stopped before then (even cleanly, sometimes) comes back with the state before. Wait until the
+    // Lockdown is on disk; what happens before then is a known gap of the screen's storage, not of the launcher.
+    const localStorageDir = join(state(), 'profile', 'Default', 'Local Storage', 'leveldb');
+    await eventually(
+      'the Lockdown in the profile on disk',
+      async () => {
+        // Chromium stores a value as Latin-1, or as UTF-16 when it has other characters.
+        const wanted = ['latin1', 'utf16le'].map((encoding) => Buffer.from('"mode":"lockdown"', encoding as BufferEncoding));
+        for (const file of await readdir(localStorageDir)) {
+          const bytes = await readFile(join(localStorageDir, file));
+          if (wanted.some((pattern) => bytes.includes(pattern))) return true;
+        }
+        return null;
+      },
+      120_000,
+    );
 
     await school.stop();
     // A shutdown or reboot stops Chromium with SIGTERM; the launcher starts it again (systemd does on the next boot).
@@ -177,7 +202,7 @@ describe('the kiosk launcher', () => {
     process.kill(before, 'SIGTERM');
     await eventually('a new Chromium', async () => (await chromiumPid()) !== before && (await pageTargets()).length > 0);
     const screen = await kioskScreen();
-    await waitForScreen(screen, { mode: 'lockdown', drill: 'true' }, 10_000);
+    await screenShows(screen, { mode: 'lockdown', drill: 'true' }, 20_000);
     expect(new URL(screen.url()).host).toBe(`${SCHOOL_HOST}:${school.httpsPort}`);
     await screen.waitForSelector(inScreen('offline-notice'), { timeout: 15_000 });
     await screen.screenshot({ path: join(tmpdir(), 'muster-kiosk-launcher-hub-down.png') });
@@ -186,9 +211,9 @@ describe('the kiosk launcher', () => {
   it('takes the All Clear once the hub is back, and stops cleanly', async () => {
     await school.start();
     const screen = await kioskScreen();
-    await waitForScreen(screen, { mode: 'lockdown', connection: 'open' }, 40_000);
+    await screenShows(screen, { mode: 'lockdown', connection: 'open' }, 40_000);
     expect((await school.api('/api/all-clear', { scope: { kind: 'site' }, drill: true })).status).toBe(200);
-    await waitForScreen(screen, { mode: 'normal' }, 10_000);
+    await screenShows(screen, { mode: 'normal' }, 10_000);
     await devtools!.disconnect();
     devtools = null;
 
