@@ -83,6 +83,7 @@ its last mode, until the hub is back. Set <code>tls</code> to <code>auto</code> 
 <style>
 body { font: 1rem/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #0f172a; }
 pre { background: #f1f5f9; padding: 1rem; white-space: pre-wrap; word-break: break-all; }
+code { overflow-wrap: anywhere; }
 </style>
 </head>
 <body>
