@@ -112,7 +112,7 @@ export function createApp(deps: AppDeps) {
   });
   // Map and document uploads and whole floor plans have their own, larger limits (routes/floor-plans.ts,
   // routes/documents.ts); every other API body is small.
-  const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents', '/api/content', '/api/site/import']);
+  const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents', '/api/content', '/api/site', '/api/site/import']);
   app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 

@@ -13,16 +13,29 @@ import { actorOf } from './request-actor.ts';
 
 /** A whole site with its map images (base64) fits in this. */
 export const MAX_SITE_FILE_BYTES = 48 * 1024 * 1024;
+/** A campus's settings (100 buildings, 1,000 zones) without its screens or plans. */
+export const MAX_SITE_SETTINGS_BYTES = 1024 * 1024;
 
 export function siteRoutes(deps: { store: Store; site: SiteOperations; siteFile: SiteFileOperations }) {
   const { store, site, siteFile } = deps;
   return new Hono<HubEnv>()
     .get('/', requireRole('admin', 'office', 'viewer'), (c) => c.json({ ok: true as const, site: store.data.site, version: site.version() }))
-    .put('/', requireRole('admin'), jsonBody(SiteSaveSchema), async (c) => {
+    .put(
+      '/',
+      requireRole('admin'),
+      bodyLimit({
+        maxSize: MAX_SITE_SETTINGS_BYTES,
+        onError: () => {
+          throw new ApiError('payload_too_large', `The site's settings may be at most ${MAX_SITE_SETTINGS_BYTES / 1024} KiB of JSON.`);
+        },
+      }),
+      jsonBody(SiteSaveSchema),
+      async (c) => {
       const { baseVersion, settings } = c.req.valid('json');
-      const saved = await site.save(baseVersion, settings, actorOf(c));
-      return c.json({ ok: true as const, ...saved });
-    })
+        const saved = await site.save(baseVersion, settings, actorOf(c));
+        return c.json({ ok: true as const, ...saved });
+      },
+    )
     .get('/export', requireRole('admin'), async (c) => {
       const file = await siteFile.exportFile();
       c.header('Content-Disposition', `attachment; filename="${file.site.id}-site.json"`);

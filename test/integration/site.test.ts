@@ -89,6 +89,16 @@ describe('saving the site', () => {
     expect((await current()).site.name).toBe('First');
   });
 
+  it('takes a large campus (a thousand zones, well over the 64 KiB of other bodies) and refuses an oversized body', async () => {
+    const { version, settings } = await current();
+    const zones = Array.from({ length: 1000 }, (_, i) => ({ id: `zone-${i}`, name: `Zone number ${i} of the main building`, buildingId: 'main' }));
+    const big = await save(version, { ...settings, zones: [...settings.zones, ...zones].slice(0, 1000) });
+    expect(big.status).toBe(200);
+    expect(big.body.site.zones).toHaveLength(1000);
+    const huge = await hub.api('/api/site', { method: 'PUT', cookie: admin, rawBody: JSON.stringify({ baseVersion: 'x', settings: { name: 'x'.repeat(2 * 1024 * 1024) } }) });
+    expect(huge.status).toBe(413);
+  });
+
   it('lets only an admin change it; office and viewer read it', async () => {
     const office = await hub.login('office');
     const { version, settings } = await current(hub, office);
