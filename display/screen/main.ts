@@ -6,7 +6,7 @@ import { registerAppUpdates } from '../lib/app-updates.ts';
 import './muster-pairing.ts';
 import './muster-preview.ts';
 import './muster-screen.ts';
-import { clearSavedScreenState } from './saved-screen-state.ts';
+import { clearSavedScreenState } from './screen-state-saver.ts';
 import { clearIdentity, resolveIdentity } from './screen-identity.ts';
 
 const root = document.getElementById('screen-root')!;
@@ -34,8 +34,8 @@ if (preview) {
   // profile, as plain /screen/ would when just one is left.
   screen.addEventListener('muster-unpaired', () => {
     clearIdentity(screen.screenId);
-    clearSavedScreenState(screen.screenId);
-    window.location.replace(`/screen/?id=${encodeURIComponent(screen.screenId)}`);
+    // Leaving the page before the removal completes could cancel it.
+    void clearSavedScreenState(screen.screenId).finally(() => window.location.replace(`/screen/?id=${encodeURIComponent(screen.screenId)}`));
   });
   root.replaceChildren(screen);
 }

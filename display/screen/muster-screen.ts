@@ -116,7 +116,8 @@ export class MusterScreen extends LitElement {
 
   override render() {
     const link = this.#link;
-    if (!link) return nothing;
+    // Nothing, rather than normal content, until the saved state is read: it may hold a mode.
+    if (!link?.loaded) return nothing;
     const { profile, site, plan, hazards } = link.state;
     const language = profile?.language ?? 'en';
     const active = link.effective;
@@ -163,7 +164,7 @@ export class MusterScreen extends LitElement {
   override updated(changed: PropertyValues): void {
     super.updated(changed);
     const link = this.#link;
-    if (!link) return;
+    if (!link?.loaded) return;
     const active = link.effective;
     // Reflected for people and tests looking at the page: what it shows and whether it is in contact.
     this.dataset.mode = active?.mode ?? 'normal';
@@ -177,7 +178,7 @@ export class MusterScreen extends LitElement {
     this.dataset.update = this.updates.pending ? 'waiting' : 'none';
     document.title = `${active ? active.mode.toUpperCase() : 'Muster'} · ${link.state.profile?.name ?? this.screenId}`;
     // A new version waiting for normal times takes over now if this paint is normal content (the reload then
-    // paints the same state from local storage before it reaches the hub).
+    // paints the same saved state before it reaches the hub).
     this.updates.maybeActivate();
   }
 

@@ -1,5 +1,6 @@
-// The screen's last known state, kept in local storage and painted before connecting, so a screen that
-// reboots with the hub down shows the mode it last knew (never silently normal).
+// The screen's last known state, painted before connecting, so a screen that reboots with the hub down shows the
+// mode it last knew (never silently normal): its schema, and its old home in localStorage (screen-state-saver.ts
+// keeps it in IndexedDB and falls back to localStorage).
 import { z } from 'zod';
 import { SlideSchema } from '../../shared/content.ts';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
@@ -31,28 +32,34 @@ export function emptyScreenState(): SavedScreenState {
   return { version: 1, seq: 0, modes: [], priority: [...DEFAULT_PRIORITY], hazards: NO_HAZARDS, plan: null, wordings: null, content: null, profile: null, site: null, lastContactAt: null };
 }
 
-const key = (screenId: string) => `muster:screen:${screenId}`;
+/** Where the state was kept before IndexedDB, and still is where IndexedDB fails. */
+export const localScreenStateKey = (screenId: string) => `muster:screen:${screenId}`;
 
-export function loadScreenState(screenId: string, storage: Storage = localStorage): SavedScreenState {
+/** The state kept in localStorage, or null when there is none (or it cannot be read). */
+export function loadLocalScreenState(screenId: string, storage: Storage): SavedScreenState | null {
   try {
-    const raw = storage.getItem(key(screenId));
-    if (raw === null) return emptyScreenState();
+    const raw = storage.getItem(localScreenStateKey(screenId));
+    if (raw === null) return null;
     const parsed = SavedScreenStateSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : emptyScreenState();
+    return parsed.success ? parsed.data : null;
   } catch {
-    return emptyScreenState();
+    return null;
   }
 }
 
-export function saveScreenState(screenId: string, state: SavedScreenState, storage: Storage = localStorage): void {
+export function saveLocalScreenState(screenId: string, state: SavedScreenState, storage: Storage): void {
   try {
-    storage.setItem(key(screenId), JSON.stringify(state));
+    storage.setItem(localScreenStateKey(screenId), JSON.stringify(state));
   } catch (error) {
     // A full or disabled storage must not stop the screen from showing the mode it just received.
     console.warn('Could not save the screen state:', error);
   }
 }
 
-export function clearSavedScreenState(screenId: string, storage: Storage = localStorage): void {
-  storage.removeItem(key(screenId));
+export function clearLocalScreenState(screenId: string, storage: Storage): void {
+  try {
+    storage.removeItem(localScreenStateKey(screenId));
+  } catch (error) {
+    console.warn('Could not remove the screen state from localStorage:', error);
+  }
 }

@@ -1,13 +1,14 @@
-// A ReactiveController that ties a wall screen to the hub: paints the saved state first, says hello with the
-// last sequence it rendered, applies snapshots and changes, saves them, and sends a render receipt once the
-// host has painted (next animation frame). The office's roll-call is built from those receipts.
+// A ReactiveController that ties a wall screen to the hub: reads and paints the saved state first, then says hello
+// with the last sequence it rendered, applies snapshots and changes, saves them once painted, and sends a render
+// receipt once the host has painted (next animation frame). The office's roll-call is built from those receipts.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ActiveMode } from '../../shared/model.ts';
 import { effectiveModeFor } from '../../shared/modes.ts';
 import { PROTOCOL_VERSION, REQUEST_HEADER, type ServerMessage } from '../../shared/protocol.ts';
 import type { AppUpdates } from '../lib/app-updates.ts';
 import { HubConnection, type ConnectionStatus } from '../lib/hub-connection.ts';
-import { loadScreenState, saveScreenState, type SavedScreenState } from './saved-screen-state.ts';
+import { emptyScreenState, type SavedScreenState } from './saved-screen-state.ts';
+import { ScreenStateSaver } from './screen-state-saver.ts';
 
 /** How long a screen shows its name when asked to identify itself. */
 const IDENTIFY_MS = 15_000;
@@ -29,7 +30,9 @@ function afterPaint(): Promise<void> {
 }
 
 export class ScreenLinkController implements ReactiveController {
-  state: SavedScreenState;
+  state: SavedScreenState = emptyScreenState();
+  /** False until the saved state has been read: till then the host paints nothing (not "normal"). */
+  loaded = false;
   status: ConnectionStatus = 'connecting';
   problem: ScreenProblem = null;
   /** Until when the screen shows its name large (an admin asked it to identify itself). */
@@ -39,13 +42,15 @@ export class ScreenLinkController implements ReactiveController {
   /** When this page started, for "not yet in contact" on a screen that never reached the hub. */
   readonly startedAt = Date.now();
   readonly #connection: HubConnection;
+  readonly #saver: ScreenStateSaver;
   #receiptScheduled = false;
+  #hostConnected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: ScreenLinkOptions,
   ) {
-    this.state = loadScreenState(options.screenId);
+    this.#saver = new ScreenStateSaver(options.screenId);
     this.#connection = new HubConnection({
       url: options.hubUrl,
       hello: () => ({
@@ -71,6 +76,13 @@ export class ScreenLinkController implements ReactiveController {
       onProtocolMismatch: () => options.updates.check(),
     });
     host.addController(this);
+    void this.#saver.load().then((saved) => {
+      this.state = saved;
+      this.loaded = true;
+      host.requestUpdate();
+      // The hello carries what was saved (last seq, versions), so the hub is reached only once it is read.
+      if (this.#hostConnected) this.#connection.start();
+    });
   }
 
   /** The mode this screen must show now, or null for normal. */
@@ -86,8 +98,9 @@ export class ScreenLinkController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#hostConnected = true;
     this.#openMapAccess();
-    this.#connection.start();
+    if (this.loaded) this.#connection.start();
   }
 
   /** Settles once the hub has answered the screen's request for the cookie that lets it load map images. */
@@ -109,6 +122,7 @@ export class ScreenLinkController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#hostConnected = false;
     this.#connection.stop();
   }
 
@@ -156,6 +170,8 @@ export class ScreenLinkController implements ReactiveController {
         if (message.code === 'unauthenticated') {
           // Not paired (any more): this device may show nothing from the hub; the page asks to be paired.
           this.#connection.stop();
+          // Nothing more is saved: the page forgets this screen's state (main.ts).
+          this.#saver.stop();
           (this.host as unknown as HTMLElement).dispatchEvent(new CustomEvent('muster-unpaired', { bubbles: true, composed: true }));
         }
         this.host.requestUpdate();
@@ -170,8 +186,9 @@ export class ScreenLinkController implements ReactiveController {
 
   #apply(change: Partial<SavedScreenState>): void {
     this.state = { ...this.state, ...change, lastContactAt: Date.now() };
-    saveScreenState(this.options.screenId, this.state);
     this.host.requestUpdate();
+    // After the render (a task later), never before it; the write itself goes on off the page's thread.
+    this.#saver.save(this.state);
   }
 
   /** Fetch this building's map images now, through the service worker, so they are there when the hub is not. */
@@ -188,7 +205,7 @@ export class ScreenLinkController implements ReactiveController {
     const now = Date.now();
     if (now - (this.state.lastContactAt ?? 0) > 5000) {
       this.state = { ...this.state, lastContactAt: now };
-      saveScreenState(this.options.screenId, this.state);
+      this.#saver.save(this.state, 'relaxed');
     }
   }
 

@@ -10,6 +10,8 @@ import type { ScreenProblem } from './screen-link-controller.ts';
 /** What <muster-screen> reads from its link to the hub; ScreenLinkController is the live one. */
 export interface ScreenView {
   readonly state: SavedScreenState;
+  /** False while the saved state is still being read: nothing is painted or reflected until it is. */
+  readonly loaded: boolean;
   readonly effective: ActiveMode | null;
   readonly status: ConnectionStatus;
   readonly problem: ScreenProblem;
@@ -21,6 +23,7 @@ export interface ScreenView {
 
 export class StaticScreenView implements ScreenView {
   readonly state: SavedScreenState;
+  readonly loaded = true;
   readonly status = 'open' as const;
   readonly problem = null;
   readonly identifyUntil = 0;

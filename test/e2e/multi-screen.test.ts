@@ -33,6 +33,23 @@ let firstBuild = '';
 const tabs = new Map<string, Page>();
 const tab = (id: string) => tabs.get(id)!;
 
+/** Every saved-state record of the profile, [screen id, part, value] in key order (display/screen/screen-state-store.ts). */
+const savedRecords = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<[string, string, unknown][]>((resolve, reject) => {
+        const opened = indexedDB.open('muster-screen', 1);
+        opened.onerror = () => reject(opened.error);
+        opened.onsuccess = () => {
+          const store = opened.result.transaction('screen-state').objectStore('screen-state');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => resolve((keys.result as [string, string][]).map(([screenId, part], i) => [screenId, part, values.result[i]]));
+          values.onerror = () => reject(values.error);
+        };
+      }),
+  );
+
 beforeAll(async () => {
   if (!existsSync(STATIC_ROOT)) throw new Error('dist/display is missing: npm test runs `npm run build` first.');
   // What `npm start` does on every start: build the browser apps again, from the same tree (and, as there, without
@@ -151,18 +168,19 @@ describe('three screens in one browser profile', () => {
     // It stays the screen that was main-1-east, asking to be paired; it does not take up another screen's identity.
     expect(new URL(east.url()).search).toBe('?id=main-1-east');
     const stored = await east.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('muster:identity:') || key.startsWith('muster:screen:')).sort());
-    expect(stored).toEqual(['muster:identity:annex-hall', 'muster:identity:gym', 'muster:screen:annex-hall', 'muster:screen:gym']);
+    expect(stored).toEqual(['muster:identity:annex-hall', 'muster:identity:gym']);
+    expect((await savedRecords(east)).map(([screenId]) => screenId)).toEqual(['annex-hall', 'annex-hall', 'annex-hall', 'annex-hall', 'gym', 'gym', 'gym', 'gym']);
 
     for (const id of ['annex-hall', 'gym']) {
       const page = tab(id);
       await page.bringToFront();
       await waitForScreen(page, { mode: 'normal', connection: 'open' });
       // A map image fetched afresh from the hub (a new address, so not from the service worker's cache).
-      const status = await page.evaluate(async (screenId) => {
-        const saved = JSON.parse(localStorage.getItem(`muster:screen:${screenId}`)!) as { plan: { wayfinding: { floors: { image?: { file: string } }[] } } };
-        const file = saved.plan.wayfinding.floors.find((floor) => floor.image)!.image!.file;
+      const [, , saved] = (await savedRecords(page)).find(([screenId, part]) => screenId === id && part === 'plan')!;
+      const status = await page.evaluate(async (plan) => {
+        const file = (plan as { wayfinding: { floors: { image?: { file: string } }[] } }).wayfinding.floors.find((floor) => floor.image)!.image!.file;
         return (await fetch(`/maps/${file}?fresh=${Date.now()}`)).status;
-      }, id);
+      }, saved);
       expect(status, `${id} reads its floor map`).toBe(200);
     }
   });
