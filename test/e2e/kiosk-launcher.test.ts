@@ -5,7 +5,7 @@
 // even with the hub down.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -178,24 +178,8 @@ describe('the kiosk launcher', () => {
     await screenShows(await kioskScreen(), { mode: 'lockdown', drill: 'true' }, 10_000);
     await devtools!.disconnect();
     devtools = null;
-    // The screen keeps its state in localStorage, which Chromium writes to disk at most about once a minute: a
-    // Chromium stopped before then (even cleanly, sometimes) comes back with the state before. Wait until the
-    // Lockdown is on disk; what happens before then is a known gap of the screen's storage, not of the launcher.
-    const localStorageDir = join(state(), 'profile', 'Default', 'Local Storage', 'leveldb');
-    await eventually(
-      'the Lockdown in the profile on disk',
-      async () => {
-        // Chromium stores a value as Latin-1, or as UTF-16 when it has other characters.
-        const wanted = ['latin1', 'utf16le'].map((encoding) => Buffer.from('"mode":"lockdown"', encoding as BufferEncoding));
-        for (const file of await readdir(localStorageDir)) {
-          const bytes = await readFile(join(localStorageDir, file));
-          if (wanted.some((pattern) => bytes.includes(pattern))) return true;
-        }
-        return null;
-      },
-      120_000,
-    );
-
+    // No wait here: the screen keeps its state in IndexedDB in strict-durability transactions, which reach the disk
+    // before they complete (display/screen/screen-state-store.ts); localStorage, which Chromium writes late, lost it.
     await school.stop();
     // A shutdown or reboot stops Chromium with SIGTERM; the launcher starts it again (systemd does on the next boot).
     const before = await chromiumPid();
