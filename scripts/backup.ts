@@ -1,7 +1,7 @@
 // `npm run backup -- [--data DIR] [--out FILE|DIR]`: one archive of everything a school would lose with its hub.
 // Safe while the hub runs. The logic is in hub/backup/backup-archive.ts.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fromCaller, hubDataDir, interruption } from './backup-cli.ts';
 import { createBackup } from '../hub/backup/backup-archive.ts';
 import { BackupError } from '../hub/backup/backup-error.ts';
 import type { ManifestFile } from '../hub/backup/backup-manifest.ts';
@@ -54,24 +54,6 @@ async function main(): Promise<void> {
     `Restore it, on this machine or a new one, into a new or empty directory: npm run restore -- ${result.archivePath} --data DIR`,
   );
   console.log(lines.join('\n'));
-}
-
-/** Ctrl-C or a service stop ends the work through its clean-up, which removes the temporary files, instead of killing it mid-way. */
-function interruption(outcome: string): AbortSignal {
-  const controller = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => controller.abort(new BackupError(`interrupted (${signal}): ${outcome}, and its temporary files are removed`)));
-  }
-  return controller.signal;
-}
-
-/** npm runs scripts in the project folder; paths typed by the caller are meant from where they typed them. */
-function fromCaller(path: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
-}
-/** The hub resolves MUSTER_DATA (or ./data) from its own working directory, the project folder under npm start. */
-function hubDataDir(): string {
-  return resolve(process.env.MUSTER_DATA || './data');
 }
 
 /** Top-level files by name, folders as one line each. */

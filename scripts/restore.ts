@@ -1,7 +1,7 @@
 // `npm run restore -- FILE [--data DIR]`: brings a backup into a new or empty data directory, all or nothing.
 // The logic is in hub/backup/restore-archive.ts.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fromCaller, hubDataDir, interruption } from './backup-cli.ts';
 import { BackupError } from '../hub/backup/backup-error.ts';
 import { restoreBackup } from '../hub/backup/restore-archive.ts';
 
@@ -49,31 +49,13 @@ async function main(): Promise<void> {
     `Start the hub on it: MUSTER_DATA=${dataDir} npm start (as the user that runs the hub: the files are readable only by ${process.env.USER ?? 'you'}).`,
   ];
   if (hasTls) {
-    // How the hub serves HTTPS is told in the README; only the authority's part is said here, as it does not change.
+    // The hub's own certificate follows the machine's names (hub/tls/hub-certificate.ts); only the authority must come back.
     lines.push(
       `The certificate authority came back in ${dataDir}/tls: kiosks that trust its ca.crt need nothing new. If this machine`,
-      'answers to another name or address than the old one, see "HTTPS on the school network" in README.md for the hub certificate.',
+      'answers to another name or address, the hub (tls: auto, the default) issues itself a certificate for it from that authority at start.',
     );
   }
   console.log(lines.join('\n'));
-}
-
-/** Ctrl-C or a service stop ends the work through its clean-up, which removes the temporary files, instead of killing it mid-way. */
-function interruption(outcome: string): AbortSignal {
-  const controller = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => controller.abort(new BackupError(`interrupted (${signal}): ${outcome}, and its temporary files are removed`)));
-  }
-  return controller.signal;
-}
-
-/** npm runs scripts in the project folder; paths typed by the caller are meant from where they typed them. */
-function fromCaller(path: string): string {
-  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
-}
-/** The hub resolves MUSTER_DATA (or ./data) from its own working directory, the project folder under npm start. */
-function hubDataDir(): string {
-  return resolve(process.env.MUSTER_DATA || './data');
 }
 
 main().catch((error: unknown) => {

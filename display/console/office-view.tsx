@@ -16,15 +16,8 @@ import { RollCallPanel } from './roll-call-panel.tsx';
 import { schoolTime } from './school-time.ts';
 import { StartModeDialog } from './start-mode-dialog.tsx';
 import { useSite } from '../lib/use-site.ts';
+import { useNow } from '../lib/use-now.ts';
 
-function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; onSessionExpired: (generation: number) => void }) {
   const session = useSessionControls();

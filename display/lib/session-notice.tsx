@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../shared/session.ts';
 import { useSessionControls } from './session-context.ts';
 import { useApiAction } from './use-api-action.ts';
 import './account.css';
+import { useNow } from './use-now.ts';
 
 /** How long before its end the console starts saying that the session ends. */
 export const SESSION_WARNING_MS = 15 * 60_000;
@@ -20,14 +21,6 @@ export function sessionEndText(at: number, timeZone: string | null | undefined, 
   }
 }
 
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 /** The password of the user already logged in (the username is known), to start a new session without leaving the page. */
 export function RenewSessionForm(props: { label: string; testPrefix: string; onRenewed?: (info: SessionInfo) => void }) {
