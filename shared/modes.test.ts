@@ -13,6 +13,7 @@ import {
   scopeContains,
   scopeCovers,
   scopeKey,
+  shelterInWords,
 } from './modes.ts';
 import type { Placement } from './modes.ts';
 import { mulberry32 } from '../test/helpers/seeded-random.ts';
@@ -428,5 +429,12 @@ describe('the mode catalogue', () => {
   it('counts every mode but normal as an emergency', () => {
     expect(isEmergency('normal')).toBe(false);
     for (const id of EMERGENCY_MODES) expect(isEmergency(id)).toBe(true);
+  });
+});
+
+describe('shelterInWords', () => {
+  it('says the hazard and the strategy in words, in the screen’s language, never as codes', () => {
+    expect(shelterInWords('tornado', 'shelter-area')).toBe('Tornado: Go to the shelter area');
+    expect(shelterInWords('hazmat', 'seal-the-room', 'es')).toBe('Materiales peligrosos: Sellen el salón');
   });
 });

@@ -297,14 +297,18 @@ export function modeWordingFor(mode: ModeId, language: Language, wordings: ModeW
   return own ? { ...catalogue, ...own } : catalogue;
 }
 
+/** A shelter's hazard and strategy in words ("Tornado: Go to the shelter area"), never as codes. */
+export function shelterInWords(hazard: ShelterHazard, strategy: ShelterStrategy, language: Language = 'en'): string {
+  return `${SHELTER_HAZARD_TEXT[hazard][language]}: ${SHELTER_STRATEGY_TEXT[strategy][language]}`;
+}
+
 /** The text for a mode in a language, with shelter's hazard and strategy and evacuate's destination filled in;
  * the school's own wording of the directive and steps (shared/mode-texts.ts) wins over the catalogue's. */
 export function modeTextFor(active: ActiveMode | null, language: Language, wordings: ModeWordings = NO_WORDINGS): ModeText & { detail: string | null } {
   const text = modeWordingFor(active?.mode ?? 'normal', language, wordings);
   if (active?.mode === 'evacuate') return { ...text, detail: active.destination };
   if (active?.mode === 'shelter') {
-    const detail = `${SHELTER_HAZARD_TEXT[active.hazard][language]}: ${SHELTER_STRATEGY_TEXT[active.strategy][language]}`;
-    return { ...text, detail };
+    return { ...text, detail: shelterInWords(active.hazard, active.strategy, language) };
   }
   return { ...text, detail: null };
 }

@@ -1,6 +1,6 @@
 // What is active now, most important first, each with its own All Clear.
 import type { ActiveMode, Site } from '../../shared/model.ts';
-import { MODE_CATALOGUE } from '../../shared/modes.ts';
+import { MODE_CATALOGUE, shelterInWords } from '../../shared/modes.ts';
 import { elapsedSince } from './elapsed-since.ts';
 import { schoolTime } from './school-time.ts';
 import { ModeIcon } from './mode-icon.tsx';
@@ -29,7 +29,7 @@ export function ActiveModes(props: { modes: readonly ActiveMode[]; priority: rea
               {scopeName(active.scope, props.site)} · since {schoolTime(active.startedAt, props.site)} (
               {elapsedSince(active.startedAt, props.now)}) · by {active.by}
               {active.mode === 'evacuate' && ` · to ${active.destination}`}
-              {active.mode === 'shelter' && ` · ${active.hazard}, ${active.strategy}`}
+              {active.mode === 'shelter' && ` · ${shelterInWords(active.hazard, active.strategy)}`}
             </span>
           </div>
           {props.canClear && (

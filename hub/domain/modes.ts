@@ -1,5 +1,5 @@
 // Emergency mode operations: validate → persist → broadcast → audit. The only code that changes the mode state.
-import { DEFAULT_STRATEGY, sameScope, scopeCovers } from '../../shared/modes.ts';
+import { DEFAULT_STRATEGY, sameScope, scopeCovers, shelterInWords } from '../../shared/modes.ts';
 import type { ActiveMode, AllClearRequest, ModeRequest, ModeState, Scope, Site } from '../../shared/model.ts';
 import { ApiError } from '../api-error.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
@@ -70,7 +70,7 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         mode: active.mode,
         scope: active.scope,
         drill: active.drill,
-        detail: active.mode === 'evacuate' ? `to ${active.destination}` : active.mode === 'shelter' ? `${active.hazard}: ${active.strategy}` : undefined,
+        detail: active.mode === 'evacuate' ? `to ${active.destination}` : active.mode === 'shelter' ? shelterInWords(active.hazard, active.strategy) : undefined,
       });
       return active;
     },

@@ -139,7 +139,7 @@ describe('drill reports', () => {
       [first.seq, true, 'replaced', replacing.seq],
       [real.seq, false, null, null],
     ]);
-    expect(body.changes[0].detail).toBe('tornado: shelter-area');
+    expect(body.changes[0].detail).toBe('Tornado: Go to the shelter area');
     expect((await report(real.seq)).end).toBeNull();
 
     const realClear = await post('/api/all-clear', { scope: { kind: 'site' }, drill: false });
