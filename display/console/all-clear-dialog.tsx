@@ -4,6 +4,7 @@ import { api, call } from '../lib/api-client.ts';
 import { RenewIfEnded } from '../lib/session-notice.tsx';
 import { useApiAction } from '../lib/use-api-action.ts';
 import { scopeName } from './scope-names.ts';
+import { ModalDialog } from '../lib/modal-dialog.tsx';
 
 export function AllClearDialog(props: { active: ActiveMode; site: Site; onClose: () => void; onCleared: () => void }) {
   const { active, site } = props;
@@ -16,28 +17,26 @@ export function AllClearDialog(props: { active: ActiveMode; site: Site; onClose:
   };
 
   return (
-    <div class="overlay" role="presentation">
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="all-clear-title" data-test="all-clear-panel" style={{ '--mode-color': '#15803d' }}>
-        <h2 id="all-clear-title">All Clear: {where}</h2>
-        <p>
-          Ends every mode active in <strong>{where}</strong>
-          {active.drill ? ' (drill).' : '.'} Screens there return to normal.
+    <ModalDialog labelledBy="all-clear-title" test="all-clear-panel" busy={busy} onClose={props.onClose} style={{ '--mode-color': '#15803d' }}>
+      <h2 id="all-clear-title">All Clear: {where}</h2>
+      <p>
+        Ends every mode active in <strong>{where}</strong>
+        {active.drill ? ' (drill).' : '.'} Screens there return to normal.
+      </p>
+      {error && (
+        <p class="error" role="alert" data-test="all-clear-error">
+          {error}
         </p>
-        {error && (
-          <p class="error" role="alert" data-test="all-clear-error">
-            {error}
-          </p>
-        )}
-        <RenewIfEnded />
-        <footer class="dialog-actions">
-          <button type="button" class="secondary" onClick={props.onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" class="confirm" data-test="confirm-all-clear" disabled={busy} onClick={confirm}>
-            {busy ? 'Sending…' : `Give the All Clear${active.drill ? ' (drill)' : ''}`}
-          </button>
-        </footer>
-      </div>
-    </div>
+      )}
+      <RenewIfEnded />
+      <footer class="dialog-actions">
+        <button type="button" class="secondary" onClick={props.onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" class="confirm" data-test="confirm-all-clear" disabled={busy} onClick={confirm}>
+          {busy ? 'Sending…' : `Give the All Clear${active.drill ? ' (drill)' : ''}`}
+        </button>
+      </footer>
+    </ModalDialog>
   );
 }

@@ -19,6 +19,7 @@ import { ModeIcon } from './mode-icon.tsx';
 import { ScopePicker } from './scope-picker.tsx';
 import { scopeName } from './scope-names.ts';
 import { defaultDestinationFor } from '../../shared/site-settings.ts';
+import { ModalDialog } from '../lib/modal-dialog.tsx';
 
 const OTHER = '__other__';
 
@@ -65,98 +66,96 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onCl
   };
 
   return (
-    <div class="overlay" role="presentation">
-      <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="start-title" data-test="confirm-panel" style={{ '--mode-color': definition.color }}>
-        <header class="dialog-header">
-          <ModeIcon mode={mode} size={48} />
-          <div>
-            <h2 id="start-title">{definition.text.en.name}</h2>
-            <p>{definition.text.en.directive}</p>
-          </div>
-        </header>
+    <ModalDialog labelledBy="start-title" test="confirm-panel" busy={busy} onClose={props.onClose} style={{ '--mode-color': definition.color }}>
+      <header class="dialog-header">
+        <ModeIcon mode={mode} size={48} />
+        <div>
+          <h2 id="start-title">{definition.text.en.name}</h2>
+          <p>{definition.text.en.directive}</p>
+        </div>
+      </header>
 
-        <fieldset>
-          <legend>Where</legend>
-          <ScopePicker site={site} value={scope} onChange={setScope} />
-        </fieldset>
+      <fieldset>
+        <legend>Where</legend>
+        <ScopePicker site={site} value={scope} onChange={setScope} />
+      </fieldset>
 
-        <fieldset>
-          <legend>Drill or real event?</legend>
-          <div class="choice-row">
-            <button type="button" class={`choice drill-choice ${drill === true ? 'chosen' : ''}`} aria-pressed={drill === true} data-test="choose-drill" onClick={() => setDrill(true)}>
-              Drill
-              <small>Screens show DRILL throughout</small>
-            </button>
-            <button type="button" class={`choice real-choice ${drill === false ? 'chosen' : ''}`} aria-pressed={drill === false} data-test="choose-real" onClick={() => setDrill(false)}>
-              Real event
-              <small>Not a drill</small>
-            </button>
-          </div>
-        </fieldset>
-
-        {mode === 'evacuate' && (
-          <fieldset>
-            <legend>Evacuate to</legend>
-            <select data-test="destination" value={destinationChoice} onChange={(e) => setDestinationChoice(e.currentTarget.value)}>
-              <option value="">Choose a destination…</option>
-              {site.destinations.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-              <option value={OTHER}>Another place…</option>
-            </select>
-            {destinationChoice === OTHER && (
-              <input data-test="destination-other" maxLength={120} placeholder="Where to" value={otherDestination} onInput={(e) => setOtherDestination(e.currentTarget.value)} />
-            )}
-          </fieldset>
-        )}
-
-        {mode === 'shelter' && (
-          <fieldset>
-            <legend>Hazard and strategy</legend>
-            <select
-              data-test="hazard"
-              value={hazard ?? ''}
-              onChange={(e) => {
-                const value = e.currentTarget.value as ShelterHazard | '';
-                setHazard(value === '' ? null : value);
-                setStrategy(value === '' ? null : DEFAULT_STRATEGY[value]);
-              }}
-            >
-              <option value="">Choose the hazard…</option>
-              {SHELTER_HAZARDS.map((h) => (
-                <option key={h} value={h}>
-                  {SHELTER_HAZARD_TEXT[h].en}
-                </option>
-              ))}
-            </select>
-            <select data-test="strategy" value={strategy ?? ''} disabled={hazard === null} onChange={(e) => setStrategy(e.currentTarget.value as ShelterStrategy)}>
-              {SHELTER_STRATEGIES.map((s) => (
-                <option key={s} value={s}>
-                  {SHELTER_STRATEGY_TEXT[s].en}
-                </option>
-              ))}
-            </select>
-          </fieldset>
-        )}
-
-        {error && (
-          <p class="error" role="alert" data-test="start-error">
-            {error}
-          </p>
-        )}
-        <RenewIfEnded />
-
-        <footer class="dialog-actions">
-          <button type="button" class="secondary" data-test="cancel-start" onClick={props.onClose} disabled={busy}>
-            Cancel
+      <fieldset>
+        <legend>Drill or real event?</legend>
+        <div class="choice-row">
+          <button type="button" class={`choice drill-choice ${drill === true ? 'chosen' : ''}`} aria-pressed={drill === true} data-test="choose-drill" onClick={() => setDrill(true)}>
+            Drill
+            <small>Screens show DRILL throughout</small>
           </button>
-          <button type="button" class="confirm" data-test="confirm-start" disabled={request === null || busy} onClick={confirm}>
-            {busy ? 'Starting…' : label}
+          <button type="button" class={`choice real-choice ${drill === false ? 'chosen' : ''}`} aria-pressed={drill === false} data-test="choose-real" onClick={() => setDrill(false)}>
+            Real event
+            <small>Not a drill</small>
           </button>
-        </footer>
-      </div>
-    </div>
+        </div>
+      </fieldset>
+
+      {mode === 'evacuate' && (
+        <fieldset>
+          <legend>Evacuate to</legend>
+          <select data-test="destination" value={destinationChoice} onChange={(e) => setDestinationChoice(e.currentTarget.value)}>
+            <option value="">Choose a destination…</option>
+            {site.destinations.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+            <option value={OTHER}>Another place…</option>
+          </select>
+          {destinationChoice === OTHER && (
+            <input data-test="destination-other" maxLength={120} placeholder="Where to" value={otherDestination} onInput={(e) => setOtherDestination(e.currentTarget.value)} />
+          )}
+        </fieldset>
+      )}
+
+      {mode === 'shelter' && (
+        <fieldset>
+          <legend>Hazard and strategy</legend>
+          <select
+            data-test="hazard"
+            value={hazard ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.value as ShelterHazard | '';
+              setHazard(value === '' ? null : value);
+              setStrategy(value === '' ? null : DEFAULT_STRATEGY[value]);
+            }}
+          >
+            <option value="">Choose the hazard…</option>
+            {SHELTER_HAZARDS.map((h) => (
+              <option key={h} value={h}>
+                {SHELTER_HAZARD_TEXT[h].en}
+              </option>
+            ))}
+          </select>
+          <select data-test="strategy" value={strategy ?? ''} disabled={hazard === null} onChange={(e) => setStrategy(e.currentTarget.value as ShelterStrategy)}>
+            {SHELTER_STRATEGIES.map((s) => (
+              <option key={s} value={s}>
+                {SHELTER_STRATEGY_TEXT[s].en}
+              </option>
+            ))}
+          </select>
+        </fieldset>
+      )}
+
+      {error && (
+        <p class="error" role="alert" data-test="start-error">
+          {error}
+        </p>
+      )}
+      <RenewIfEnded />
+
+      <footer class="dialog-actions">
+        <button type="button" class="secondary" data-test="cancel-start" onClick={props.onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" class="confirm" data-test="confirm-start" disabled={request === null || busy} onClick={confirm}>
+          {busy ? 'Starting…' : label}
+        </button>
+      </footer>
+    </ModalDialog>
   );
 }
