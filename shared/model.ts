@@ -153,7 +153,13 @@ const DestinationTextSchema = z.string().trim().min(1).max(120);
  * What the office asks for: a mode, its scope, the drill flag (always explicit) and the details the mode needs.
  * Shared by the HTTP request body and the stored active mode, so the two cannot drift apart.
  */
-const modeRequestFields = { scope: ScopeSchema, drill: z.boolean() };
+/** A short note from the office, shown on the screens in scope ("Medical emergency in the gym, keep the halls clear"). */
+export const MODE_NOTE_MAX = 140;
+const modeRequestFields = {
+  scope: ScopeSchema,
+  drill: z.boolean(),
+  note: z.string().trim().max(MODE_NOTE_MAX, `a note is at most ${MODE_NOTE_MAX} characters`).optional(),
+};
 export const ModeRequestSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('hold'), ...modeRequestFields }),
   z.object({ mode: z.literal('secure'), ...modeRequestFields }),

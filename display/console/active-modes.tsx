@@ -30,6 +30,7 @@ export function ActiveModes(props: { modes: readonly ActiveMode[]; priority: rea
               {elapsedSince(active.startedAt, props.now)}) · by {active.by}
               {active.mode === 'evacuate' && ` · to ${active.destination}`}
               {active.mode === 'shelter' && ` · ${shelterInWords(active.hazard, active.strategy)}`}
+              {active.note && <span data-test="active-note"> · “{active.note}”</span>}
             </span>
           </div>
           {props.canClear && (

@@ -10,6 +10,7 @@ import {
   type ShelterHazard,
   type ShelterStrategy,
   type Site,
+  MODE_NOTE_MAX,
 } from '../../shared/model.ts';
 import { DEFAULT_STRATEGY, MODE_CATALOGUE, SHELTER_HAZARD_TEXT, SHELTER_STRATEGY_TEXT } from '../../shared/modes.ts';
 import { api, call } from '../lib/api-client.ts';
@@ -56,7 +57,9 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onCl
 
   const destination =
     destinationChoice === OTHER ? otherDestination : (site.destinations.find((d) => d.id === destinationChoice)?.name ?? '');
-  const request = drill === null ? null : buildRequest(mode, scope, drill, destination, hazard, strategy);
+  const [note, setNote] = useState('');
+  const built = drill === null ? null : buildRequest(mode, scope, drill, destination, hazard, strategy);
+  const request = built && note.trim() !== '' ? { ...built, note: note.trim() } : built;
   const label = `Start ${definition.text.en.name.toUpperCase()}${drill === null ? '' : drill ? ' DRILL' : ' (REAL)'}: ${scopeName(scope, site)}`;
 
   const confirm = async () => {
@@ -140,6 +143,20 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onCl
           </select>
         </fieldset>
       )}
+
+      <fieldset>
+        <legend>
+          Note for the screens <span class="muted">(optional)</span>
+        </legend>
+        <input
+          data-test="mode-note"
+          maxLength={MODE_NOTE_MAX}
+          placeholder="e.g. Medical emergency in the gym, keep the halls clear"
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+        <small class="muted">{MODE_NOTE_MAX - note.length} characters left. Shown on every screen in scope, and in the drill report.</small>
+      </fieldset>
 
       {error && (
         <p class="error" role="alert" data-test="start-error">

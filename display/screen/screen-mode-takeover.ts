@@ -91,6 +91,16 @@ export class ScreenModeTakeover extends LitElement {
       font-size: clamp(24px, 6vmin, 110px);
       font-weight: 900;
     }
+    .note {
+      margin: 0;
+      padding: 1vmin 2.5vmin;
+      border-left: 1.2vmin solid #fff;
+      background: rgb(0 0 0 / 0.25);
+      font-size: clamp(20px, 4.5vmin, 80px);
+      font-weight: 800;
+      line-height: 1.15;
+      overflow-wrap: anywhere;
+    }
     .steps {
       flex: 1;
       display: grid;
@@ -260,6 +270,7 @@ export class ScreenModeTakeover extends LitElement {
                 <div class="titles">
                   <h1>${text.name}</h1>
                   <p class="directive">${text.directive}</p>
+                  ${this.#note()}
                 </div>
               </header>
               ${this.#wayfinding(words, text)}`
@@ -269,6 +280,7 @@ export class ScreenModeTakeover extends LitElement {
               </header>
               <p class="directive">${text.directive}</p>
               ${text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing}
+              ${this.#note()}
               ${this.#allSteps(words, text)}`}
       </main>
       ${drillBanner}
@@ -277,6 +289,11 @@ export class ScreenModeTakeover extends LitElement {
         <span>${this.location}</span>
       </footer>
     `;
+  }
+
+  /** The office's note for this event, in its own words (it is not translated). */
+  #note() {
+    return this.active.note ? html`<p class="note" data-test="mode-note">${this.active.note}</p>` : nothing;
   }
 
   #allSteps(words: ScreenWords, text: ModeText) {

@@ -50,11 +50,13 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
           throw new ApiError('real_event_active', 'A real event is active on this scope; a drill cannot replace it.');
         }
         const seq = modeState.seq + 1;
-        const base = { seq, startedAt: now().toISOString(), by: actor.username };
+        const { note, ...rest } = request;
+        // An empty note is no note: screens show nothing for it.
+        const base = { seq, startedAt: now().toISOString(), by: actor.username, ...(note ? { note } : {}) };
         const next: ActiveMode =
-          request.mode === 'shelter'
-            ? { ...request, ...base, strategy: request.strategy ?? DEFAULT_STRATEGY[request.hazard] }
-            : { ...request, ...base };
+          rest.mode === 'shelter'
+            ? { ...rest, ...base, strategy: rest.strategy ?? DEFAULT_STRATEGY[rest.hazard] }
+            : { ...rest, ...base };
         modeState.seq = seq;
         modeState.modes = [...modeState.modes.filter((m) => m !== replaced), next];
         return next;
@@ -70,7 +72,7 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         mode: active.mode,
         scope: active.scope,
         drill: active.drill,
-        detail: active.mode === 'evacuate' ? `to ${active.destination}` : active.mode === 'shelter' ? shelterInWords(active.hazard, active.strategy) : undefined,
+        detail: modeSetDetail(active),
       });
       return active;
     },
@@ -118,3 +120,10 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
 }
 
 export type ModeOperations = ReturnType<typeof createModeOperations>;
+
+/** What the audit log and the drill reports say of a started mode beyond its name: where to, what hazard, the note. */
+function modeSetDetail(active: ActiveMode): string | undefined {
+  const what = active.mode === 'evacuate' ? `to ${active.destination}` : active.mode === 'shelter' ? shelterInWords(active.hazard, active.strategy) : null;
+  const note = active.note ? `note: “${active.note}”` : null;
+  return [what, note].filter((part) => part !== null).join('; ') || undefined;
+}

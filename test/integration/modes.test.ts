@@ -159,6 +159,33 @@ describe('mode changes', () => {
   });
 });
 
+describe('a note from the office', () => {
+  it('reaches the screens with the mode, stays with it across a restart, and is in the audit line', async () => {
+    const gym = await TestSocket.screen(hub.origin, 'gym');
+    sockets.push(gym);
+    const note = 'Medical emergency in the gym, keep the halls clear';
+    const started = await hub.api('/api/modes', { method: 'POST', cookie: office, body: { mode: 'hold', scope: { kind: 'zone', zoneId: 'gym' }, drill: true, note: `  ${note} ` } });
+    expect(started.status).toBe(200);
+    const change = await gym.next('modes-changed');
+    expect(change.modes[0]).toMatchObject({ mode: 'hold', note });
+    const audit = await readFile(join(hub.dataDir, 'audit.jsonl'), 'utf8');
+    expect(audit).toContain(`"detail":"note: “${note}”"`);
+    hub = await hub.restart();
+    office = await hub.login('office');
+    expect((await state()).modes[0].note).toBe(note);
+  });
+
+  it('is left out when empty, and refused over 140 characters, changing nothing', async () => {
+    const empty = await hub.api('/api/modes', { method: 'POST', cookie: office, body: { mode: 'hold', scope: { kind: 'site' }, drill: true, note: '   ' } });
+    expect(empty.status).toBe(200);
+    expect((await state()).modes[0]).not.toHaveProperty('note');
+    const long = await hub.api('/api/modes', { method: 'POST', cookie: office, body: { mode: 'lockdown', scope: { kind: 'site' }, drill: true, note: 'x'.repeat(141) } });
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toContain('at most 140 characters');
+    expect((await state()).modes.map((m: any) => m.mode)).toEqual(['hold']);
+  });
+});
+
 describe('drills and real events', () => {
   it('a drill cannot replace a real event on the same scope', async () => {
     await hub.api('/api/modes', { cookie: office, body: { mode: 'lockdown', scope: { kind: 'site' }, drill: false } });
