@@ -16,6 +16,7 @@ import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, elapsed } from './time-format.ts';
 import './screen-mode-takeover.ts';
 import './screen-normal-view.ts';
+import { hazardAreasAt } from '../../shared/hazards-here.ts';
 
 /** Reconnecting briefly is normal; only a longer silence is worth telling people about. */
 const OFFLINE_GRACE_MS = 5000;
@@ -128,6 +129,8 @@ export class MusterScreen extends LitElement {
     // shows the mode's steps only. For exits, "no safe route" must be said.
     const route = found && !found.ok && goal === 'shelter' ? null : found;
     this.#routeTarget = route === null ? 'none' : route.ok ? route.target.poi.id : 'no-safe-route';
+    // Standing in a marked hazard is said in words, not left to a red patch on the map.
+    const hazardHere = place ? hazardAreasAt(place.floor, place.spot.position, hazards).map((area) => area.name) : [];
     const view = active
       ? html`<screen-mode-takeover
           .active=${active}
@@ -140,6 +143,7 @@ export class MusterScreen extends LitElement {
           .route=${route}
           .hazards=${hazards}
           .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
+          .hazardHere=${hazardHere}
         ></screen-mode-takeover>`
       : html`<screen-normal-view
           .slides=${link.state.content?.slides ?? []}
@@ -152,6 +156,7 @@ export class MusterScreen extends LitElement {
           .place=${place}
           .route=${route}
           .hazards=${hazards}
+          .hazardHere=${hazardHere}
         ></screen-normal-view>`;
     // Asked to identify itself: its name over the normal view (never over a mode's instructions).
     const identify =

@@ -91,6 +91,17 @@ export class ScreenModeTakeover extends LitElement {
       font-size: clamp(24px, 6vmin, 110px);
       font-weight: 900;
     }
+    .danger {
+      margin: 0;
+      padding: 1vmin 2.5vmin;
+      border-radius: 1vmin;
+      background: #fff;
+      color: #b91c1c;
+      font-size: clamp(20px, 4.5vmin, 80px);
+      font-weight: 900;
+      line-height: 1.15;
+      overflow-wrap: anywhere;
+    }
     .note {
       margin: 0;
       padding: 1vmin 2.5vmin;
@@ -208,6 +219,8 @@ export class ScreenModeTakeover extends LitElement {
   @property({ attribute: false }) hazards: Hazards = { areaIds: [], blockedPoiIds: [] };
   /** The school's own wording of the directive and steps, over the catalogue's. */
   @property({ attribute: false }) wordings: ModeWordings = NO_WORDINGS;
+  /** Names of the marked hazard areas the screen stands in. */
+  @property({ attribute: false }) hazardHere: readonly string[] = [];
 
   readonly #resize = new ResizeObserver(() => this.#fit());
 
@@ -270,7 +283,7 @@ export class ScreenModeTakeover extends LitElement {
                 <div class="titles">
                   <h1>${text.name}</h1>
                   <p class="directive">${text.directive}</p>
-                  ${this.#note()}
+                  ${this.#note()} ${this.#inHazard(words)}
                 </div>
               </header>
               ${this.#wayfinding(words, text)}`
@@ -289,6 +302,12 @@ export class ScreenModeTakeover extends LitElement {
         <span>${this.location}</span>
       </footer>
     `;
+  }
+
+  /** Shown only with the map and its route: in Lockdown the screen must not tell anyone to move. */
+  #inHazard(words: ScreenWords) {
+    if (this.hazardHere.length === 0) return nothing;
+    return html`<p class="danger" data-test="in-hazard" role="alert">${words.inHazard(this.hazardHere.join(', '), this.route?.ok === true)}</p>`;
   }
 
   /** The office's note for this event, in its own words (it is not translated). */

@@ -90,6 +90,17 @@ export class ScreenNormalView extends LitElement {
       font-weight: 600;
       opacity: 0.85;
     }
+    .danger {
+      margin: 0;
+      padding: 1vmin 2.5vmin;
+      border-radius: 1vmin;
+      background: #fee2e2;
+      color: #991b1b;
+      font-size: clamp(18px, 4vmin, 64px);
+      font-weight: 800;
+      line-height: 1.15;
+      overflow-wrap: anywhere;
+    }
     footer {
       display: flex;
       justify-content: space-between;
@@ -123,6 +134,8 @@ export class ScreenNormalView extends LitElement {
   /** This building's floor plans (floor-plan slides). */
   @property({ attribute: false }) plan: { wayfinding: Wayfinding } | null = null;
   @property({ attribute: false }) wordings: ModeWordings = NO_WORDINGS;
+  /** Names of the marked hazard areas the screen stands in. */
+  @property({ attribute: false }) hazardHere: readonly string[] = [];
 
   #slides() {
     return html`<screen-slides
@@ -149,6 +162,9 @@ export class ScreenNormalView extends LitElement {
             <screen-floor-map .floor=${this.place.floor} .spot=${this.place.spot} .route=${this.route} .hazards=${this.hazards} .language=${this.language}></screen-floor-map>
             <div class="side">
               <div class="date">${longDate(this.now, this.language, timeZone)}</div>
+              ${this.hazardHere.length > 0
+                ? html`<p class="danger" data-test="in-hazard" role="alert">${SCREEN_WORDS[this.language].inHazard(this.hazardHere.join(', '), this.route?.ok === true)}</p>`
+                : nothing}
               <screen-route-panel .route=${this.route} .language=${this.language} .units=${this.site?.units ?? 'metres'} .heading=${SCREEN_WORDS[this.language].nearestExit}></screen-route-panel>
               ${this.#slides()}
             </div>

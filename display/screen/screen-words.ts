@@ -27,6 +27,8 @@ export interface ScreenWords {
   thenTo: (destination: string) => string;
   noSafeRoute: string;
   noSafeRouteDetail: string;
+  /** The screen stands in an area the office marked as a hazard; `leave`: a safe route out is shown. */
+  inHazard: (areas: string, leave: boolean) => string;
   nearestShelter: string;
   poi: Partial<Record<PoiType, string>>;
 }
@@ -54,6 +56,7 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     thenTo: (destination) => `Then go to ${destination}`,
     noSafeRoute: 'No safe route is known from here',
     noSafeRouteDetail: 'Follow staff instructions. Do not use elevators.',
+    inHazard: (areas, leave) => `Danger here: ${areas}.${leave ? ' Leave this area now by the route shown.' : ''}`,
     nearestShelter: 'Shelter area',
     poi: { exit: 'Exit', aed: 'AED (defibrillator)', extinguisher: 'Fire extinguisher', 'first-aid-kit': 'First aid', stairs: 'Stairs', 'fire-alarm-pull-station': 'Fire alarm', 'assembly-point': 'Assembly point', 'shelter-area': 'Shelter area' },
   },
@@ -79,6 +82,7 @@ export const SCREEN_WORDS: Readonly<Record<Language, ScreenWords>> = {
     thenTo: (destination) => `Luego vaya a ${destination}`,
     noSafeRoute: 'No se conoce una ruta segura desde aquí',
     noSafeRouteDetail: 'Siga las instrucciones del personal. No use los ascensores.',
+    inHazard: (areas, leave) => `Peligro aquí: ${areas}.${leave ? ' Salga de esta zona ahora por la ruta indicada.' : ''}`,
     nearestShelter: 'Área de refugio',
     poi: { exit: 'Salida', aed: 'DEA (desfibrilador)', extinguisher: 'Extintor', 'first-aid-kit': 'Primeros auxilios', stairs: 'Escaleras', 'fire-alarm-pull-station': 'Alarma de incendio', 'assembly-point': 'Punto de reunión', 'shelter-area': 'Área de refugio' },
   },

@@ -1,5 +1,5 @@
 // Page helpers for end-to-end tests: wait for what a wall screen reflects on <muster-screen>, log in to a console.
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import type { TestHub } from './hub.ts';
 import { PASSWORDS } from './hub.ts';
 
@@ -51,3 +51,36 @@ export const screenText = (page: Page) =>
     walk(root);
     return texts.join(' ');
   });
+
+/**
+ * What keeps a text element from being read whole, or nothing: its box must lie inside the viewport and inside every
+ * ancestor that clips (across shadow roots), and the browser must find the element itself at its centre and near each
+ * corner (so no band, notice or map lies over it).
+ */
+export async function hiddenPart(note: ElementHandle): Promise<string | null> {
+  return note.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) return 'outside the viewport';
+    if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) return 'its own text overflows';
+    for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+      if (!(node instanceof Element)) continue;
+      const style = getComputedStyle(node);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const clip = node.getBoundingClientRect();
+      if (box.top < clip.top - 1 || box.bottom > clip.bottom + 1 || box.left < clip.left - 1 || box.right > clip.right + 1) return `clipped by ${node.tagName.toLowerCase()}.${node.className}`;
+    }
+    const root = el.getRootNode() as ShadowRoot;
+    const points = [
+      [box.left + box.width / 2, box.top + box.height / 2],
+      [box.left + 3, box.top + 3],
+      [box.right - 3, box.top + 3],
+      [box.left + 3, box.bottom - 3],
+      [box.right - 3, box.bottom - 3],
+    ];
+    for (const [x, y] of points) {
+      const hit = root.elementFromPoint(x!, y!);
+      if (hit !== el && !el.contains(hit)) return `covered at ${Math.round(x!)},${Math.round(y!)} by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
+    }
+    return null;
+  });
+}
