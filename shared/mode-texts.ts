@@ -7,6 +7,8 @@ const Step = z.string().trim().min(1, 'a step cannot be empty').max(200);
 
 export const ModeWordingSchema = z.object({
   directive: z.string().trim().min(1, 'the directive cannot be empty').max(160),
+  /** The office's PA script; left out, the catalogue's ({destination}, {hazard}, {strategy} are filled in). */
+  announcement: z.string().trim().min(1, 'the announcement cannot be empty').max(200).optional(),
   students: z.array(Step).max(10),
   staff: z.array(Step).max(12),
 });

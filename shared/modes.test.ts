@@ -14,6 +14,7 @@ import {
   scopeCovers,
   scopeKey,
   shelterInWords,
+  announcementFor,
 } from './modes.ts';
 import type { Placement } from './modes.ts';
 import { mulberry32 } from '../test/helpers/seeded-random.ts';
@@ -326,11 +327,20 @@ describe('modeTextFor', () => {
     const evacuate = activeMode('evacuate', site, { seq: 1 });
     const english = modeTextFor(evacuate, 'en');
     expect(english.name).toBe('Evacuate');
-    expect(english.directive).toBe('To a location.');
-    expect(english.detail).toBe('North athletic field');
+    expect(english.directive).toBe('Leave the building by the nearest safe exit.');
+    expect(english.detail).toBe('Go to North athletic field');
     const spanish = modeTextFor(evacuate, 'es');
     expect(spanish.directive).toBe(MODE_CATALOGUE.evacuate.text.es.directive);
-    expect(spanish.detail).toBe('North athletic field');
+    expect(spanish.detail).toBe('Vayan a North athletic field');
+  });
+
+  it('gives the office the SRP script for the PA, with destination, hazard and strategy filled in', () => {
+    expect(announcementFor(activeMode('evacuate', site, { seq: 1 }))).toBe('Evacuate! To North athletic field.');
+    const tornado = ActiveModeSchema.parse({ ...activeMode('hold', site, { seq: 2 }), mode: 'shelter', hazard: 'tornado', strategy: 'shelter-area' });
+    expect(announcementFor(tornado)).toBe('Shelter! For tornado. Go to the shelter area.');
+    expect(announcementFor(activeMode('lockdown', site, { seq: 3 }), 'es')).toBe('¡Encierro! Cerraduras, luces, fuera de vista.');
+    const own = { evacuate: { en: { directive: 'Leave now.', announcement: 'Attention please: evacuate to {destination}, now.', students: [], staff: [] } } };
+    expect(announcementFor(activeMode('evacuate', site, { seq: 4 }), 'en', own)).toBe('Attention please: evacuate to North athletic field, now.');
   });
 
   it('fills a shelter’s detail with the hazard and the strategy in the requested language', () => {
@@ -345,7 +355,7 @@ describe('modeTextFor', () => {
       strategy: 'seal-the-room',
     });
     const english = modeTextFor(hazmat, 'en');
-    expect(english.directive).toBe('State the hazard and safety strategy.');
+    expect(english.directive).toBe('Take shelter now.');
     expect(english.detail).toContain('Hazardous materials');
     expect(english.detail).toContain('Seal the room');
 
@@ -412,8 +422,10 @@ describe('the mode catalogue', () => {
     expect(MODE_CATALOGUE.hold.text.en.directive).toBe('In your room or area. Clear the halls.');
     expect(MODE_CATALOGUE.secure.text.en.directive).toBe('Get inside. Lock outside doors.');
     expect(MODE_CATALOGUE.lockdown.text.en.directive).toBe('Locks, lights, out of sight.');
-    expect(MODE_CATALOGUE.evacuate.text.en.directive).toBe('To a location.');
-    expect(MODE_CATALOGUE.shelter.text.en.directive).toBe('State the hazard and safety strategy.');
+    // The SRP's short forms are the office's PA script; screens tell the reader what to do now.
+    expect(MODE_CATALOGUE.evacuate.text.en.announcement).toBe('Evacuate! To {destination}.');
+    expect(MODE_CATALOGUE.evacuate.text.en.directive).toBe('Leave the building by the nearest safe exit.');
+    expect(MODE_CATALOGUE.shelter.text.en.directive).toBe('Take shelter now.');
   });
 
   it('orders priority lockdown > evacuate > shelter > secure > hold > normal by default', () => {

@@ -17,8 +17,13 @@ import { NO_WORDINGS, wordingOf, type ModeWordings } from './mode-texts.ts';
 export interface ModeText {
   /** The mode's name as shown huge on a takeover ("LOCKDOWN"). */
   name: string;
-  /** The one-line directive ("Locks, lights, out of sight."). */
+  /** What the screen tells its reader to do now, in plain words ("Leave the building by the route shown."). */
   directive: string;
+  /**
+   * The office's script for the PA, the Standard Response Protocol's short form ("Evacuate! To {destination}.").
+   * {destination}, {hazard} and {strategy} are filled in by announcementFor.
+   */
+  announcement: string;
   students: string[];
   staff: string[];
 }
@@ -40,8 +45,8 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
     color: '#1f2937',
     icon: 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
     text: {
-      en: { name: 'All Clear', directive: 'Resume normal activities.', students: [], staff: [] },
-      es: { name: 'Todo despejado', directive: 'Reanuden las actividades normales.', students: [], staff: [] },
+      en: { name: 'All Clear', directive: 'Resume normal activities.', announcement: 'All Clear. Resume normal activities.', students: [], staff: [] },
+      es: { name: 'Todo despejado', directive: 'Reanuden las actividades normales.', announcement: 'Todo despejado. Reanuden las actividades normales.', students: [], staff: [] },
     },
   },
   hold: {
@@ -52,12 +57,14 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
       en: {
         name: 'Hold',
         directive: 'In your room or area. Clear the halls.',
+        announcement: 'Hold! In your room or area. Clear the halls.',
         students: ['Clear the hallways and stay in your room or area.', 'Do business as usual until the All Clear.'],
         staff: ['Close and lock the door.', 'Account for students and adults.', 'Do business as usual.'],
       },
       es: {
         name: 'Permanecer',
         directive: 'En su salón o área. Despejen los pasillos.',
+        announcement: '¡Permanecer! En su salón o área. Despejen los pasillos.',
         students: ['Despejen los pasillos y quédense en su salón o área.', 'Sigan con sus actividades hasta el Todo despejado.'],
         staff: ['Cierren la puerta con llave.', 'Cuenten a estudiantes y adultos.', 'Sigan con las actividades normales.'],
       },
@@ -71,6 +78,7 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
       en: {
         name: 'Secure',
         directive: 'Get inside. Lock outside doors.',
+        announcement: 'Secure! Get inside. Lock outside doors.',
         students: ['Return to the inside of the building.', 'Do business as usual.'],
         staff: [
           'Bring everyone indoors.',
@@ -83,6 +91,7 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
       es: {
         name: 'Asegurar',
         directive: 'Entren. Cierren con llave las puertas exteriores.',
+        announcement: '¡Asegurar! Entren. Cierren con llave las puertas exteriores.',
         students: ['Regresen al interior del edificio.', 'Sigan con sus actividades normales.'],
         staff: [
           'Traigan a todos adentro.',
@@ -102,6 +111,7 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
       en: {
         name: 'Lockdown',
         directive: 'Locks, lights, out of sight.',
+        announcement: 'Lockdown! Locks, lights, out of sight.',
         students: ['Move away from sight.', 'Maintain silence.', 'Do not open the door.'],
         staff: [
           'Recover students from the hallway if possible.',
@@ -116,6 +126,7 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
       es: {
         name: 'Encierro',
         directive: 'Cerraduras, luces, fuera de vista.',
+        announcement: '¡Encierro! Cerraduras, luces, fuera de vista.',
         students: ['Aléjense de la vista.', 'Guarden silencio.', 'No abran la puerta.'],
         staff: [
           'Recojan a los estudiantes del pasillo si es posible.',
@@ -136,7 +147,8 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
     text: {
       en: {
         name: 'Evacuate',
-        directive: 'To a location.',
+        directive: 'Leave the building by the nearest safe exit.',
+        announcement: 'Evacuate! To {destination}.',
         students: [
           'Leave your things behind if told to.',
           'Bring your phone if possible.',
@@ -151,7 +163,8 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
       },
       es: {
         name: 'Evacuar',
-        directive: 'A un lugar.',
+        directive: 'Salgan del edificio por la salida segura más cercana.',
+        announcement: '¡Evacuar! A {destination}.',
         students: [
           'Dejen sus cosas si se les indica.',
           'Lleven su teléfono si es posible.',
@@ -173,7 +186,8 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
     text: {
       en: {
         name: 'Shelter',
-        directive: 'State the hazard and safety strategy.',
+        directive: 'Take shelter now.',
+        announcement: 'Shelter! For {hazard}. {strategy}.',
         students: ['Follow the safety strategy for the hazard.'],
         staff: [
           'Follow the safety strategy for the hazard.',
@@ -183,7 +197,8 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
       },
       es: {
         name: 'Refugio',
-        directive: 'Indiquen el peligro y la estrategia de seguridad.',
+        directive: 'Refúgiense ahora.',
+        announcement: '¡Refugio! Por {hazard}. {strategy}.',
         students: ['Sigan la estrategia de seguridad para el peligro.'],
         staff: [
           'Sigan la estrategia de seguridad para el peligro.',
@@ -297,6 +312,8 @@ export function modeWordingFor(mode: ModeId, language: Language, wordings: ModeW
   return own ? { ...catalogue, ...own } : catalogue;
 }
 
+const GO_TO: Record<Language, string> = { en: 'Go to', es: 'Vayan a' };
+
 /** A shelter's hazard and strategy in words ("Tornado: Go to the shelter area"), never as codes. */
 export function shelterInWords(hazard: ShelterHazard, strategy: ShelterStrategy, language: Language = 'en'): string {
   return `${SHELTER_HAZARD_TEXT[hazard][language]}: ${SHELTER_STRATEGY_TEXT[strategy][language]}`;
@@ -306,11 +323,20 @@ export function shelterInWords(hazard: ShelterHazard, strategy: ShelterStrategy,
  * the school's own wording of the directive and steps (shared/mode-texts.ts) wins over the catalogue's. */
 export function modeTextFor(active: ActiveMode | null, language: Language, wordings: ModeWordings = NO_WORDINGS): ModeText & { detail: string | null } {
   const text = modeWordingFor(active?.mode ?? 'normal', language, wordings);
-  if (active?.mode === 'evacuate') return { ...text, detail: active.destination };
+  if (active?.mode === 'evacuate') return { ...text, detail: `${GO_TO[language]} ${active.destination}` };
   if (active?.mode === 'shelter') {
     return { ...text, detail: shelterInWords(active.hazard, active.strategy, language) };
   }
   return { ...text, detail: null };
+}
+
+/** The office's PA script for an active mode, with its destination, hazard and strategy filled in. */
+export function announcementFor(active: ActiveMode, language: Language = 'en', wordings: ModeWordings = NO_WORDINGS): string {
+  const script = modeWordingFor(active.mode, language, wordings).announcement;
+  return script
+    .replaceAll('{destination}', active.mode === 'evacuate' ? active.destination : '')
+    .replaceAll('{hazard}', active.mode === 'shelter' ? SHELTER_HAZARD_TEXT[active.hazard][language].toLowerCase() : '')
+    .replaceAll('{strategy}', active.mode === 'shelter' ? SHELTER_STRATEGY_TEXT[active.strategy][language] : '');
 }
 
 export function isEmergency(mode: ModeId): mode is EmergencyModeId {

@@ -9,13 +9,20 @@ import { useApiAction } from '../lib/use-api-action.ts';
 
 interface Draft {
   directive: string;
+  announcement: string;
   students: string;
   staff: string;
 }
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Spanish' };
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
-const draftOf = (w: Omit<ModeWording, never>): Draft => ({ directive: w.directive, students: w.students.join('\n'), staff: w.staff.join('\n') });
+/** `fallback`: the catalogue's PA script, for a school wording saved before it had one. */
+const draftOf = (w: ModeWording, fallback: string): Draft => ({
+  directive: w.directive,
+  announcement: w.announcement ?? fallback,
+  students: w.students.join('\n'),
+  staff: w.staff.join('\n'),
+});
 
 /** A sample of the mode as the office would start it, for the preview only. */
 function sampleMode(mode: EmergencyModeId): ActiveMode {
@@ -41,11 +48,14 @@ export function ModeWordingsPage() {
   // A different mode or language starts from what screens show now for it.
   useEffect(() => {
     if (!wordings) return;
-    setDraft(draftOf(wordings[mode]?.[language] ?? MODE_CATALOGUE[mode].text[language]));
+    const catalogue = MODE_CATALOGUE[mode].text[language];
+    setDraft(draftOf(wordings[mode]?.[language] ?? catalogue, catalogue.announcement));
     setSaved(null);
   }, [wordings, mode, language]);
 
-  const wording: ModeWording | null = draft ? { directive: draft.directive.trim(), students: lines(draft.students), staff: lines(draft.staff) } : null;
+  const wording: ModeWording | null = draft
+    ? { directive: draft.directive.trim(), announcement: draft.announcement.trim(), students: lines(draft.students), staff: lines(draft.staff) }
+    : null;
   const problems = wording ? ModeWordingSchema.safeParse(wording) : null;
   const custom = wordings?.[mode]?.[language] !== undefined;
 
@@ -116,8 +126,12 @@ export function ModeWordingsPage() {
           The name stays <strong>{MODE_CATALOGUE[mode].text[language].name}</strong>, as staff are trained. {custom ? 'This is the school’s wording.' : 'This is Muster’s built-in wording.'}
         </p>
         <label>
-          Directive (one line, read from across a hallway)
+          What screens tell people to do now (one line, read from across a hallway)
           <input data-test="wordings-directive" value={draft.directive} maxLength={160} onInput={(e) => setDraft({ ...draft, directive: e.currentTarget.value })} />
+        </label>
+        <label>
+          What the office says on the PA (shown in the office console; {'{destination}'}, {'{hazard}'} and {'{strategy}'} are filled in)
+          <input data-test="wordings-announcement" value={draft.announcement} maxLength={200} onInput={(e) => setDraft({ ...draft, announcement: e.currentTarget.value })} />
         </label>
         <label>
           Steps for students and visitors (one per line)

@@ -1,12 +1,22 @@
 // What is active now, most important first, each with its own All Clear.
+import type { ModeWordings } from '../../shared/mode-texts.ts';
 import type { ActiveMode, Site } from '../../shared/model.ts';
-import { MODE_CATALOGUE, shelterInWords } from '../../shared/modes.ts';
+import { MODE_CATALOGUE, announcementFor, shelterInWords } from '../../shared/modes.ts';
 import { elapsedSince } from './elapsed-since.ts';
 import { schoolTime } from './school-time.ts';
 import { ModeIcon } from './mode-icon.tsx';
 import { scopeName, scopeSlug } from './scope-names.ts';
 
-export function ActiveModes(props: { modes: readonly ActiveMode[]; priority: readonly string[]; site: Site | null; now: number; canClear: boolean; onAllClear: (active: ActiveMode) => void }) {
+export function ActiveModes(props: {
+  modes: readonly ActiveMode[];
+  priority: readonly string[];
+  site: Site | null;
+  now: number;
+  canClear: boolean;
+  /** For the PA script of each mode, in the school's words. */
+  wordings: ModeWordings;
+  onAllClear: (active: ActiveMode) => void;
+}) {
   if (props.modes.length === 0) {
     return (
       <p class="all-normal" data-test="no-active-mode">
@@ -31,6 +41,9 @@ export function ActiveModes(props: { modes: readonly ActiveMode[]; priority: rea
               {active.mode === 'evacuate' && ` · to ${active.destination}`}
               {active.mode === 'shelter' && ` · ${shelterInWords(active.hazard, active.strategy)}`}
               {active.note && <span data-test="active-note"> · “{active.note}”</span>}
+            </span>
+            <span class="pa-script" data-test="pa-script">
+              On the PA: “{announcementFor(active, 'en', props.wordings)}”
             </span>
           </div>
           {props.canClear && (

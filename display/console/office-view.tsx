@@ -17,6 +17,7 @@ import { schoolTime } from './school-time.ts';
 import { StartModeDialog } from './start-mode-dialog.tsx';
 import { useSite } from '../lib/use-site.ts';
 import { useNow } from '../lib/use-now.ts';
+import { useModeWordings } from './use-mode-wordings.ts';
 
 
 export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; onSessionExpired: (generation: number) => void }) {
@@ -26,6 +27,7 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
   const [accountAskedAt, setAccountAskedAt] = useState(0);
   const now = useNow();
   const { site } = useSite();
+  const wordings = useModeWordings();
   const [starting, setStarting] = useState<EmergencyModeId | null>(null);
   const [clearing, setClearing] = useState<ActiveMode | null>(null);
   const canOperate = props.user.role === 'office' || props.user.role === 'admin';
@@ -63,7 +65,7 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
       <section class="panel">
         <h2>Active now</h2>
         {state ? (
-          <ActiveModes modes={state.modes} priority={state.priority} site={site} now={now} canClear={canOperate && live} onAllClear={setClearing} />
+          <ActiveModes modes={state.modes} priority={state.priority} site={site} now={now} canClear={canOperate && live} wordings={wordings} onAllClear={setClearing} />
         ) : (
           <p class="muted">Waiting for the hub…</p>
         )}
@@ -94,7 +96,7 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
       <PlansAndProcedures />
       {accountAskedAt > 0 && <AccountPanel askedAt={accountAskedAt} onClose={() => setAccountAskedAt(0)} />}
 
-      {starting && site && <StartModeDialog mode={starting} site={site} onClose={() => setStarting(null)} onStarted={() => setStarting(null)} />}
+      {starting && site && <StartModeDialog mode={starting} site={site} wordings={wordings} onClose={() => setStarting(null)} onStarted={() => setStarting(null)} />}
       {clearing && site && <AllClearDialog active={clearing} site={site} onClose={() => setClearing(null)} onCleared={() => setClearing(null)} />}
     </div>
   );

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import {
   SHELTER_HAZARDS,
   SHELTER_STRATEGIES,
+  type ActiveMode,
   type EmergencyModeId,
   type ModeRequest,
   type Scope,
@@ -12,7 +13,8 @@ import {
   type Site,
   MODE_NOTE_MAX,
 } from '../../shared/model.ts';
-import { DEFAULT_STRATEGY, MODE_CATALOGUE, SHELTER_HAZARD_TEXT, SHELTER_STRATEGY_TEXT } from '../../shared/modes.ts';
+import { DEFAULT_STRATEGY, MODE_CATALOGUE, SHELTER_HAZARD_TEXT, SHELTER_STRATEGY_TEXT, announcementFor, modeWordingFor } from '../../shared/modes.ts';
+import type { ModeWordings } from '../../shared/mode-texts.ts';
 import { api, call } from '../lib/api-client.ts';
 import { RenewIfEnded } from '../lib/session-notice.tsx';
 import { useApiAction } from '../lib/use-api-action.ts';
@@ -42,7 +44,13 @@ function buildRequest(
   }
 }
 
-export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onClose: () => void; onStarted: (seq: number) => void }) {
+/** The PA script for the mode as chosen so far; a destination or hazard not chosen yet reads "…". */
+function paScript(mode: EmergencyModeId, request: ModeRequest | null, wordings: ModeWordings): string {
+  if (request) return announcementFor({ ...request, seq: 1, startedAt: new Date(0).toISOString(), by: '' } as ActiveMode, 'en', wordings);
+  return modeWordingFor(mode, 'en', wordings).announcement.replace(/\{(destination|hazard|strategy)\}/g, '…');
+}
+
+export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; wordings: ModeWordings; onClose: () => void; onStarted: (seq: number) => void }) {
   const { mode, site } = props;
   const definition = MODE_CATALOGUE[mode];
   const [scope, setScope] = useState<Scope>({ kind: 'site' });
@@ -74,7 +82,8 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; onCl
         <ModeIcon mode={mode} size={48} />
         <div>
           <h2 id="start-title">{definition.text.en.name}</h2>
-          <p>{definition.text.en.directive}</p>
+          {/* The office's PA script, filled in as the choices are made. */}
+          <p data-test="start-pa-script">On the PA: “{paScript(mode, request, props.wordings)}”</p>
         </div>
       </header>
 

@@ -39,6 +39,8 @@ describe('the office console dialogs', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector(byTest('confirm-panel'));
     expect(await focusInside('confirm-panel')).toBe(true);
+    // The office reads the Standard Response Protocol's script on the PA; screens say what to do in plain words.
+    expect(await page.$eval(byTest('start-pa-script'), (el) => el.textContent)).toBe('On the PA: “Lockdown! Locks, lights, out of sight.”');
     let insideCount = 0;
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');
@@ -58,6 +60,7 @@ describe('the office console dialogs', () => {
     await page.click(byTest('confirm-start'));
     await page.waitForFunction((selector) => !document.querySelector(selector), {}, byTest('confirm-panel'));
     const allClear = await page.waitForSelector('[data-test^="all-clear-"]:not([data-test="all-clear-panel"])');
+    expect(await page.$eval(byTest('pa-script'), (el) => el.textContent)).toBe('On the PA: “Hold! In your room or area. Clear the halls.”');
     const opener = await allClear!.evaluate((el) => (el as HTMLElement).dataset.test!);
     await allClear!.focus();
     await page.keyboard.press('Enter');

@@ -35,6 +35,9 @@ describe('a note on a mode', () => {
     await office.click(byTest('confirm-start'));
     await waitForScreen(screen, { mode: 'evacuate', drill: 'true' });
     const note = (await screen.waitForSelector(inScreen('mode-note')))!;
+    // Screens say what to do now; the SRP's "To a location." is the office's PA script.
+    const directive = await screen.$eval('muster-screen', (el) => el.shadowRoot!.querySelector('screen-mode-takeover')!.shadowRoot!.querySelector('.directive')!.textContent);
+    expect(directive).toBe('Leave the building by the nearest safe exit.');
     expect(await note.evaluate((el) => el.textContent)).toBe(NOTE);
     expect(await hiddenPart(note)).toBeNull();
     await screen.screenshot({ path: '/tmp/muster-mode-note-800x480.png' });

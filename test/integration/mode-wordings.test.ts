@@ -41,6 +41,15 @@ describe('mode wordings', () => {
     expect(await readFile(join(hub.dataDir, 'audit.jsonl'), 'utf8')).toMatch(/"action":"mode.wording-changed".*lockdown \(en\)/);
   });
 
+  it('keep the school’s own PA script apart from what screens say, and refuse an empty one', async () => {
+    const withScript = { ...ours, announcement: 'Attention: Lockdown, Lockdown. Locks, lights, out of sight.' };
+    const saved = await hub.api('/api/mode-wordings/lockdown/en', { method: 'PUT', cookie: admin, body: withScript });
+    expect(saved.status).toBe(200);
+    expect(saved.body.wordings.lockdown.en.announcement).toBe(withScript.announcement);
+    const empty = await hub.api('/api/mode-wordings/lockdown/en', { method: 'PUT', cookie: admin, body: { ...ours, announcement: ' ' } });
+    expect(empty.status).toBe(400);
+  });
+
   it('reach a reconnecting screen only when its cached copy is out of date', async () => {
     const { version } = (await hub.api('/api/mode-wordings', { cookie: admin })).body;
     const current = await TestSocket.screen(hub.origin, 'cafeteria', 0, null);
