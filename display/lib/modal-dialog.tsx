@@ -1,7 +1,7 @@
 // A modal dialog on the browser's own <dialog>: showModal() makes the rest of the page inert (focus stays inside),
 // Escape closes it, and focus goes back to where it was when it closes. No hand-made focus trap to get wrong.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export function ModalDialog(props: {
   labelledBy: string;
@@ -13,7 +13,8 @@ export function ModalDialog(props: {
   children: ComponentChildren;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Before the first paint: the dialog is never drawn without being modal, and focus moves into it at once.
+  useLayoutEffect(() => {
     const dialog = ref.current!;
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();

@@ -37,8 +37,9 @@ describe('the office console dialogs', () => {
   it('keeps focus inside the Start dialog while tabbing, closes on Escape and returns focus to the mode button', async () => {
     await page.focus(byTest('mode-button-lockdown'));
     await page.keyboard.press('Enter');
-    await page.waitForSelector(byTest('confirm-panel'));
-    expect(await focusInside('confirm-panel')).toBe(true);
+    // Open (and modal) once showModal() ran.
+    await page.waitForSelector(`${byTest('confirm-panel')}[open]`);
+    await expect.poll(() => focusInside('confirm-panel')).toBe(true);
     // The office reads the Standard Response Protocol's script on the PA; screens say what to do in plain words.
     expect(await page.$eval(byTest('start-pa-script'), (el) => el.textContent)).toBe('On the PA: “Lockdown! Locks, lights, out of sight.”');
     let insideCount = 0;
@@ -55,7 +56,7 @@ describe('the office console dialogs', () => {
 
   it('does the same for the All Clear dialog, and starting still works from the keyboard', async () => {
     await page.click(byTest('mode-button-hold'));
-    await page.waitForSelector(byTest('confirm-panel'));
+    await page.waitForSelector(`${byTest('confirm-panel')}[open]`);
     await page.click(byTest('choose-drill'));
     await page.click(byTest('confirm-start'));
     await page.waitForFunction((selector) => !document.querySelector(selector), {}, byTest('confirm-panel'));
@@ -64,8 +65,8 @@ describe('the office console dialogs', () => {
     const opener = await allClear!.evaluate((el) => (el as HTMLElement).dataset.test!);
     await allClear!.focus();
     await page.keyboard.press('Enter');
-    await page.waitForSelector(byTest('all-clear-panel'));
-    expect(await focusInside('all-clear-panel')).toBe(true);
+    await page.waitForSelector(`${byTest('all-clear-panel')}[open]`);
+    await expect.poll(() => focusInside('all-clear-panel')).toBe(true);
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       expect(await focusBehind('all-clear-panel')).toBe(false);
