@@ -97,7 +97,7 @@ export class ScreenModeTakeover extends LitElement {
       border-radius: 1vmin;
       background: #fff;
       color: #b91c1c;
-      font-size: clamp(20px, 4.5vmin, 80px);
+      font-size: clamp(20px, 3.6vmin, 64px);
       font-weight: 900;
       line-height: 1.15;
       overflow-wrap: anywhere;
@@ -107,7 +107,7 @@ export class ScreenModeTakeover extends LitElement {
       padding: 1vmin 2.5vmin;
       border-left: 1.2vmin solid #fff;
       background: rgb(0 0 0 / 0.25);
-      font-size: clamp(20px, 4.5vmin, 80px);
+      font-size: clamp(20px, 3.6vmin, 64px);
       font-weight: 800;
       line-height: 1.15;
       overflow-wrap: anywhere;
