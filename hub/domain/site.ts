@@ -46,14 +46,15 @@ export function createSiteOperations({ store, audit, realtime, now = () => new D
     version: () => siteVersion(store.data.site),
 
     async save(baseVersion: string, settings: SiteSettings, actor: Actor): Promise<{ site: Site; version: string }> {
-      const before = store.data.site;
-      checkedSite(before, settings);
-      let after: Site = before;
+      let before = store.data.site;
+      let after = before;
       await persist((draft) => {
-        // Checked again inside the serialised update, so two saves from the same base cannot both win.
+        // Checked inside the serialised update, once: two saves from the same base cannot both win, and a refusal
+        // throws before anything is written.
         if (siteVersion(draft.site) !== baseVersion) {
           throw new ApiError('conflict', 'Someone else changed the site since you loaded it. Reload, then make your change again.');
         }
+        before = draft.site;
         after = checkedSite(draft.site, settings);
         draft.site = after;
       });
