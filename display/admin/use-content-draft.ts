@@ -2,10 +2,10 @@
 // and publishing the whole list from the revision it started from (a conflict means someone else published).
 import { useEffect, useState } from 'preact/hooks';
 import { SlideSchema, type Slide } from '../../shared/content.ts';
-import type { Site } from '../../shared/model.ts';
 import { ApiFailure, api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
 import { slideIdFor } from './slide-words.ts';
+import { useSite } from '../lib/use-site.ts';
 
 export interface DraftSlide {
   /** Stable while editing, even when a new slide's id follows its title. */
@@ -62,7 +62,8 @@ function problemsOf(items: DraftSlide[]): Map<number, string[]> {
 }
 
 export function useContentDraft() {
-  const [site, setSite] = useState<Site | null>(null);
+  // The shared site view: slide targets follow a building or zone renamed on the Site page, live.
+  const { site } = useSite();
   const [revision, setRevision] = useState<number | null>(null);
   const [published, setPublished] = useState<DraftSlide[]>([]);
   const [items, setItems] = useState<DraftSlide[]>([]);
@@ -72,11 +73,9 @@ export function useContentDraft() {
   const publishing = useApiAction();
 
   const reload = async () => {
-    const body = await load.run(() => Promise.all([call(api.site.$get()), call(api.content.$get())]));
-    if (!body) return;
-    const [siteBody, contentBody] = body;
+    const contentBody = await load.run(() => call(api.content.$get()));
+    if (!contentBody) return;
     const slides = loaded(contentBody.slides);
-    setSite(siteBody.site);
     setRevision(contentBody.revision);
     setPublished(slides);
     setItems(slides);
