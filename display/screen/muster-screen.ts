@@ -144,6 +144,7 @@ export class MusterScreen extends LitElement {
           .hazards=${hazards}
           .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
           .hazardHere=${hazardHere}
+          .notice=${this.#noticeText(language)}
         ></screen-mode-takeover>`
       : html`<screen-normal-view
           .slides=${link.state.content?.slides ?? []}
@@ -163,7 +164,9 @@ export class MusterScreen extends LitElement {
       !active && link.identifyUntil > this.#clock.now
         ? html`<div class="identify" data-test="identify">${profile?.name ?? this.screenId}<small>${profile?.location ?? ''}</small></div>`
         : nothing;
-    return html`${view}${identify}${this.#notice(language)}`;
+    // During a mode the takeover gives the notice a line of its own; over normal content it is a small bar.
+    const notice = active ? null : this.#noticeText(language);
+    return html`${view}${identify}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
   }
 
   override updated(changed: PropertyValues): void {
@@ -187,24 +190,17 @@ export class MusterScreen extends LitElement {
     this.updates.maybeActivate();
   }
 
-  /** A small bar at the bottom, over the takeover's footer, never over the directive or the steps. */
-  #notice(language: Language) {
+  /** What the screen must say about its own link (no contact, replaced, unknown), or null. */
+  #noticeText(language: Language): string | null {
     const link = this.#link!;
     const words = SCREEN_WORDS[language];
-    const cls = 'notice';
-    if (link.problem === 'replaced') return html`<div class=${cls} data-test="offline-notice">${words.replaced}</div>`;
-    if (link.problem === 'unknown-screen') {
-      return html`<div class=${cls} data-test="offline-notice">${words.unknownScreen(this.screenId)}</div>`;
-    }
-    if (link.status === 'open') return nothing;
+    if (link.problem === 'replaced') return words.replaced;
+    if (link.problem === 'unknown-screen') return words.unknownScreen(this.screenId);
+    if (link.status === 'open') return null;
     const now = this.#clock.now;
     const lastContact = link.lastContactAt;
-    if (now - (lastContact ?? link.startedAt) < OFFLINE_GRACE_MS) return nothing;
-    const text =
-      lastContact === null
-        ? words.neverConnected
-        : words.noContact(clockTime(lastContact, language, link.state.site?.timeZone), elapsed(lastContact, now));
-    return html`<div class=${cls} data-test="offline-notice" role="status">${text}</div>`;
+    if (now - (lastContact ?? link.startedAt) < OFFLINE_GRACE_MS) return null;
+    return lastContact === null ? words.neverConnected : words.noContact(clockTime(lastContact, language, link.state.site?.timeZone), elapsed(lastContact, now));
   }
 }
 

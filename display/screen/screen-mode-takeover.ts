@@ -1,7 +1,7 @@
 // <screen-mode-takeover>: the full-screen emergency view, readable from 10 m. Drawn only from local data
 // (the mode catalogue is in the bundle), so it depends on nothing that can fail.
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ActiveMode, Hazards, Language, Units } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
@@ -12,9 +12,15 @@ import './screen-floor-map.ts';
 import './screen-route-panel.ts';
 import { clockTime, elapsed } from './time-format.ts';
 
+/** How long each page of steps stays up: time to read a few lines twice over. */
+const PAGE_MS = 10_000;
+
 @customElement('screen-mode-takeover')
 export class ScreenModeTakeover extends LitElement {
   static override styles = css`
+    /* Every size is in vmin (the screen's shorter side), so a 4K panel shows what a 1080p one does, only sharper,
+       and a 16:9 screen of any resolution lays out the same. The mode name, the directive, where to go and the note
+       always fit; only the steps page (see #measure). */
     :host {
       position: fixed;
       inset: 0;
@@ -24,24 +30,26 @@ export class ScreenModeTakeover extends LitElement {
       background: var(--mode-color);
       font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
       z-index: 10;
+      --gap: 2vmin;
+      --column-gap: 5vmin;
     }
     .drill {
       flex: none;
       display: flex;
+      flex-wrap: wrap;
       justify-content: center;
       align-items: baseline;
-      gap: 3vmin;
-      padding: 1.2vmin 2vmin;
+      column-gap: 3vmin;
+      padding: 0.8vmin 2vmin;
       color: #111;
       font-weight: 900;
-      font-size: min(6vmin, 7vw, 96px);
+      font-size: 5vmin;
+      line-height: 1.15;
       letter-spacing: 0.08em;
-      white-space: nowrap;
-      overflow: hidden;
       background: repeating-linear-gradient(-45deg, #facc15 0 4vmin, #fde68a 4vmin 8vmin);
     }
     .drill small {
-      font-size: 0.5em;
+      font-size: 0.55em;
       letter-spacing: 0;
       font-weight: 800;
     }
@@ -49,160 +57,238 @@ export class ScreenModeTakeover extends LitElement {
       flex: 1;
       display: flex;
       flex-direction: column;
-      gap: 2.5vmin;
-      padding: 3vmin 5vmin;
+      gap: var(--gap);
+      padding: 2vmin 4vmin;
       min-height: 0;
     }
     header {
+      flex: none;
       display: flex;
       align-items: center;
-      gap: 4vmin;
+      gap: 3vmin;
     }
     header svg {
       flex: none;
-      width: 16vmin;
-      height: 16vmin;
+      width: 13vmin;
+      height: 13vmin;
       fill: currentColor;
     }
-    h1 {
+    .titles {
+      flex: 1;
       min-width: 0;
+      container-type: inline-size;
+    }
+    /* As large as the line allows for this name (--chars is its length; a heavy capital is at most ~0.85em wide). */
+    h1 {
       margin: 0;
-      overflow: hidden;
-      white-space: nowrap;
-      font-size: calc(min(17vmin, 280px) * var(--title-fit, 1));
-      line-height: 1.1;
+      font-size: min(13vmin, 100cqi / var(--chars) / 0.85);
+      line-height: 1.05;
       font-weight: 900;
       text-transform: uppercase;
       letter-spacing: 0.02em;
     }
     .directive {
-      margin: 0;
-      font-size: clamp(28px, 8vmin, 140px);
+      margin: 0.5vmin 0 0;
+      font-size: 6vmin;
       font-weight: 800;
-      line-height: 1.05;
+      line-height: 1.1;
+    }
+    .titles .detail {
+      margin-top: 1vmin;
+      font-size: 4.5vmin;
     }
     .detail {
+      flex: none;
       align-self: flex-start;
       margin: 0;
-      padding: 1vmin 2.5vmin;
-      border-radius: 1.5vmin;
+      padding: 0.6vmin 2vmin;
+      border-radius: 1.2vmin;
       background: #fff;
       color: var(--mode-color);
-      font-size: clamp(24px, 6vmin, 110px);
+      font-size: 5vmin;
       font-weight: 900;
+      line-height: 1.15;
+    }
+    .danger,
+    .note {
+      flex: none;
+      margin: 0;
+      padding: 0.8vmin 2vmin;
+      font-size: 3.6vmin;
+      font-weight: 800;
+      line-height: 1.2;
+      overflow-wrap: anywhere;
     }
     .danger {
-      margin: 0;
-      padding: 1vmin 2.5vmin;
       border-radius: 1vmin;
       background: #fff;
       color: #b91c1c;
-      font-size: clamp(20px, 3.6vmin, 64px);
       font-weight: 900;
-      line-height: 1.15;
-      overflow-wrap: anywhere;
     }
     .note {
-      margin: 0;
-      padding: 1vmin 2.5vmin;
-      border-left: 1.2vmin solid #fff;
+      border-left: 1vmin solid #fff;
       background: rgb(0 0 0 / 0.25);
-      font-size: clamp(20px, 3.6vmin, 64px);
-      font-weight: 800;
-      line-height: 1.15;
-      overflow-wrap: anywhere;
     }
+    /* The steps: laid out in columns of the frame's height; columns beyond the frame are the next pages. */
     .steps {
       flex: 1;
-      display: grid;
-      grid-template-columns: 1fr 1fr;
-      align-content: start;
-      gap: 4vmin;
+      display: flex;
+      flex-direction: column;
+      /* At least a heading and two lines: the map and the spacing give way first. */
+      min-height: 13vmin;
+      font-size: calc(var(--steps-size, 3.8vmin) * var(--steps-scale, 1));
+    }
+    .pager {
+      flex: 1;
+      position: relative;
       min-height: 0;
       overflow: hidden;
-      font-size: calc(min(3.8vmin, 64px) * var(--steps-fit, 1));
+    }
+    .pages {
+      position: absolute;
+      inset: 0;
+      columns: 2;
+      column-gap: var(--column-gap);
+      column-fill: auto;
+      transform: translateX(calc(var(--page, 0) * (-100% - var(--column-gap))));
     }
     h2 {
-      margin: 0 0 1vmin;
+      margin: 0 0 0.8vmin;
       font-size: 0.85em;
       text-transform: uppercase;
       letter-spacing: 0.06em;
       opacity: 0.9;
+      break-after: avoid;
+    }
+    /* Side by side, staff's steps start their own column, beside the students'. */
+    .pages h2.staff {
+      break-before: column;
+    }
+    .side .pages h2.staff {
+      break-before: auto;
     }
     ol {
-      margin: 0;
+      margin: 0 0 1.5vmin;
       padding-left: 1.3em;
       font-weight: 600;
+      line-height: 1.25;
+    }
+    li {
+      break-inside: avoid;
+      margin-bottom: 0.5vmin;
+    }
+    .page-count {
+      flex: none;
+      align-self: flex-end;
+      margin: 0.5vmin 0 0;
+      padding: 0.3vmin 1.5vmin;
+      border-radius: 1vmin;
+      background: rgb(0 0 0 / 0.3);
+      font-size: 3.2vmin;
+      font-weight: 800;
+    }
+    .notice {
+      flex: none;
+      margin: 0;
+      padding: 0.8vmin 4vmin;
+      background: #111827;
+      color: #fde68a;
+      font-size: max(14px, 2.6vmin);
+      font-weight: 700;
       line-height: 1.25;
     }
     footer {
       flex: none;
       display: flex;
+      flex-wrap: wrap;
       justify-content: space-between;
-      gap: 4vmin;
-      padding: 1.5vmin 5vmin;
-      font-size: clamp(16px, 3vmin, 48px);
+      column-gap: 4vmin;
+      padding: 1vmin 4vmin;
+      font-size: max(14px, 2.8vmin);
       font-weight: 700;
+      line-height: 1.2;
       background: rgb(0 0 0 / 0.25);
     }
-    main.compact {
-      gap: 1.5vmin;
-      padding-top: 2vmin;
-      padding-bottom: 2vmin;
+    footer.drilling {
+      color: #111;
+      background: repeating-linear-gradient(-45deg, #facc15 0 4vmin, #fde68a 4vmin 8vmin);
     }
-    .compact header svg {
-      width: 11vmin;
-      height: 11vmin;
+    footer strong {
+      letter-spacing: 0.08em;
     }
-    .compact .titles {
-      flex: 1;
-      min-width: 0;
-    }
-    .compact h1 {
-      font-size: calc(min(11vmin, 180px) * var(--title-fit, 1));
-    }
-    .compact .directive {
-      font-size: min(5vmin, 90px);
-    }
-    .compact .detail {
-      font-size: min(4vmin, 70px);
-    }
+    /* With a map: the map on one side, on the other where to go, the note and the steps. */
     .wayfinding {
       flex: 1;
       display: grid;
-      grid-template-columns: minmax(0, 1.6fr) minmax(0, 1fr);
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       gap: 3vmin;
       min-height: 0;
     }
     .wayfinding screen-floor-map {
+      min-height: 0;
       border-radius: 1.5vmin;
       overflow: hidden;
       background: #fff;
       border: 0.6vmin solid #fff;
     }
-    .wayfinding .side {
+    .side {
       display: flex;
       flex-direction: column;
-      gap: 2vmin;
+      gap: var(--gap);
       min-height: 0;
+      min-width: 0;
     }
-    .wayfinding .steps {
-      grid-template-columns: 1fr;
-      gap: 1.5vmin;
+    .side .pages {
+      columns: 1;
     }
+    /* The arrow beside where to go, not above it: height is what the steps need. */
     screen-route-panel {
       flex: none;
-      --arrow-size: 15vmin;
-      --target-size: 5vmin;
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      align-items: center;
+      column-gap: 2.5vmin;
+      row-gap: 0.6vmin;
+      --arrow-size: 13vmin;
+      --heading-size: 2.8vmin;
+      --target-size: 4.5vmin;
       --detail-size: 3.2vmin;
     }
+    screen-route-panel::part(arrow) {
+      grid-row: 1 / span 4;
+    }
+    /* A small display (a 7" Pi panel, 800 × 480) is read from closer: the titles give the steps some room. */
+    @media (max-height: 600px) {
+      main {
+        gap: 1.5vmin;
+        padding-top: 1.5vmin;
+        padding-bottom: 1.5vmin;
+      }
+      header svg {
+        width: 10vmin;
+        height: 10vmin;
+      }
+      h1 {
+        font-size: min(10vmin, 100cqi / var(--chars) / 0.85);
+      }
+      .directive {
+        font-size: 5vmin;
+      }
+    }
     @media (orientation: portrait) {
-      .steps {
-        grid-template-columns: 1fr;
+      /* A tall screen has the height for larger steps. */
+      :host {
+        --steps-size: 4.4vmin;
+      }
+      .pages {
+        columns: 1;
+      }
+      .pages h2.staff {
+        break-before: auto;
       }
       .wayfinding {
-        grid-template-columns: 1fr;
-        grid-template-rows: minmax(0, 1.3fr) minmax(0, 1fr);
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1.2fr) minmax(min-content, 1fr);
       }
     }
   `;
@@ -221,8 +307,17 @@ export class ScreenModeTakeover extends LitElement {
   @property({ attribute: false }) wordings: ModeWordings = NO_WORDINGS;
   /** Names of the marked hazard areas the screen stands in. */
   @property({ attribute: false }) hazardHere: readonly string[] = [];
+  /** What the screen must say about itself (no contact with the hub…): a line of its own, over nothing. */
+  @property({ attribute: false }) notice: string | null = null;
+  /** The page of steps on screen, from 0; it turns by itself every PAGE_MS. */
+  @property({ type: Number }) page = 0;
+  /** How many pages the steps take at this size (1 when they fit). */
+  @state() pages = 1;
 
-  readonly #resize = new ResizeObserver(() => this.#fit());
+  readonly #resize = new ResizeObserver(() => this.#remeasure());
+  /** How much smaller than usual the steps are drawn so that the tallest fits a page (1: not at all). */
+  #stepsScale = 1;
+  #turn: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -231,37 +326,52 @@ export class ScreenModeTakeover extends LitElement {
 
   override disconnectedCallback(): void {
     this.#resize.disconnect();
+    clearTimeout(this.#turn);
     super.disconnectedCallback();
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: PropertyValues<this>): void {
     this.style.setProperty('--mode-color', MODE_CATALOGUE[this.active.mode].color);
+    // A new event or language starts at its first page.
+    if ((changed.has('active') && changed.get('active') !== undefined) || (changed.has('language') && changed.get('language') !== undefined)) this.page = 0;
+    if (this.page >= this.pages) this.page = 0;
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('active') || changed.has('language')) this.#fit();
+    if (changed.has('active') || changed.has('language') || changed.has('wordings') || changed.has('route') || changed.has('hazardHere') || changed.has('notice')) this.#remeasure();
+    // Each page stays up for PAGE_MS from when it appears, however it came (the timer, a resize, a test).
+    if (changed.has('page') || changed.has('pages')) {
+      clearTimeout(this.#turn);
+      if (this.pages > 1) this.#turn = setTimeout(() => (this.page = (this.page + 1) % this.pages), PAGE_MS);
+    }
   }
 
   /**
-   * Every text is editable per school, so no fixed size fits all: shrink the title and the steps, in small
-   * steps, until nothing is cut off (never below half size; a longer text than that needs editing).
+   * How many pages the steps take: the columns run on beyond the frame, so the last step's column says. One read of
+   * layout the browser has just done (after a render, or in the resize observer), never a loop of guesses. A step
+   * taller than the frame (a long one on a small display) would be cut between pages: the steps' text is then made
+   * smaller, once, by the ratio that lets it fit.
    */
-  #fit(): void {
-    const title = this.renderRoot.querySelector('h1');
-    const steps = this.renderRoot.querySelector<HTMLElement>('.steps');
-    const tooWide = (el: HTMLElement | null) => !!el && el.scrollWidth > el.clientWidth + 1;
-    const tooTall = (el: HTMLElement | null) => !!el && el.scrollHeight > el.clientHeight + 1;
-    this.#shrinkUntil('--title-fit', () => !tooWide(title));
-    this.#shrinkUntil('--steps-fit', () => !tooTall(steps));
+  /** From the steps' usual size: what fits changes with the words and the screen's size. */
+  #remeasure(): void {
+    this.#stepsScale = 1;
+    this.style.removeProperty('--steps-scale');
+    this.#measure();
   }
 
-  #shrinkUntil(property: string, fits: () => boolean): void {
-    let fit = 1;
-    this.style.setProperty(property, '1');
-    while (fit > 0.5 && !fits()) {
-      fit -= 0.05;
-      this.style.setProperty(property, fit.toFixed(2));
+  #measure(): void {
+    const pages = this.renderRoot.querySelector<HTMLElement>('.pages');
+    const steps = pages ? [...pages.querySelectorAll<HTMLElement>('li')] : [];
+    const last = steps.at(-1);
+    if (!pages || !last) return void (this.pages = 1);
+    const tallest = Math.max(...steps.map((step) => step.offsetHeight + (step.previousElementSibling ? 0 : step.parentElement!.previousElementSibling!.clientHeight)));
+    if (tallest > pages.clientHeight && this.#stepsScale === 1) {
+      this.#stepsScale = Math.max(0.6, (0.9 * pages.clientHeight) / tallest);
+      this.style.setProperty('--steps-scale', this.#stepsScale.toFixed(3));
+      return this.#measure();
     }
+    const pitch = pages.clientWidth + parseFloat(getComputedStyle(pages).columnGap);
+    this.pages = Math.max(1, Math.floor((last.offsetLeft + 1) / pitch) + 1);
   }
 
   override render() {
@@ -271,33 +381,24 @@ export class ScreenModeTakeover extends LitElement {
     const words = SCREEN_WORDS[this.language];
     const started = Date.parse(active.startedAt);
     const wayfinding = this.place !== null && this.route !== null;
-    const drillBanner = active.drill
-      ? html`<div class="drill" data-test="drill-banner" role="status">${words.drill} <small>${words.drillDetail}</small></div>`
-      : nothing;
     return html`
-      ${drillBanner}
-      <main class=${wayfinding ? 'compact' : ''} data-test="takeover" data-mode=${active.mode} role="alert" aria-live="assertive">
+      ${active.drill ? html`<div class="drill" data-test="drill-banner" role="status">${words.drill} <small>${words.drillDetail}</small></div>` : nothing}
+      <main data-test="takeover" data-mode=${active.mode} role="alert" aria-live="assertive">
+        <header>
+          <svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${definition.icon}></path>`}</svg>
+          <div class="titles">
+            <h1 style="--chars: ${Math.max(text.name.length, 6)}">${text.name}</h1>
+            <p class="directive">${text.directive}</p>
+            ${wayfinding && active.mode === 'shelter' && text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing}
+          </div>
+        </header>
         ${wayfinding
-          ? html`<header>
-                <svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${definition.icon}></path>`}</svg>
-                <div class="titles">
-                  <h1>${text.name}</h1>
-                  <p class="directive">${text.directive}</p>
-                  ${this.#note()} ${this.#inHazard(words)}
-                </div>
-              </header>
-              ${this.#wayfinding(words, text)}`
-          : html`<header>
-                <svg viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${definition.icon}></path>`}</svg>
-                <h1>${text.name}</h1>
-              </header>
-              <p class="directive">${text.directive}</p>
-              ${text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing}
-              ${this.#note()}
-              ${this.#allSteps(words, text)}`}
+          ? html`${this.#note()} ${this.#inHazard(words)} ${this.#wayfinding(words, text)}`
+          : html`${text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing} ${this.#note()} ${this.#steps(words, text)}`}
       </main>
-      ${drillBanner}
-      <footer>
+      ${this.notice ? html`<p class="notice" data-test="offline-notice" role="status">${this.notice}</p>` : nothing}
+      <footer class=${active.drill ? 'drilling' : ''}>
+        ${active.drill ? html`<strong>${words.drill}</strong>` : nothing}
         <span data-test="mode-since">${words.started(clockTime(started, this.language, this.timeZone), elapsed(started, this.now))}</span>
         <span>${this.location}</span>
       </footer>
@@ -315,11 +416,8 @@ export class ScreenModeTakeover extends LitElement {
     return this.active.note ? html`<p class="note" data-test="mode-note">${this.active.note}</p>` : nothing;
   }
 
-  #allSteps(words: ScreenWords, text: ModeText) {
-    return html`<div class="steps">${this.#steps(words.students, text.students)} ${this.#steps(words.staff, text.staff)}</div>`;
-  }
-
-  #wayfinding(words: ScreenWords, text: ModeText & { detail: string | null }) {
+  /** With the map, the route panel says where to go (and, for Evacuate, the assembly point after the exit). */
+  #wayfinding(words: ScreenWords, text: ModeText) {
     const place = this.place!;
     const heading = this.active.mode === 'shelter' ? words.nearestShelter : words.goTo;
     return html`<div class="wayfinding">
@@ -340,20 +438,28 @@ export class ScreenModeTakeover extends LitElement {
           .heading=${heading}
           .destination=${this.active.mode === 'evacuate' ? this.active.destination : null}
         ></screen-route-panel>
-        ${this.active.mode === 'shelter' && text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing}
-        ${this.#allSteps(words, text)}
+        ${this.#steps(words, text)}
       </div>
     </div>`;
   }
 
-  #steps(title: string, steps: readonly string[]) {
+  /** Students' and staff's steps, paged when they do not fit, with the page on screen said as "1 / 2". */
+  #steps(words: ScreenWords, text: ModeText) {
+    const page = Math.min(this.page, this.pages - 1);
+    return html`<section class="steps" data-test="steps">
+      <div class="pager" data-pager>
+        <div class="pages" style="--page: ${page}">${this.#list(words.students, text.students, 'students')} ${this.#list(words.staff, text.staff, 'staff')}</div>
+      </div>
+      ${this.pages > 1 ? html`<p class="page-count" data-test="steps-page">${page + 1} / ${this.pages}</p>` : nothing}
+    </section>`;
+  }
+
+  #list(title: string, steps: readonly string[], who: 'students' | 'staff') {
     if (steps.length === 0) return nothing;
-    return html`<section>
-      <h2>${title}</h2>
+    return html`<h2 class=${who}>${title}</h2>
       <ol>
         ${steps.map((step) => html`<li>${step}</li>`)}
-      </ol>
-    </section>`;
+      </ol>`;
   }
 }
 

@@ -67,7 +67,7 @@ export class ScreenRoutePanel extends LitElement {
     }
     const angle = route.relativeBearing ?? route.firstLegBearing;
     return html`
-      <svg class="arrow" viewBox="0 0 100 100" aria-hidden="true" data-test="route-arrow" data-direction=${route.arrow ?? ''}>
+      <svg class="arrow" part="arrow" viewBox="0 0 100 100" aria-hidden="true" data-test="route-arrow" data-direction=${route.arrow ?? ''}>
         <g transform="rotate(${angle} 50 50)">
           <path d="M50 4 90 48H64v48H36V48H10z" fill="currentColor" stroke="#fff" stroke-width="3" stroke-linejoin="round"></path>
         </g>

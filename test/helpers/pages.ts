@@ -1,5 +1,6 @@
 // Page helpers for end-to-end tests: wait for what a wall screen reflects on <muster-screen>, log in to a console.
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { join } from 'node:path';
 import type { TestHub } from './hub.ts';
 import { PASSWORDS } from './hub.ts';
 
@@ -82,5 +83,96 @@ export async function hiddenPart(note: ElementHandle): Promise<string | null> {
       if (hit !== el && !el.contains(hit)) return `covered at ${Math.round(x!)},${Math.round(y!)} by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
     }
     return null;
+  });
+}
+
+/** Where a test keeps its screenshots for people to look at: MUSTER_ARTEFACTS, or test-artefacts/ in the repository. */
+export function artefactsDir(name: string): string {
+  return join(process.env.MUSTER_ARTEFACTS ?? join(import.meta.dirname, '..', '..', 'test-artefacts'), name);
+}
+
+/** Let the page finish what it was asked to draw: two animation frames (the second one follows a paint). */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
+export interface TakeoverTexts {
+  /** How many pages the steps take, and what the page label says ("1 / 2", or "" with one page). */
+  pages: number;
+  pageLabel: string;
+  /** How many steps there are, and which of them (by index) are shown whole on this page. */
+  steps: number;
+  stepsShown: number[];
+  /** Each text that is not whole: its first words and what hides it. */
+  problems: string[];
+}
+
+/**
+ * Turn the takeover to page `n` of its steps and check every text it shows (through the shadow roots of its parts,
+ * the map's labels aside): inside the viewport, not overflowing itself, inside every ancestor that clips, and the
+ * element the browser hits at its centre and near its corners. A step wholly outside the steps' page is on another
+ * page; one partly outside is cut.
+ */
+export async function takeoverTexts(page: Page, n: number): Promise<TakeoverTexts> {
+  await page.evaluate(async (pageIndex) => {
+    const takeover = document.querySelector('muster-screen')!.shadowRoot!.querySelector('screen-mode-takeover')!;
+    takeover.page = pageIndex;
+    await takeover.updateComplete;
+  }, n);
+  await settle(page);
+  return page.evaluate(() => {
+    const takeover = document.querySelector('muster-screen')!.shadowRoot!.querySelector('screen-mode-takeover')!;
+    const texts: Element[] = [];
+    const walk = (node: Node) => {
+      if (node instanceof Element && node.tagName === 'SCREEN-FLOOR-MAP') return;
+      if (node instanceof Element && [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim() !== '')) texts.push(node);
+      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+      node.childNodes.forEach(walk);
+    };
+    walk(takeover.shadowRoot!);
+    const inside = (box: DOMRect, clip: DOMRect) => box.top >= clip.top - 1 && box.bottom <= clip.bottom + 1 && box.left >= clip.left - 1 && box.right <= clip.right + 1;
+    const apart = (box: DOMRect, clip: DOMRect) => box.bottom <= clip.top + 1 || box.top >= clip.bottom - 1 || box.right <= clip.left + 1 || box.left >= clip.right - 1;
+    const hidden = (el: Element): string | null => {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) return 'not shown';
+      if (!inside(box, new DOMRect(0, 0, innerWidth, innerHeight))) return 'outside the viewport';
+      // Heavy capitals rise a little above a tight line box; more than that is a line running out of its box.
+      const slack = (getComputedStyle(el).overflow === 'visible' ? 0.35 : 0) * parseFloat(getComputedStyle(el).fontSize) + 1;
+      if (el.scrollHeight > el.clientHeight + slack || el.scrollWidth > el.clientWidth + 1) return 'its own text overflows';
+      for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+        if (!(node instanceof Element)) continue;
+        const style = getComputedStyle(node);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        if (!inside(box, node.getBoundingClientRect())) return `clipped by ${node.tagName.toLowerCase()}.${node.className}`;
+      }
+      const root = el.getRootNode() as ShadowRoot;
+      // The centre and towards each corner (not into it: rounded corners are not hit).
+      const points = [
+        [box.left + box.width / 2, box.top + box.height / 2],
+        [box.left + box.width * 0.15, box.top + box.height * 0.2],
+        [box.right - box.width * 0.15, box.top + box.height * 0.2],
+        [box.left + box.width * 0.15, box.bottom - box.height * 0.2],
+        [box.right - box.width * 0.15, box.bottom - box.height * 0.2],
+      ];
+      for (const [x, y] of points) {
+        const hit = root.elementFromPoint(x!, y!);
+        if (hit !== el && !el.contains(hit)) return `covered at ${Math.round(x!)},${Math.round(y!)} by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
+      }
+      return null;
+    };
+    const pager = takeover.shadowRoot!.querySelector('[data-pager]');
+    const steps = pager ? [...pager.querySelectorAll('li')] : [];
+    const problems: string[] = [];
+    const stepsShown: number[] = [];
+    for (const el of texts) {
+      const onPager = pager?.contains(el);
+      // A text wholly beyond the steps' frame is on another page.
+      if (onPager && apart(el.getBoundingClientRect(), pager!.getBoundingClientRect())) continue;
+      const problem = hidden(el);
+      if (problem) problems.push(`"${el.textContent!.trim().slice(0, 40)}": ${problem}`);
+      else if (el.tagName === 'LI' && onPager) stepsShown.push(steps.indexOf(el as HTMLLIElement));
+    }
+    const label = takeover.shadowRoot!.querySelector('[data-test="steps-page"]');
+    return { pages: takeover.pages, pageLabel: label?.textContent!.trim() ?? '', steps: steps.length, stepsShown, problems };
   });
 }
