@@ -121,9 +121,24 @@ describe('the takeover hides no word', () => {
     }
   }
 
-  it('keeps every word visible when the hub is out of reach and the screen says so', async () => {
+  it('turns the pages of steps by itself', async () => {
     await hub.api('/api/modes', { method: 'POST', cookie: office, body: { mode: 'evacuate', destination: 'North athletic field', scope: { kind: 'site' }, drill: true, note: NOTE } });
     for (const page of pages.values()) await waitForScreen(page, { mode: 'evacuate' });
+    const page = pages.get('map-en')!;
+    await page.bringToFront();
+    await page.setViewport({ width: 800, height: 480 });
+    const label = () => page.$eval('muster-screen >>> [data-test="steps-page"]', (el) => el.textContent!.trim());
+    await page.waitForSelector('muster-screen >>> [data-test="steps-page"]');
+    const [first, count] = (await label()).split(' / ');
+    expect(first).toBe('1');
+    await page.waitForFunction(
+      (next) => document.querySelector('muster-screen')?.shadowRoot?.querySelector('screen-mode-takeover')?.shadowRoot?.querySelector('[data-test="steps-page"]')?.textContent?.trim() === next,
+      { timeout: 15_000, polling: 200 },
+      `2 / ${count}`,
+    );
+  });
+
+  it('keeps every word visible when the hub is out of reach and the screen says so', async () => {
     await hub.close();
     const problems: string[] = [];
     for (const [key, page] of pages) {
