@@ -18,8 +18,9 @@ const PAGE_MS = 10_000;
 @customElement('screen-mode-takeover')
 export class ScreenModeTakeover extends LitElement {
   static override styles = css`
-    /* Every size is in vmin (the screen's shorter side), so a 4K panel shows what a 1080p one does, only sharper,
-       and a 16:9 screen of any resolution lays out the same. The mode name, the directive, where to go and the note
+    /* Every size is in cqmin, the shorter side of the takeover's own box (the screen, or half of it when two
+       languages stand side by side): a 4K panel shows what a 1080p one does, only sharper, and every 16:9 screen
+       lays out the same. The mode name, the directive, where to go and the note
        always fit; only the steps page (see #measure). */
     :host {
       position: fixed;
@@ -30,8 +31,17 @@ export class ScreenModeTakeover extends LitElement {
       background: var(--mode-color);
       font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
       z-index: 10;
-      --gap: 2vmin;
-      --column-gap: 5vmin;
+      container-type: size;
+      --gap: 2cqmin;
+      --column-gap: 5cqmin;
+    }
+    /* Two languages side by side: one takeover in each half of the screen, each laid out in its own box. */
+    :host([half='start']) {
+      right: 50%;
+    }
+    :host([half='end']) {
+      left: 50%;
+      box-shadow: inset 0.6cqmin 0 0 #fff;
     }
     .drill {
       flex: none;
@@ -39,14 +49,14 @@ export class ScreenModeTakeover extends LitElement {
       flex-wrap: wrap;
       justify-content: center;
       align-items: baseline;
-      column-gap: 3vmin;
-      padding: 0.8vmin 2vmin;
+      column-gap: 3cqmin;
+      padding: 0.8cqmin 2cqmin;
       color: #111;
       font-weight: 900;
-      font-size: 5vmin;
+      font-size: 5cqmin;
       line-height: 1.15;
       letter-spacing: 0.08em;
-      background: repeating-linear-gradient(-45deg, #facc15 0 4vmin, #fde68a 4vmin 8vmin);
+      background: repeating-linear-gradient(-45deg, #facc15 0 4cqmin, #fde68a 4cqmin 8cqmin);
     }
     .drill small {
       font-size: 0.55em;
@@ -58,54 +68,54 @@ export class ScreenModeTakeover extends LitElement {
       display: flex;
       flex-direction: column;
       gap: var(--gap);
-      padding: 2vmin 4vmin;
+      padding: 2cqmin 4cqmin;
       min-height: 0;
     }
     header {
       flex: none;
       display: flex;
       align-items: center;
-      gap: 3vmin;
+      gap: 3cqmin;
     }
     header svg {
       flex: none;
-      width: 13vmin;
-      height: 13vmin;
+      width: 13cqmin;
+      height: 13cqmin;
       fill: currentColor;
     }
     .titles {
       flex: 1;
       min-width: 0;
-      container-type: inline-size;
     }
-    /* As large as the line allows for this name (--chars is its length; a heavy capital is at most ~0.85em wide). */
+    /* As large as the line beside the icon allows for this name (--chars is its length; a heavy capital is at most
+       ~0.85em wide; the line is the box's width less the padding, the icon and the gap). */
     h1 {
       margin: 0;
-      font-size: min(13vmin, 100cqi / var(--chars) / 0.85);
+      font-size: min(13cqmin, (100cqw - 24cqmin) / var(--chars) / 0.85);
       line-height: 1.05;
       font-weight: 900;
       text-transform: uppercase;
       letter-spacing: 0.02em;
     }
     .directive {
-      margin: 0.5vmin 0 0;
-      font-size: 6vmin;
+      margin: 0.5cqmin 0 0;
+      font-size: 6cqmin;
       font-weight: 800;
       line-height: 1.1;
     }
     .titles .detail {
-      margin-top: 1vmin;
-      font-size: 4.5vmin;
+      margin-top: 1cqmin;
+      font-size: 4.5cqmin;
     }
     .detail {
       flex: none;
       align-self: flex-start;
       margin: 0;
-      padding: 0.6vmin 2vmin;
-      border-radius: 1.2vmin;
+      padding: 0.6cqmin 2cqmin;
+      border-radius: 1.2cqmin;
       background: #fff;
       color: var(--mode-color);
-      font-size: 5vmin;
+      font-size: 5cqmin;
       font-weight: 900;
       line-height: 1.15;
     }
@@ -113,20 +123,20 @@ export class ScreenModeTakeover extends LitElement {
     .note {
       flex: none;
       margin: 0;
-      padding: 0.8vmin 2vmin;
-      font-size: 3.6vmin;
+      padding: 0.8cqmin 2cqmin;
+      font-size: 3.6cqmin;
       font-weight: 800;
       line-height: 1.2;
       overflow-wrap: anywhere;
     }
     .danger {
-      border-radius: 1vmin;
+      border-radius: 1cqmin;
       background: #fff;
       color: #b91c1c;
       font-weight: 900;
     }
     .note {
-      border-left: 1vmin solid #fff;
+      border-left: 1cqmin solid #fff;
       background: rgb(0 0 0 / 0.25);
     }
     /* The steps: laid out in columns of the frame's height; columns beyond the frame are the next pages. */
@@ -135,8 +145,8 @@ export class ScreenModeTakeover extends LitElement {
       display: flex;
       flex-direction: column;
       /* At least a heading and two lines: the map and the spacing give way first. */
-      min-height: 13vmin;
-      font-size: calc(var(--steps-size, 3.8vmin) * var(--steps-scale, 1));
+      min-height: 13cqmin;
+      font-size: calc(var(--steps-size, 3.8cqmin) * var(--steps-scale, 1));
     }
     .pager {
       flex: 1;
@@ -153,7 +163,7 @@ export class ScreenModeTakeover extends LitElement {
       transform: translateX(calc(var(--page, 0) * (-100% - var(--column-gap))));
     }
     h2 {
-      margin: 0 0 0.8vmin;
+      margin: 0 0 0.8cqmin;
       font-size: 0.85em;
       text-transform: uppercase;
       letter-spacing: 0.06em;
@@ -168,32 +178,32 @@ export class ScreenModeTakeover extends LitElement {
       break-before: auto;
     }
     ol {
-      margin: 0 0 1.5vmin;
+      margin: 0 0 1.5cqmin;
       padding-left: 1.3em;
       font-weight: 600;
       line-height: 1.25;
     }
     li {
       break-inside: avoid;
-      margin-bottom: 0.5vmin;
+      margin-bottom: 0.5cqmin;
     }
     .page-count {
       flex: none;
       align-self: flex-end;
-      margin: 0.5vmin 0 0;
-      padding: 0.3vmin 1.5vmin;
-      border-radius: 1vmin;
+      margin: 0.5cqmin 0 0;
+      padding: 0.3cqmin 1.5cqmin;
+      border-radius: 1cqmin;
       background: rgb(0 0 0 / 0.3);
-      font-size: 3.2vmin;
+      font-size: 3.2cqmin;
       font-weight: 800;
     }
     .notice {
       flex: none;
       margin: 0;
-      padding: 0.8vmin 4vmin;
+      padding: 0.8cqmin 4cqmin;
       background: #111827;
       color: #fde68a;
-      font-size: max(14px, 2.6vmin);
+      font-size: max(14px, 2.6cqmin);
       font-weight: 700;
       line-height: 1.25;
     }
@@ -202,16 +212,16 @@ export class ScreenModeTakeover extends LitElement {
       display: flex;
       flex-wrap: wrap;
       justify-content: space-between;
-      column-gap: 4vmin;
-      padding: 1vmin 4vmin;
-      font-size: max(14px, 2.8vmin);
+      column-gap: 4cqmin;
+      padding: 1cqmin 4cqmin;
+      font-size: max(14px, 2.8cqmin);
       font-weight: 700;
       line-height: 1.2;
       background: rgb(0 0 0 / 0.25);
     }
     footer.drilling {
       color: #111;
-      background: repeating-linear-gradient(-45deg, #facc15 0 4vmin, #fde68a 4vmin 8vmin);
+      background: repeating-linear-gradient(-45deg, #facc15 0 4cqmin, #fde68a 4cqmin 8cqmin);
     }
     footer strong {
       letter-spacing: 0.08em;
@@ -221,15 +231,15 @@ export class ScreenModeTakeover extends LitElement {
       flex: 1;
       display: grid;
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      gap: 3vmin;
+      gap: 3cqmin;
       min-height: 0;
     }
     .wayfinding screen-floor-map {
       min-height: 0;
-      border-radius: 1.5vmin;
+      border-radius: 1.5cqmin;
       overflow: hidden;
       background: #fff;
-      border: 0.6vmin solid #fff;
+      border: 0.6cqmin solid #fff;
     }
     .side {
       display: flex;
@@ -247,38 +257,38 @@ export class ScreenModeTakeover extends LitElement {
       display: grid;
       grid-template-columns: auto minmax(0, 1fr);
       align-items: center;
-      column-gap: 2.5vmin;
-      row-gap: 0.6vmin;
-      --arrow-size: 13vmin;
-      --heading-size: 2.8vmin;
-      --target-size: 4.5vmin;
-      --detail-size: 3.2vmin;
+      column-gap: 2.5cqmin;
+      row-gap: 0.6cqmin;
+      --arrow-size: 13cqmin;
+      --heading-size: 2.8cqmin;
+      --target-size: 4.5cqmin;
+      --detail-size: 3.2cqmin;
     }
     screen-route-panel::part(arrow) {
       grid-row: 1 / span 4;
     }
     /* A small display (a 7" Pi panel, 800 × 480) is read from closer: the titles give the steps some room. */
-    @media (max-height: 600px) {
+    @container (max-height: 600px) {
       main {
-        gap: 1.5vmin;
-        padding-top: 1.5vmin;
-        padding-bottom: 1.5vmin;
+        gap: 1.5cqmin;
+        padding-top: 1.5cqmin;
+        padding-bottom: 1.5cqmin;
       }
       header svg {
-        width: 10vmin;
-        height: 10vmin;
+        width: 10cqmin;
+        height: 10cqmin;
       }
       h1 {
-        font-size: min(10vmin, 100cqi / var(--chars) / 0.85);
+        font-size: min(10cqmin, (100cqw - 21cqmin) / var(--chars) / 0.85);
       }
       .directive {
-        font-size: 5vmin;
+        font-size: 5cqmin;
       }
     }
-    @media (orientation: portrait) {
+    @container (orientation: portrait) {
       /* A tall screen has the height for larger steps. */
       :host {
-        --steps-size: 4.4vmin;
+        --steps-size: 4.4cqmin;
       }
       .pages {
         columns: 1;
@@ -309,6 +319,8 @@ export class ScreenModeTakeover extends LitElement {
   @property({ attribute: false }) hazardHere: readonly string[] = [];
   /** What the screen must say about itself (no contact with the hub…): a line of its own, over nothing. */
   @property({ attribute: false }) notice: string | null = null;
+  /** Which half of the screen this takeover fills when two languages stand side by side; the whole screen otherwise. */
+  @property({ reflect: true }) half: 'start' | 'end' | null = null;
   /** The page of steps on screen, from 0; it turns by itself every PAGE_MS. */
   @property({ type: Number }) page = 0;
   /** How many pages the steps take at this size (1 when they fit). */
