@@ -115,7 +115,7 @@ describe('before logging in', () => {
     await visitor.type(byTest('login-username'), 'office');
     await visitor.type(byTest('login-password'), 'not the password');
     await visitor.click(byTest('login-submit'));
-    await visitor.waitForSelector('[role="alert"]');
+    await visitor.waitForSelector(byTest('login-error'));
     await expectNoSeriousProblems(visitor);
   });
 });
