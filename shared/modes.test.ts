@@ -80,6 +80,12 @@ function relativeLuminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** White drawn at `opacity` over a #rrggbb colour, as the browser blends it. */
+function whiteOver(hex: string, opacity: number): string {
+  const channels = hex.slice(1).match(/../g)!.map((part) => Math.round(255 * opacity + parseInt(part, 16) * (1 - opacity)));
+  return `#${channels.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+}
+
 function contrastRatio(a: string, b: string): number {
   const [lighter, darker] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
   return (lighter + 0.05) / (darker + 0.05);
@@ -415,6 +421,9 @@ describe('the mode catalogue', () => {
     expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 5);
     for (const id of EMERGENCY_MODES) {
       expect(contrastRatio(MODE_CATALOGUE[id].color, '#ffffff'), `${id} ${MODE_CATALOGUE[id].color}`).toBeGreaterThanOrEqual(4.5);
+      // The takeover's smaller headings are white at 90% opacity.
+      const heading = whiteOver(MODE_CATALOGUE[id].color, 0.9);
+      expect(contrastRatio(MODE_CATALOGUE[id].color, heading), `${id} ${MODE_CATALOGUE[id].color} under 90% white`).toBeGreaterThanOrEqual(4.5);
     }
   });
 

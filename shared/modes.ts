@@ -30,7 +30,10 @@ export interface ModeText {
 
 export interface ModeDefinition {
   id: ModeId;
-  /** Background colour of the takeover; white text must stay readable on it (contrast ≥ 4.5:1). */
+  /**
+   * Background colour of the takeover; white text must stay readable on it (contrast ≥ 4.5:1), even white at 90%
+   * opacity, as screens draw their smaller headings (axe's colour-contrast check in test/e2e/accessibility.test.ts).
+   */
   color: string;
   /** SVG path data on a 24×24 view box. */
   icon: string;
@@ -142,7 +145,7 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
   },
   evacuate: {
     id: 'evacuate',
-    color: '#15803d',
+    color: '#147a3a',
     icon: 'M13 4a2 2 0 1 1 0 .01zM9.8 8.9 7 23h2.1l1.8-8 2.1 2v6h2v-7.5l-2.1-2 .6-3A7.3 7.3 0 0 0 19 13v-2a5.2 5.2 0 0 1-4.5-2.5l-1-1.6A2 2 0 0 0 11.8 6a2 2 0 0 0-.8.2L6 8.3V13h2V9.6z',
     text: {
       en: {
@@ -181,7 +184,7 @@ export const MODE_CATALOGUE: Readonly<Record<ModeId, ModeDefinition>> = {
   },
   shelter: {
     id: 'shelter',
-    color: '#b45309',
+    color: '#ab4f09',
     icon: 'M12 3 2 12h3v8h5v-6h4v6h5v-8h3z',
     text: {
       en: {

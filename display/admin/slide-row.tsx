@@ -75,11 +75,14 @@ export function SlideRow(props: {
         )}
       </div>
       {props.problems && (
-        <ul class="slide-problems" role="alert" data-test="slide-problems">
-          {props.problems.map((p, index) => (
-            <li key={index}>{p}</li>
-          ))}
-        </ul>
+        // The alert wraps the list: a role on the <ul> itself would take away its list semantics.
+        <div role="alert">
+          <ul class="slide-problems" data-test="slide-problems">
+            {props.problems.map((p, index) => (
+              <li key={index}>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {props.editing && <SlideForm site={site} slide={slide} fresh={props.fresh} onChange={props.onChange} onDone={() => props.onEdit(false)} />}
     </li>

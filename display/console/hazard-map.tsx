@@ -1,7 +1,6 @@
 // The office's hazard map: one floor's plan where a tap on an exit blocks or frees it and a tap in a named area
 // marks or clears it. It only draws what the hub last pushed (plus which taps are still on their way) and says
 // what was tapped; the panel sends the change.
-import { useEffect, useRef } from 'preact/hooks';
 import type { Area, FloorPlan, Point, Poi } from '../../shared/floor-plan.ts';
 import type { Hazards } from '../../shared/model.ts';
 import { POI_MARKERS } from '../../shared/poi-markers.ts';
@@ -39,20 +38,12 @@ function labelFor(area: Area, unit: number, words: string) {
 
 export function HazardMap(props: HazardMapProps) {
   const { floor, hazards, pending } = props;
-  const frame = useRef<HTMLDivElement>(null);
   const unit = Math.max(floor.width, floor.height) / 50;
   const markedAreas = new Set(hazards.areaIds);
   const blockedExits = new Set(hazards.blockedPoiIds);
+  // One image to assistive technology, so the areas and exits drawn on it carry no names of their own: the panel's
+  // buttons under the map name each one and toggle it from the keyboard or a screen reader.
   const label = `Hazard map of ${props.floorName}. Tap an area to mark or clear it as a hazard; tap an exit to block or free it.`;
-
-  // PlanCanvas draws the <svg> and takes no accessible name; give it one here so it is announced as one image.
-  useEffect(() => {
-    const svg = frame.current?.querySelector('svg');
-    if (!svg) return;
-    svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', label);
-    if (props.describedBy) svg.setAttribute('aria-describedby', props.describedBy);
-  }, [label, props.describedBy]);
 
   const onPoint = (point: Point) => {
     const target = hazardTargetAt(floor, point, exitReach(floor));
@@ -65,8 +56,8 @@ export function HazardMap(props: HazardMapProps) {
   const hatch = `hazard-map-hatch-${floor.floorId}`;
 
   return (
-    <div ref={frame} class="hazard-map" style={{ aspectRatio: `${floor.width} / ${floor.height}`, maxWidth: `calc(60vh * ${floor.width / floor.height})` }}>
-      <PlanCanvas floor={floor} onPoint={onPoint} class="hazard-map-canvas" data-test={`hazard-map-${floor.floorId}`}>
+    <div class="hazard-map" style={{ aspectRatio: `${floor.width} / ${floor.height}`, maxWidth: `calc(60vh * ${floor.width / floor.height})` }}>
+      <PlanCanvas floor={floor} onPoint={onPoint} label={label} describedBy={props.describedBy} class="hazard-map-canvas" data-test={`hazard-map-${floor.floorId}`}>
         <defs>
           <pattern id={hatch} width={unit * 0.6} height={unit * 0.6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width={unit * 0.6} height={unit * 0.6} fill="rgb(220 38 38 / 0.45)" />
@@ -97,7 +88,6 @@ function HazardArea(props: { area: Area; unit: number; hatch: string; marked: bo
         data-test={`hazard-map-area-${area.id}`}
         data-state={state}
         data-pending={waiting ? 'true' : undefined}
-        aria-label={`${area.name}${marked ? ': hazard' : ''}`}
         fill={marked ? `url(#${props.hatch})` : waiting ? 'rgb(245 158 11 / 0.3)' : 'rgb(37 99 235 / 0.07)'}
         stroke={waiting ? '#b45309' : marked ? '#991b1b' : 'rgb(37 99 235 / 0.75)'}
         stroke-width={waiting || marked ? unit * 0.22 : unit * 0.1}
@@ -134,7 +124,6 @@ function ExitMarker(props: { poi: Poi; unit: number; size: number; blocked: bool
       data-test={`hazard-map-exit-${poi.id}`}
       data-state={blocked ? 'blocked' : 'open'}
       data-pending={waiting ? 'true' : undefined}
-      aria-label={`${poi.label}${blocked ? ': blocked' : ''}`}
     >
       {waiting && <circle r={size * 0.95} fill="rgb(245 158 11 / 0.3)" stroke="#b45309" stroke-width={unit * 0.2} stroke-dasharray={`${unit * 0.5} ${unit * 0.3}`} />}
       <rect x={-half} y={-half} width={size} height={size} rx={size * 0.18} fill={blocked ? '#64748b' : marker.colour} stroke="#fff" stroke-width={unit * 0.15} />

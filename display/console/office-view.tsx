@@ -47,7 +47,15 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
         </span>
         <span class="user">
           {props.user.username} ({props.user.role})
-          <button type="button" class="link-button" data-test="open-account" aria-controls="my-account" onClick={() => setAccountAskedAt(Date.now())}>
+          {/* A disclosure: it names the panel it controls only while that panel exists (an id that points at nothing is invalid). */}
+          <button
+            type="button"
+            class="link-button"
+            data-test="open-account"
+            aria-expanded={accountAskedAt > 0}
+            aria-controls={accountAskedAt > 0 ? 'my-account' : undefined}
+            onClick={() => setAccountAskedAt(Date.now())}
+          >
             Change my password
           </button>
           <button type="button" class="link-button" data-test="logout" onClick={props.onLogOut}>

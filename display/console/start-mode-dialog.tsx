@@ -106,10 +106,11 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; word
         </div>
       </fieldset>
 
+      {/* A legend names only its group: each field below has a name of its own for screen readers. */}
       {mode === 'evacuate' && (
         <fieldset>
           <legend>Evacuate to</legend>
-          <select data-test="destination" value={destinationChoice} onChange={(e) => setDestinationChoice(e.currentTarget.value)}>
+          <select data-test="destination" aria-label="Destination" value={destinationChoice} onChange={(e) => setDestinationChoice(e.currentTarget.value)}>
             <option value="">Choose a destination…</option>
             {site.destinations.map((d) => (
               <option key={d.id} value={d.id}>
@@ -119,7 +120,7 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; word
             <option value={OTHER}>Another place…</option>
           </select>
           {destinationChoice === OTHER && (
-            <input data-test="destination-other" maxLength={120} placeholder="Where to" value={otherDestination} onInput={(e) => setOtherDestination(e.currentTarget.value)} />
+            <input data-test="destination-other" aria-label="Another destination" maxLength={120} placeholder="Where to" value={otherDestination} onInput={(e) => setOtherDestination(e.currentTarget.value)} />
           )}
         </fieldset>
       )}
@@ -129,6 +130,7 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; word
           <legend>Hazard and strategy</legend>
           <select
             data-test="hazard"
+            aria-label="Hazard"
             value={hazard ?? ''}
             onChange={(e) => {
               const value = e.currentTarget.value as ShelterHazard | '';
@@ -143,7 +145,7 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; word
               </option>
             ))}
           </select>
-          <select data-test="strategy" value={strategy ?? ''} disabled={hazard === null} onChange={(e) => setStrategy(e.currentTarget.value as ShelterStrategy)}>
+          <select data-test="strategy" aria-label="Safety strategy" value={strategy ?? ''} disabled={hazard === null} onChange={(e) => setStrategy(e.currentTarget.value as ShelterStrategy)}>
             {SHELTER_STRATEGIES.map((s) => (
               <option key={s} value={s}>
                 {SHELTER_STRATEGY_TEXT[s].en}
@@ -159,6 +161,7 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; word
         </legend>
         <input
           data-test="mode-note"
+          aria-label="Note for the screens"
           maxLength={MODE_NOTE_MAX}
           placeholder="e.g. Medical emergency in the gym, keep the halls clear"
           value={note}

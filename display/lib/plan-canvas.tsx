@@ -13,6 +13,10 @@ export interface PlanCanvasProps {
   /** Called with the point in map units where the plan was clicked or tapped. */
   onPoint?: (point: Point, event: MouseEvent) => void;
   children?: ComponentChildren;
+  /** Given, the plan is one image to assistive technology, named by this text; what it draws is not read out. */
+  label?: string;
+  /** The id of text read out after the label (e.g. a summary of what is marked). */
+  describedBy?: string;
   class?: string;
   'data-test'?: string;
 }
@@ -33,6 +37,9 @@ export function PlanCanvas(props: PlanCanvasProps) {
   return (
     <svg
       class={props.class}
+      role={props.label ? 'img' : undefined}
+      aria-label={props.label}
+      aria-describedby={props.describedBy}
       viewBox={turnedViewBox(floor.width, floor.height, turn)}
       preserveAspectRatio="xMidYMid meet"
       data-test={props['data-test']}
