@@ -1,6 +1,8 @@
 // Child process entry: runs one real hub (startHub) on 127.0.0.1 so the simulated screens live in another process.
 // Started by server-child.ts with a JSON argument: { dataDir, siteFile, adminPassword, officePassword } and optionally
-// `port` (a restarted hub takes the port its predecessor had, so screens find it again) and `watchSockets`.
+// `port` (a restarted hub takes the port its predecessor had, so screens find it again) and `watchSockets`. Without
+// `siteFile` it runs the demo school, floor plans included. It serves the browser apps from dist/display, or from
+// MUSTER_STATIC_ROOT (hub/server.ts), which it inherits from the bench's environment.
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,7 +18,8 @@ import { watchHubSockets } from './socket-watch.ts';
 
 interface HubArgs {
   dataDir: string;
-  siteFile: string;
+  /** A generated site (site-file.ts); absent for the demo school. */
+  siteFile?: string;
   adminPassword: string;
   officePassword: string;
   /** The hub's heartbeat; config/defaults.json's when absent. */
@@ -49,7 +52,7 @@ async function waitForPort(port: number): Promise<void> {
   }
 }
 
-/** Every screen of the generated site paired with a token the simulated screens know (a restarted hub keeps them). */
+/** Every screen of the site paired with a token the bench's screens know (a restarted hub keeps them). */
 async function pairBenchScreens(config: Config): Promise<void> {
   const store = await openStore(config.dataDir, () => seedData(config));
   const pairedAt = new Date().toISOString();
@@ -60,13 +63,15 @@ async function pairBenchScreens(config: Config): Promise<void> {
 }
 
 try {
-  const { port = 0, watchSockets = false, ...args } = JSON.parse(process.argv[2] ?? '{}') as HubArgs;
+  const { port = 0, watchSockets = false, siteFile, ...args } = JSON.parse(process.argv[2] ?? '{}') as HubArgs;
   const sockets = watchSockets ? watchHubSockets() : null;
   if (port !== 0) await waitForPort(port);
   // An empty environment: a developer's MUSTER_* variables must not change what is measured.
-  // The generated site has no floor plans: a plan file that does not exist means none (the demo's would not fit).
+  // A generated site has no floor plans: a plan file that does not exist means none (the demo's would not fit).
+  // The demo school is defaults.json's, with its plans.
+  const site = siteFile ? { siteFile, wayfindingFile: join(args.dataDir, 'no-floor-plans.json') } : {};
   // Plain HTTP: the simulated screens speak ws://, and the figures compare with a bare ws broadcast.
-  const config = loadConfig({}, { port, host: HOST, tls: 'off', wayfindingFile: join(args.dataDir, 'no-floor-plans.json'), ...args });
+  const config = loadConfig({}, { port, host: HOST, tls: 'off', ...site, ...args });
   await pairBenchScreens(config);
   const hub = await startHub(config);
   const listeningAt = performance.timeOrigin + performance.now();

@@ -1,6 +1,7 @@
 // `npm run bench`: runs each section, prints readable figures as it goes, and ends stdout with ONE JSON line
 // holding every section's keys. Exits 0 when it ran (1 with --strict and a missed target), non-zero on any failure.
 import { performance } from 'node:perf_hooks';
+import { browserPaintSection } from './browser-paint.ts';
 import { cleanupAll, cleanupMark, cleanupTo } from './cleanup.ts';
 import { BenchError } from './deadline.ts';
 import { parseOptions, USAGE } from './options.ts';
@@ -12,7 +13,7 @@ import { slowScreenSection } from './slow-screen.ts';
 import type { JsonValue, Section, Target } from './section.ts';
 
 /** Every section's keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection];
+const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, browserPaintSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
 const HARD_LIMIT_MS = 10 * 60_000;
