@@ -11,6 +11,7 @@ import { errorBody } from '../shared/errors.ts';
 import { ApiError } from './api-error.ts';
 import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
 import type { Sessions } from './auth/sessions.ts';
+import type { KnownDevices } from './auth/known-devices.ts';
 import type { AccountOperations } from './domain/accounts.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import type { DocumentOperations } from './domain/documents.ts';
@@ -55,6 +56,8 @@ export interface AppDeps {
   sessions: Sessions;
   /** Login, logout and one's own password. */
   accounts: AccountOperations;
+  /** Browsers that logged in before, which an account's lock spares. */
+  knownDevices: KnownDevices;
   realtime: RealtimeHub;
   modes: ModeOperations;
   hazards: HazardOperations;
@@ -80,7 +83,7 @@ export interface AppDeps {
 
 function apiRoutes(deps: AppDeps) {
   return new Hono<HubEnv>()
-    .route('/session', sessionRoutes(deps.accounts))
+    .route('/session', sessionRoutes(deps.accounts, deps.knownDevices))
     .route('/site', siteRoutes({ store: deps.store, site: deps.site, siteFile: deps.siteFile }))
     .route('/state', stateRoutes(deps.realtime))
     .route('/users', userRoutes(deps.users))

@@ -10,6 +10,7 @@ import { DEFAULT_PRIORITY } from '../shared/modes.ts';
 import { SiteSchema, type Site } from '../shared/model.ts';
 import { MAX_FRAME_BYTES } from '../shared/protocol.ts';
 import { createApp } from './app.ts';
+import { KnownDevices } from './auth/known-devices.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { Sessions } from './auth/sessions.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
@@ -110,6 +111,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     audit,
     receipts,
     sessions,
+    knownDevices: await KnownDevices.open(config.dataDir),
     accounts: createAccountOperations({
       store,
       audit,

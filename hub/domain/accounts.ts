@@ -5,8 +5,8 @@ import type { Role } from '../../shared/model.ts';
 import type { SessionInfo } from '../../shared/session.ts';
 import { NewPasswordSchema, OwnPasswordChangeSchema } from '../../shared/users.ts';
 import { ApiError } from '../api-error.ts';
-import type { LoginThrottle } from '../auth/login-throttle.ts';
-import { DUMMY_HASH, generatePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import type { LockReason, LoginThrottle } from '../auth/login-throttle.ts';
+import { DUMMY_HASH, HashingBusyError, generatePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { SessionGrant, SessionUser, Sessions } from '../auth/sessions.ts';
 import type { AuditEntry, AuditLog } from '../store/audit-log.ts';
 import type { Store, StoredUser } from '../store/store.ts';
@@ -34,8 +34,17 @@ export interface StartedSession {
 
 /** A login refused because of too many failures; the route says when to come back (Retry-After). */
 export class LoginThrottledError extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('login_throttled', `Too many failed logins. Try again in ${retryAfterSeconds} seconds.`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    reason: LockReason,
+    username: string,
+  ) {
+    super(
+      'login_throttled',
+      reason === 'address'
+        ? `Too many failed logins from this computer. Try again in ${retryAfterSeconds} seconds.`
+        : `Logins as ${username} are paused for ${retryAfterSeconds} seconds after repeated wrong passwords. A computer that has logged in as ${username} before can still log in.`,
+    );
   }
 }
 
@@ -55,6 +64,13 @@ export function createAccountOperations({ store, audit, sessions, throttle, endC
   const record = auditRecorder(audit, now, logError);
   const recordSystem = systemRecorder(audit, now, logError);
 
+  /** A password checked on the hashing thread; a try refused because it was busy does not count as a failure. */
+  const checkPassword = (password: string, hash: string, username: string, from: string): Promise<boolean> =>
+    verifyPassword(password, hash).catch((error: unknown) => {
+      if (error instanceof HashingBusyError) throttle.abandon(username, from);
+      throw error;
+    });
+
   const info = (user: SessionUser, expiresAt: number): SessionInfo => ({
     user: { username: user.username, role: user.role },
     expiresAt: new Date(expiresAt).toISOString(),
@@ -70,16 +86,16 @@ export function createAccountOperations({ store, audit, sessions, throttle, endC
     },
 
     /**
-     * Failures are counted per username and per address; after a few the answer is held back, and then logins are
-     * locked for a while (auth/login-throttle.ts). Unknown users cost a hash too, so timing does not reveal them.
+     * Failures are counted per username and per address, each try as it starts (auth/login-throttle.ts); after a
+     * few the answer is held back, and then logins are locked for a while, the account's lock sparing devices that
+     * logged in to it before (`knownDevice`). Unknown users cost a hash too, so timing does not reveal them.
      */
-    async login(username: string, password: string, from: string): Promise<StartedSession> {
-      const waitMs = throttle.retryAfterMs(username, from);
-      if (waitMs > 0) throw new LoginThrottledError(Math.ceil(waitMs / 1000));
+    async login(username: string, password: string, from: string, knownDevice = false): Promise<StartedSession> {
+      const start = throttle.begin(username, from, knownDevice);
+      if (!start.ok) throw new LoginThrottledError(Math.ceil(start.retryAfterMs / 1000), start.reason, username);
       const user = store.data.users.find((u) => u.username === username);
-      const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      const valid = await checkPassword(password, user?.passwordHash ?? DUMMY_HASH, username, from);
       if (!user || !valid || user.disabled) {
-        throttle.recordFailure(username, from);
         await recordSystem({ who: username, role: 'system', from, action: 'session.login-failed' });
         // Holding the answer (without blocking the hub) makes guessing slow long before the lock.
         await wait(throttle.failureDelayMs(username, from));
@@ -93,7 +109,7 @@ export function createAccountOperations({ store, audit, sessions, throttle, endC
             : 'Wrong username or password.',
         );
       }
-      throttle.recordSuccess(username, from);
+      throttle.succeeded(username, from);
       const grant = await writeSession((draft) => sessions.startIn(draft, user));
       await record({ username: user.username, role: user.role, from }, 'session.login');
       return started(user, grant);
@@ -113,14 +129,15 @@ export function createAccountOperations({ store, audit, sessions, throttle, endC
     async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<StartedSession> {
       const checked = OwnPasswordChangeSchema.safeParse({ currentPassword, newPassword });
       if (!checked.success) throw new ApiError('bad_request', z.prettifyError(checked.error));
-      const waitMs = throttle.retryAfterMs(actor.username, actor.from);
-      if (waitMs > 0) throw new ApiError('login_throttled', `Too many wrong passwords. Try again in ${Math.ceil(waitMs / 1000)} seconds.`);
+      // Someone at a logged-in console is on a device the account knows: only the address's own count applies.
+      const start = throttle.begin(actor.username, actor.from, true);
+      if (!start.ok) throw new ApiError('login_throttled', `Too many wrong passwords. Try again in ${Math.ceil(start.retryAfterMs / 1000)} seconds.`);
       const user = store.data.users.find((u) => u.username === actor.username);
-      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-        throttle.recordFailure(actor.username, actor.from);
+      if (!user || !(await checkPassword(currentPassword, user.passwordHash, actor.username, actor.from))) {
         await record(actor, 'user.password-change-failed', 'the current password was wrong');
         throw new ApiError('invalid_credentials', 'The current password is wrong.');
       }
+      throttle.succeeded(actor.username, actor.from);
       const passwordHash = await hashPassword(newPassword);
       const grant = await writePassword((draft) => {
         const stored = draft.users.find((u) => u.username === actor.username);

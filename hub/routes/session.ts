@@ -5,6 +5,8 @@ import { LoginSchema } from '../../shared/session.ts';
 import { OwnPasswordChangeSchema } from '../../shared/users.ts';
 import { ApiError } from '../api-error.ts';
 import type { HubEnv } from '../auth/middleware.ts';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_S, type KnownDevices } from '../auth/known-devices.ts';
+import { HashingBusyError } from '../auth/passwords.ts';
 import { SESSION_COOKIE, type SessionGrant } from '../auth/sessions.ts';
 import { LoginThrottledError, type AccountOperations } from '../domain/accounts.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -27,15 +29,28 @@ function actorOf(c: Context<HubEnv>): Actor | null {
   return user && { username: user.username, role: user.role, from: clientAddress(c) };
 }
 
-export function sessionRoutes(accounts: AccountOperations) {
+/** Remembers that this browser logged in as this user, so a lock caused by guessing elsewhere spares it. */
+function setKnownDeviceCookie(c: Context<HubEnv>, knownDevices: KnownDevices, username: string): void {
+  setCookie(c, KNOWN_DEVICE_COOKIE, knownDevices.issue(username), {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/api/session',
+    secure: new URL(c.req.url).protocol === 'https:',
+    maxAge: KNOWN_DEVICE_MAX_AGE_S,
+  });
+}
+
+export function sessionRoutes(accounts: AccountOperations, knownDevices: KnownDevices) {
   return new Hono<HubEnv>()
     .post('/', jsonBody(LoginSchema), async (c) => {
       const { username, password } = c.req.valid('json');
-      const login = await accounts.login(username, password, clientAddress(c)).catch((error: unknown) => {
-        if (error instanceof LoginThrottledError) c.header('Retry-After', String(error.retryAfterSeconds));
+      const known = knownDevices.knows(getCookie(c, KNOWN_DEVICE_COOKIE), username);
+      const login = await accounts.login(username, password, clientAddress(c), known).catch((error: unknown) => {
+        if (error instanceof LoginThrottledError || error instanceof HashingBusyError) c.header('Retry-After', String(error.retryAfterSeconds));
         throw error;
       });
       setSessionCookie(c, login.grant);
+      setKnownDeviceCookie(c, knownDevices, username);
       return c.json({ ok: true as const, ...login.info });
     })
     .post('/password', jsonBody(OwnPasswordChangeSchema), async (c) => {
