@@ -32,7 +32,7 @@ const actionPattern = new RegExp(`^(${AUDIT_ACTION_PREFIXES.join('|')})\\.[a-z][
 const ActionFilterSchema = z
   .string()
   .max(64)
-  .refine((value) => value in AUDIT_ACTION_GROUPS || actionPattern.test(value), {
+  .refine((value) => Object.hasOwn(AUDIT_ACTION_GROUPS, value) || actionPattern.test(value), {
     error: `use a group (${Object.keys(AUDIT_ACTION_GROUPS).join(', ')}) or an action such as mode.set`,
   });
 
@@ -60,8 +60,8 @@ export type DrillReportQuery = z.infer<typeof DrillReportQuerySchema>;
 
 /** Does an action belong to a group, or is it the very action asked for? */
 export function actionMatches(filter: string, action: string): boolean {
+  if (!Object.hasOwn(AUDIT_ACTION_GROUPS, filter)) return filter === action;
   const group = AUDIT_ACTION_GROUPS[filter as AuditActionGroup];
-  if (!group) return filter === action;
   const prefix = action.slice(0, action.indexOf('.'));
   return (group.prefixes as readonly string[]).includes(prefix);
 }

@@ -62,7 +62,7 @@ export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
 
 /** The type a browser names for a file, or the one its extension implies when it names none (.svg often). */
 export function documentTypeOf(file: { type: string; name: string }): DocumentType | null {
-  if (file.type in DOCUMENT_TYPES) return file.type as DocumentType;
+  if (Object.hasOwn(DOCUMENT_TYPES, file.type)) return file.type as DocumentType;
   if (file.type !== '') return null;
   const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
   const found = Object.entries(DOCUMENT_TYPES).find(([, extensions]) => (extensions as readonly string[]).includes(extension));

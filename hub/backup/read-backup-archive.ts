@@ -231,5 +231,5 @@ const TYPE_WORDS: Record<string, string> = {
   FIFO: 'named pipe',
 };
 function describeType(type: string): string {
-  return TYPE_WORDS[type] ?? `${type} entry`;
+  return Object.hasOwn(TYPE_WORDS, type) ? TYPE_WORDS[type]! : `${type} entry`;
 }

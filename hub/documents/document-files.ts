@@ -35,7 +35,8 @@ export function documentPath(documentsDir: string, id: string, contentType: Docu
 /** The type an upload declares in its Content-Type header, refused (415) unless the library takes it. */
 export function declaredDocumentType(contentTypeHeader: string): DocumentType {
   const contentType = contentTypeHeader.split(';')[0]!.trim().toLowerCase();
-  if (!(contentType in DOCUMENT_TYPES)) throw new ApiError('unsupported_type', `Upload documents as ${DOCUMENT_TYPE_NAMES} (this was ${contentType || 'of no stated type'}).`);
+  // Own keys only: "constructor" or "__proto__" is no document type.
+  if (!Object.hasOwn(DOCUMENT_TYPES, contentType)) throw new ApiError('unsupported_type', `Upload documents as ${DOCUMENT_TYPE_NAMES} (this was ${contentType || 'of no stated type'}).`);
   return contentType as DocumentType;
 }
 

@@ -33,7 +33,9 @@ async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 export async function storeMapImage(mapsDir: string, floorId: string, contentType: string, bytes: Uint8Array): Promise<StoredMap> {
-  const kind = KINDS[contentType.split(';')[0]!.trim().toLowerCase() as keyof typeof KINDS];
+  const declared = contentType.split(';')[0]!.trim().toLowerCase();
+  // Own keys only: "constructor" or "__proto__" is no image type.
+  const kind = Object.hasOwn(KINDS, declared) ? KINDS[declared as keyof typeof KINDS] : null;
   if (!kind) throw new ApiError('unsupported_type', 'Upload the map as SVG, PNG or JPEG.');
   let content: Uint8Array = bytes;
   let removed: string[] = [];

@@ -1,5 +1,6 @@
 // One JSON file as a durable document: updates are serialised, and each is on disk (temp file, fsync, rename,
-// fsync of the directory) before it becomes the committed state that readers see.
+// fsync of the directory) before it becomes the committed state that readers see. Each is checked against the
+// document's schema before it is written.
 import { Low } from 'lowdb';
 import { z, type ZodType } from 'zod';
 import { DurableJSONFile } from './durable-json-file.ts';
@@ -38,6 +39,9 @@ export async function openJsonDocument<T>(path: string, schema: ZodType<T>, seed
       const run = async () => {
         const draft = structuredClone(committed);
         const result = mutate(draft);
+        // Checked with the schema the loader uses: a write that the next start would refuse never reaches disk.
+        const checked = schema.safeParse(draft);
+        if (!checked.success) throw new StorageError(`a change to ${path} was refused: it would leave the store invalid:\n${z.prettifyError(checked.error)}`);
         db.data = draft;
         try {
           await db.write();
