@@ -55,7 +55,7 @@ export function ModeTonesForm() {
       <h3>Tones</h3>
       <p class="muted">
         Screens sound a tone once when a mode starts (drills too: a drill rehearses the real thing) and once at the All Clear. A screen that must stay
-        silent, such as a library’s, is turned off under Screens.
+        silent, such as a library’s, is muted under Screens.
       </p>
       <table class="tones">
         <tbody>

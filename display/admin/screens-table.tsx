@@ -29,7 +29,7 @@ function SoundHealthLine({ sound }: { sound: ScreenStatus['sound'] }) {
     case 'ok':
       return <div class="muted">Sound on</div>;
     case 'off':
-      return <div class="muted">Sound off (a silent screen)</div>;
+      return <div class="muted">Muted: sounds no tones</div>;
     case 'blocked':
       return <div class="bad">Sound blocked — kiosk must allow autoplay</div>;
     case 'unavailable':
@@ -83,10 +83,10 @@ function ScreenActions(props: { screen: ScreenStatus; soundOn: boolean; canEdit:
         class="link-button"
         data-test={`sound-${screen.id}`}
         disabled={action.busy}
-        title={props.soundOn ? 'For a screen that must stay silent (a library, a room people hide in)' : 'Sounds the tones of modes and the All Clear again'}
+        title={props.soundOn ? 'No tones on this screen: for one that must stay silent (a library, a room people hide in)' : 'Sound the tones of modes and the All Clear on this screen again'}
         onClick={() => setSound(!props.soundOn)}
       >
-        {props.soundOn ? 'Turn sound off' : 'Turn sound on'}
+        {props.soundOn ? 'Mute' : 'Unmute'}
       </button>
       <button type="button" class="link-button" data-test={`new-link-${screen.id}`} disabled={action.busy} onClick={newLink}>
         New link
