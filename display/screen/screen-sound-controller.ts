@@ -44,6 +44,8 @@ export class ScreenSoundController implements ReactiveController {
   hostDisconnected(): void {
     window.removeEventListener('pointerdown', this.#resume, true);
     window.removeEventListener('keydown', this.#resume, true);
+    // Opened again at the next paint should the screen be put back on the page; what it showed is kept, so no tone.
+    this.#soundOn = false;
     this.#player.close();
   }
 
