@@ -22,6 +22,7 @@ import type { UserOperations } from './domain/users.ts';
 import type { ContentOperations } from './domain/content.ts';
 import type { ScreenPreviewer } from './domain/screen-preview.ts';
 import type { ModeWordingOperations } from './domain/mode-wordings.ts';
+import type { ModeToneOperations } from './domain/mode-tones.ts';
 import type { ScreenOperations } from './domain/screens.ts';
 import type { SiteFileOperations } from './domain/site-file.ts';
 import type { SiteOperations } from './domain/site.ts';
@@ -38,6 +39,7 @@ import { modeRoutes } from './routes/modes.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { contentImageRoutes, contentRoutes } from './routes/content.ts';
 import { modeWordingRoutes } from './routes/mode-wordings.ts';
+import { modeToneRoutes } from './routes/mode-tones.ts';
 import { deviceCookies, screenRoutes } from './routes/screens.ts';
 import { siteRoutes } from './routes/site.ts';
 import { stateRoutes } from './routes/state.ts';
@@ -66,6 +68,7 @@ export interface AppDeps {
   site: SiteOperations;
   siteFile: SiteFileOperations;
   modeWordings: ModeWordingOperations;
+  modeTones: ModeToneOperations;
   content: ContentOperations;
   preview: ScreenPreviewer;
   floorPlans: FloorPlanOperations;
@@ -91,6 +94,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', hazardRoutes(deps.hazards))
     .route('/screens', screenRoutes(deps.screens, deps.preview))
     .route('/mode-wordings', modeWordingRoutes(deps.modeWordings))
+    .route('/mode-tones', modeToneRoutes(deps.modeTones))
     .route('/content', contentRoutes(deps.content))
     .route('/', floorPlanRoutes(deps.floorPlans, deps.store))
     .route('/', diagramRoutes(deps.diagrams))

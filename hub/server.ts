@@ -19,6 +19,7 @@ import { createAccountOperations, createFirstUsers, type InitialPassword } from 
 import { createContentOperations } from './domain/content.ts';
 import { createScreenPreview } from './domain/screen-preview.ts';
 import { createModeWordingOperations, wordingsVersion } from './domain/mode-wordings.ts';
+import { createModeToneOperations } from './domain/mode-tones.ts';
 import { createScreenOperations, type ScreenOperations } from './domain/screens.ts';
 import { createSiteFileOperations } from './domain/site-file.ts';
 import { createSiteOperations } from './domain/site.ts';
@@ -91,6 +92,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   const realtime = new RealtimeHub({
     screenAccess: (screenId, token) => screenOperations?.access(screenId, token) ?? 'invalid',
     wordings: () => ({ version: wordingsVersion(store.data.modeWordings), wordings: store.data.modeWordings }),
+    tones: () => store.data.modeTones,
     content: () => store.data.content,
     build,
     heartbeatMs: config.heartbeatMs,
@@ -127,6 +129,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     site: createSiteOperations({ store, audit, realtime }),
     siteFile: createSiteFileOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     modeWordings: createModeWordingOperations({ store, audit, realtime }),
+    modeTones: createModeToneOperations({ store, audit, realtime }),
     content: createContentOperations({ store, audit, realtime }),
     preview: createScreenPreview({ store, plans }),
     floorPlans: createFloorPlanOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),

@@ -42,6 +42,8 @@ export const ScreenSchema = z.object({
   language: LanguageSchema,
   /** Groups the screen belongs to ("hallways", "entrances"), for targeting content. */
   tags: z.array(IdSchema).max(20).optional(),
+  /** False: the screen never sounds a tone (a library, a room people hide in during a Lockdown). Absent means on. */
+  sound: z.boolean().optional(),
 });
 export type Screen = z.infer<typeof ScreenSchema>;
 

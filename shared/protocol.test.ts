@@ -28,6 +28,7 @@ const hello = {
 const consoleHello = { type: 'console-hello', protocol: PROTOCOL_VERSION, build: '2026.11.22-abc123' } as const satisfies ClientMessage;
 const receipt = { type: 'receipt', seq: 5, activeSeq: 3, mode: 'lockdown', drill: true } as const satisfies ClientMessage;
 const ping = { type: 'ping', t: 1_764_000_000_000.5 } as const satisfies ClientMessage;
+const health = { type: 'health', sound: 'blocked' } as const satisfies ClientMessage;
 
 const lockdown: ActiveMode = {
   mode: 'lockdown',
@@ -128,6 +129,7 @@ const serverMessages: Record<string, ServerMessage> = {
           build: '2026.11.22-abc123',
           appStartedAt: '2026-11-23T07:00:00.000Z',
           contentRevision: 3,
+          sound: 'ok',
           lastReceipt: { seq: 3, activeSeq: 3, mode: 'lockdown', drill: true, at: '2026-11-22T10:00:00.040Z' },
           expected: { activeSeq: 3, mode: 'lockdown', drill: true, since: 3 },
           confirmed: true,
@@ -208,8 +210,14 @@ describe('parseClientMessage', () => {
     expect(parseClientMessage(encode(paired))).toEqual({ ok: true, message: paired });
   });
 
-  it('accepts a console hello, a render receipt and a ping', () => {
-    for (const message of [consoleHello, receipt, ping]) {
+  it('accepts a screen hello that says whether it can sound its tones', () => {
+    const withSound = { ...hello, sound: 'ok' } as const;
+    expect(parseClientMessage(encode(withSound))).toEqual({ ok: true, message: withSound });
+    expect(parseClientMessage(JSON.stringify({ ...hello, sound: 'loud' }))).toMatchObject({ ok: false, code: 'bad_request' });
+  });
+
+  it('accepts a console hello, a render receipt, a ping and a health report', () => {
+    for (const message of [consoleHello, receipt, ping, health]) {
       expect(parseClientMessage(encode(message))).toEqual({ ok: true, message });
     }
   });
@@ -313,9 +321,18 @@ describe('parseServerMessage', () => {
   });
 
   it('rejects a message a display sends when the hub sends it', () => {
-    for (const message of [hello, consoleHello, receipt, ping]) {
+    for (const message of [hello, consoleHello, receipt, ping, health]) {
       expect(parseServerMessage(encode(message)), message.type).toMatchObject({ ok: false, code: 'unknown_message' });
     }
+  });
+
+  it('takes the default tones for a welcome whose tones this app does not know, rather than refuse the welcome', () => {
+    const welcome = serverMessages['welcome for a screen'] as Extract<ServerMessage, { type: 'welcome' }>;
+    const tones = { hold: 'chime', secure: 'chime', lockdown: 'none', evacuate: 'whoop', shelter: 'pulses', allClear: 'rising-chime' } as const;
+    expect(parseServerMessage(encode({ ...welcome, site: { ...welcome.site, tones } }))).toMatchObject({ ok: true, message: { site: { tones } } });
+    const parsed = parseServerMessage(JSON.stringify({ ...welcome, site: { ...welcome.site, tones: { ...tones, lockdown: 'klaxon-2030' } } }));
+    expect(parsed).toMatchObject({ ok: true, message: { type: 'welcome', site: { id: 'maple-grove' } } });
+    expect(parsed.ok && parsed.message.type === 'welcome' && parsed.message.site.tones).toBeUndefined();
   });
 
   it('rejects a snapshot that lists normal as an active mode', () => {

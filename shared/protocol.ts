@@ -5,6 +5,7 @@ import { ErrorCodeSchema } from './errors.ts';
 import { WayfindingSchema } from './floor-plan.ts';
 import { SlideSchema } from './content.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
+import { ModeTonesSchema } from './mode-tones.ts';
 import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
@@ -41,6 +42,13 @@ export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
 const SeqSchema = z.number().int().min(0);
 
+/**
+ * Whether a screen can sound its tones: 'ok', 'blocked' (the browser allows no audio until someone touches the screen:
+ * the kiosk must allow autoplay), 'off' (this screen is set to stay silent) or 'unavailable' (no audio in this browser).
+ */
+export const SoundHealthSchema = z.enum(['ok', 'blocked', 'off', 'unavailable']);
+export type SoundHealth = z.infer<typeof SoundHealthSchema>;
+
 // ── display → hub ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A wall screen introduces itself: identity, build, and the last sequence it rendered. */
@@ -60,6 +68,14 @@ export const ScreenHelloSchema = z.object({
   contentRevision: z.number().int().min(0).nullable().optional(),
   /** When the screen's page started (ms since epoch), for its uptime in the admin console. */
   startedAt: z.number().int().min(0).optional(),
+  /** Whether it can sound its tones now; a change later is sent as `health`. */
+  sound: SoundHealthSchema.optional(),
+});
+
+/** A screen's health changed since its hello (sound blocked until someone touched it, then allowed). */
+export const ScreenHealthSchema = z.object({
+  type: z.literal('health'),
+  sound: SoundHealthSchema,
 });
 
 /** A screen with no identity yet asks for a pairing code to show, for an admin to enter in the admin console. */
@@ -96,9 +112,11 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   ConsoleHelloSchema,
   ReceiptSchema,
   PingSchema,
+  ScreenHealthSchema,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type ScreenHello = z.infer<typeof ScreenHelloSchema>;
+export type ScreenHealth = z.infer<typeof ScreenHealthSchema>;
 export type PairRequest = z.infer<typeof PairRequestSchema>;
 export type ConsoleHello = z.infer<typeof ConsoleHelloSchema>;
 export type Receipt = z.infer<typeof ReceiptSchema>;
@@ -117,10 +135,22 @@ export const ScreenProfileSchema = z.object({
   floorName: z.string(),
   zoneId: IdSchema.nullable(),
   zoneName: z.string().nullable(),
+  /** False for a screen that must stay silent (its tones are off); absent means on. */
+  sound: z.boolean().optional(),
 });
 export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
 
-export const SiteProfileSchema = z.object({ id: IdSchema, name: z.string(), timeZone: z.string(), units: UnitsSchema.default('metres') });
+export const SiteProfileSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  timeZone: z.string(),
+  units: UnitsSchema.default('metres'),
+  /**
+   * The school's tones per mode; absent means the defaults. One this app does not know (a newer hub's) also falls back
+   * to the defaults rather than refuse the whole welcome, or the saved state it is kept in.
+   */
+  tones: ModeTonesSchema.optional().catch(undefined),
+});
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 
 export const WelcomeSchema = z.object({
@@ -251,6 +281,8 @@ export const ScreenStatusSchema = z.object({
   appStartedAt: z.iso.datetime().nullable(),
   /** The content revision it was last sent. */
   contentRevision: z.number().int().nullable(),
+  /** Whether it can sound its tones, as it last said; null before it said (or an app from before tones). */
+  sound: SoundHealthSchema.nullable(),
   lastReceipt: ReceiptRecordSchema.nullable(),
   /** What the screen must show now: the effective mode's seq (0 = normal) and mode. */
   expected: z.object({ activeSeq: SeqSchema, mode: ModeIdSchema, drill: z.boolean(), since: SeqSchema }),

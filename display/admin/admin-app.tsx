@@ -12,6 +12,7 @@ import { DocumentsPage } from './documents-page.tsx';
 import { DrillReportsPage } from './drill-reports-page.tsx';
 import { FloorPlanEditor } from './floor-plan-editor.tsx';
 import { ModeWordingsPage } from './mode-wordings-page.tsx';
+import { ModeTonesForm } from './mode-tones-form.tsx';
 import { PairScreenForm } from './pair-screen-form.tsx';
 import { ScreensTable } from './screens-table.tsx';
 import { SetupChecklist } from './site/setup-checklist.tsx';
@@ -151,7 +152,14 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
       {page === 'modes' && (
         <section class="panel">
           <h2>Mode instructions</h2>
-          {props.role === 'admin' ? <ModeWordingsPage /> : <p class="muted">Only an administrator can change what screens say in each mode.</p>}
+          {props.role === 'admin' ? (
+            <>
+              <ModeWordingsPage />
+              <ModeTonesForm />
+            </>
+          ) : (
+            <p class="muted">Only an administrator can change what screens say and sound in each mode.</p>
+          )}
         </section>
       )}
       {page === 'audit' && (

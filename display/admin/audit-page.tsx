@@ -50,6 +50,8 @@ const ACTION_TEXT: Record<string, string> = {
   'user.password-change-failed': 'Gave a wrong current password when changing it',
   'screen.paired': 'Paired a screen',
   'screen.unpaired': 'Unpaired a screen',
+  'screen.sound-changed': 'Turned a screen’s sound on or off',
+  'mode.tones-changed': 'Changed the tones of modes',
 };
 
 function what(entry: AuditEntry, site: Site | null): string {

@@ -16,9 +16,10 @@ interface Draft {
   location: string;
   language: string;
   tags: string;
+  sound: boolean;
 }
 
-const EMPTY: Draft = { code: '', screenId: '', name: '', buildingId: '', floorId: '', zoneId: '', location: '', language: '', tags: '' };
+const EMPTY: Draft = { code: '', screenId: '', name: '', buildingId: '', floorId: '', zoneId: '', location: '', language: '', tags: '', sound: true };
 
 export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
   const { site, error } = useSite();
@@ -41,7 +42,7 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
     const screen = site.screens.find((s) => s.id === screenId);
     set(
       screen
-        ? { screenId, name: screen.name, buildingId: screen.buildingId, floorId: screen.floorId, zoneId: screen.zoneId ?? '', location: screen.location, language: screen.language, tags: (screen.tags ?? []).join(', ') }
+        ? { screenId, name: screen.name, buildingId: screen.buildingId, floorId: screen.floorId, zoneId: screen.zoneId ?? '', location: screen.location, language: screen.language, tags: (screen.tags ?? []).join(', '), sound: screen.sound !== false }
         : { screenId: '' },
     );
   };
@@ -61,6 +62,7 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
             location: draft.location,
             ...(draft.language === 'en' || draft.language === 'es' ? { language: draft.language } : {}),
             ...(tags.length > 0 ? { tags } : {}),
+            sound: draft.sound,
           },
         }),
       ),
@@ -147,6 +149,10 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
       <label>
         Groups (comma-separated)
         <input data-test="pair-tags" value={draft.tags} maxLength={400} placeholder="hallways, entrances" onInput={(e) => set({ tags: e.currentTarget.value })} />
+      </label>
+      <label class="checkbox">
+        <input type="checkbox" data-test="pair-sound" checked={draft.sound} onChange={(e) => set({ sound: e.currentTarget.checked })} />
+        Sounds a tone when a mode starts and at the All Clear (off for a screen that must stay silent)
       </label>
       <div class="form-actions">
         <button type="submit" class="primary" data-test="pair-submit" disabled={pair.busy}>

@@ -1,10 +1,12 @@
-// Every screen's health, live: online, last seen, app build, what it last confirmed painting; and per screen, a
-// new kiosk link (a fresh device token) or unpairing, which disconnects it at once.
+// Every screen's health, live: online, whether it can sound its tones, last seen, app build, what it last confirmed
+// painting; and per screen, its sound on or off, a new kiosk link (a fresh device token) or unpairing, which
+// disconnects it at once.
 import { useState } from 'preact/hooks';
 import type { HubState, ScreenStatus } from '../../shared/protocol.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
+import { reloadSite, useSite } from '../lib/use-site.ts';
 import { ScreenPreviewPanel } from './screen-preview-panel.tsx';
 
 function ago(iso: string | null, now: number): string {
@@ -21,7 +23,23 @@ function uptime(iso: string, now: number): string {
   return `${Math.floor(minutes / 1440)} days`;
 }
 
-function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean; onPreview: () => void }) {
+/** What an online screen said about its sound; a blocked one needs someone to fix its kiosk. */
+function SoundHealthLine({ sound }: { sound: ScreenStatus['sound'] }) {
+  switch (sound) {
+    case 'ok':
+      return <div class="muted">Sound on</div>;
+    case 'off':
+      return <div class="muted">Muted: sounds no tones</div>;
+    case 'blocked':
+      return <div class="bad">Sound blocked — kiosk must allow autoplay</div>;
+    case 'unavailable':
+      return <div class="bad">No sound: this browser cannot play audio</div>;
+    case null:
+      return null;
+  }
+}
+
+function ScreenActions(props: { screen: ScreenStatus; soundOn: boolean; canEdit: boolean; onPreview: () => void }) {
   const { screen } = props;
   const action = useApiAction();
   const [link, setLink] = useState<string | null>(null);
@@ -43,6 +61,10 @@ function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean; onPrevie
     setConfirming(false);
     if (body) setUnpaired(true);
   };
+  const setSound = async (sound: boolean) => {
+    const body = await action.run(() => call(api.screens[':screenId'].sound.$put({ param: { screenId: screen.id }, json: { sound } })));
+    if (body) void reloadSite();
+  };
   const command = async (what: 'identify' | 'reload') => {
     const param = { param: { screenId: screen.id } };
     await action.run(() => call(what === 'identify' ? api.screens[':screenId'].identify.$post(param) : api.screens[':screenId'].reload.$post(param)));
@@ -55,6 +77,16 @@ function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean; onPrevie
       </button>
       <button type="button" class="link-button" data-test={`reload-${screen.id}`} disabled={action.busy || !screen.online} title="Reloads its app (during a mode: once it is over)" onClick={() => command('reload')}>
         Reload
+      </button>
+      <button
+        type="button"
+        class="link-button"
+        data-test={`sound-${screen.id}`}
+        disabled={action.busy}
+        title={props.soundOn ? 'No tones on this screen: for one that must stay silent (a library, a room people hide in)' : 'Sound the tones of modes and the All Clear on this screen again'}
+        onClick={() => setSound(!props.soundOn)}
+      >
+        {props.soundOn ? 'Mute' : 'Unmute'}
       </button>
       <button type="button" class="link-button" data-test={`new-link-${screen.id}`} disabled={action.busy} onClick={newLink}>
         New link
@@ -91,6 +123,7 @@ function ScreenActions(props: { screen: ScreenStatus; canEdit: boolean; onPrevie
 
 export function ScreensTable(props: { state: HubState; now: number; canEdit: boolean }) {
   const [previewing, setPreviewing] = useState<ScreenStatus | null>(null);
+  const { site } = useSite();
   return (
     <>
       {previewing && <ScreenPreviewPanel screenId={previewing.id} screenName={previewing.name} onClose={() => setPreviewing(null)} />}
@@ -114,7 +147,10 @@ export function ScreensTable(props: { state: HubState; now: number; canEdit: boo
                 <div class="muted">{screen.id}</div>
               </td>
               <td>{screen.location}</td>
-              <td class={screen.online ? 'ok' : 'bad'}>{screen.online ? 'Online' : 'Offline'}</td>
+              <td>
+                <span class={screen.online ? 'ok' : 'bad'}>{screen.online ? 'Online' : 'Offline'}</span>
+                {screen.online && <SoundHealthLine sound={screen.sound} />}
+              </td>
               <td>{ago(screen.lastSeenAt, props.now)}</td>
               <td>
                 {screen.lastReceipt
@@ -131,7 +167,12 @@ export function ScreensTable(props: { state: HubState; now: number; canEdit: boo
                 {screen.online && screen.appStartedAt && <div class="muted">up {uptime(screen.appStartedAt, props.now)}</div>}
               </td>
               <td>
-                <ScreenActions screen={screen} canEdit={props.canEdit} onPreview={() => setPreviewing(screen)} />
+                <ScreenActions
+                  screen={screen}
+                  soundOn={site?.screens.find((s) => s.id === screen.id)?.sound !== false}
+                  canEdit={props.canEdit}
+                  onPreview={() => setPreviewing(screen)}
+                />
               </td>
             </tr>
           ))}

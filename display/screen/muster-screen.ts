@@ -10,6 +10,7 @@ import { NO_UPDATES, type AppUpdates } from '../lib/app-updates.ts';
 import { ClockController } from './clock-controller.ts';
 import type { ScreenPreview } from '../../shared/screen-preview.ts';
 import { ScreenLinkController } from './screen-link-controller.ts';
+import { ScreenSoundController } from './screen-sound-controller.ts';
 import { StaticScreenView, type ScreenView } from './static-screen-view.ts';
 import { ScreenRoutes } from './screen-routes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
@@ -91,6 +92,10 @@ export class MusterScreen extends LitElement {
 
   readonly #clock = new ClockController(this);
   readonly #routes = new ScreenRoutes();
+  readonly #sound = new ScreenSoundController(this, (health) => {
+    if (this.#link instanceof ScreenLinkController) this.#link.reportSound(health);
+    this.requestUpdate();
+  });
   #link: ScreenView | null = null;
   /** The target of the route on screen: reflected as data-route for people and tests. */
   #routeTarget = 'none';
@@ -111,6 +116,7 @@ export class MusterScreen extends LitElement {
       build: __MUSTER_BUILD__,
       updates: this.updates,
       hubUrl: this.hubUrl,
+      soundHealth: () => this.#sound.health,
     });
     super.connectedCallback();
   }
@@ -180,6 +186,9 @@ export class MusterScreen extends LitElement {
     this.dataset.connection = link.status;
     this.dataset.seq = String(link.state.seq);
     this.dataset.route = this.#routeTarget;
+    // The preview in the admin console never sounds.
+    this.#sound.painted({ active, tones: link.state.site?.tones, soundOn: !this.preview && link.state.profile?.sound !== false });
+    this.dataset.sound = this.#sound.health;
     // A reload an admin asked for waits for normal times, like an update.
     if (link.reloadRequested && !active) window.location.reload();
     this.dataset.build = __MUSTER_BUILD__;

@@ -4,7 +4,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ActiveMode } from '../../shared/model.ts';
 import { effectiveModeFor } from '../../shared/modes.ts';
-import { PROTOCOL_VERSION, REQUEST_HEADER, type ServerMessage } from '../../shared/protocol.ts';
+import { PROTOCOL_VERSION, REQUEST_HEADER, type ServerMessage, type SoundHealth } from '../../shared/protocol.ts';
 import type { AppUpdates } from '../lib/app-updates.ts';
 import { HubConnection, type ConnectionStatus } from '../lib/hub-connection.ts';
 import { emptyScreenState, type SavedScreenState } from './saved-screen-state.ts';
@@ -22,6 +22,8 @@ export interface ScreenLinkOptions {
   build: string;
   updates: AppUpdates;
   hubUrl?: string;
+  /** Whether the screen can sound its tones now, for its hello. */
+  soundHealth?: () => SoundHealth;
 }
 
 /** Wait until the host's render has been painted: after the next animation frame, then one task later. */
@@ -64,6 +66,7 @@ export class ScreenLinkController implements ReactiveController {
         wordingsVersion: this.state.wordings?.version ?? null,
         contentRevision: this.state.content?.revision ?? null,
         startedAt: this.startedAt,
+        sound: options.soundHealth?.(),
       }),
       onMessage: (message) => this.#onMessage(message),
       onStatus: (status, { closeCode }) => {
@@ -119,6 +122,11 @@ export class ScreenLinkController implements ReactiveController {
         this.#mapAccessGranted = response.ok;
       })
       .catch(() => undefined);
+  }
+
+  /** Tell the hub the screen's sound changed (blocked, then allowed by a touch); a closed link says it in its next hello. */
+  reportSound(sound: SoundHealth): void {
+    this.#connection.send({ type: 'health', sound });
   }
 
   hostDisconnected(): void {

@@ -20,7 +20,7 @@ function sampleMode(mode: EmergencyModeId, seq: number, destination: string): Ac
 export function createScreenPreview({ store, plans }: { store: Store; plans: BuildingPlans }) {
   /** `draft`: unpublished slides to show instead of the published ones (the content editor's preview). */
   return (screenId: string, mode: PreviewMode, draft: readonly Slide[] | null = null): ScreenPreview => {
-    const { site, modeState, content, modeWordings } = store.data;
+    const { site, modeState, content, modeWordings, modeTones } = store.data;
     const screen = site.screens.find((s) => s.id === screenId);
     if (!screen) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
     const plan = plans.forBuilding(screen.buildingId);
@@ -34,7 +34,7 @@ export function createScreenPreview({ store, plans }: { store: Store; plans: Bui
       wordings: { version: wordingsVersion(modeWordings), wordings: modeWordings },
       content: { revision: content.revision, slides: (draft ?? content.slides).filter((slide) => targetsScreen(slide, screen)) },
       profile: screenProfile(site, screen),
-      site: siteProfile(site),
+      site: siteProfile(site, modeTones),
     };
   };
 }

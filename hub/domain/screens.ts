@@ -23,6 +23,8 @@ export const PairScreenSchema = z.object({
   location: z.string().trim().max(200),
   language: LanguageSchema.optional(),
   tags: z.array(IdSchema).max(20).optional(),
+  /** False: the screen stays silent; omitted: as the screen it replaces was, else on. */
+  sound: z.boolean().optional(),
 });
 export type PairScreenRequest = z.infer<typeof PairScreenSchema>;
 
@@ -64,6 +66,7 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
         location: request.location,
         language: request.language ?? existing?.language ?? site.defaultLanguage,
         ...(request.tags ? { tags: request.tags } : existing?.tags ? { tags: existing.tags } : {}),
+        ...((request.sound ?? existing?.sound) === false ? { sound: false } : {}),
       };
       const screens = existing ? site.screens.map((s) => (s.id === screen.id ? screen : s)) : [...site.screens, screen];
       // The site's own rules (the floor belongs to the building, the zone too) say what is wrong, in its words.
@@ -106,6 +109,17 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
       if (!realtime.commandScreen(screenId, command)) throw new ApiError('conflict', `The screen "${screenId}" is offline; try again when it is back online.`);
     },
 
+    /** Turn a screen's tones on or off (off: a library, a room people hide in); it hears of it at once. */
+    async setSound(screenId: string, sound: boolean, actor: Actor): Promise<void> {
+      if (!store.data.site.screens.some((s) => s.id === screenId)) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
+      await persist((draft) => {
+        // On is the default and is left out, so a site file exported afterwards reads as before.
+        draft.site = { ...draft.site, screens: draft.site.screens.map((s) => (s.id !== screenId ? s : sound ? withoutSound(s) : { ...s, sound: false })) };
+      });
+      realtime.publishSite(siteVersion(store.data.site));
+      await record(actor, 'screen.sound-changed', `${screenId}: tones ${sound ? 'on' : 'off'}`);
+    },
+
     async unpair(screenId: string, actor: Actor): Promise<void> {
       if (!store.data.site.screens.some((s) => s.id === screenId)) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
       if (!store.data.devices.some((d) => d.screenId === screenId)) throw new ApiError('conflict', `The screen "${screenId}" is not paired.`);
@@ -114,6 +128,10 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
       await record(actor, 'screen.unpaired', screenId);
     },
   };
+}
+
+function withoutSound({ sound: _sound, ...screen }: Screen): Screen {
+  return screen;
 }
 
 export type ScreenOperations = ReturnType<typeof createScreenOperations>;

@@ -5,6 +5,7 @@ import type { WebSocketLike } from '@hono/node-server';
 import type { WebSocket } from 'ws';
 import { targetsScreen, type Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
+import { DEFAULT_MODE_TONES, type ModeTones } from '../../shared/mode-tones.ts';
 import { effectiveModeFor } from '../../shared/modes.ts';
 import type { ModeId, ModeState, Screen, Site } from '../../shared/model.ts';
 import {
@@ -48,6 +49,8 @@ export interface RealtimeOptions {
   content?: () => { revision: number; slides: readonly Slide[] };
   /** The school's mode wordings and their version, for screens to cache. */
   wordings?: () => { version: string; wordings: ModeWordings };
+  /** The school's tones per mode, for screens to sound (and cache, with their site profile). */
+  tones?: () => ModeTones;
   /** Whether a screen's hello may go on: its token matches its paired device ('ok'), or it has none ('invalid'). */
   screenAccess?: (screenId: string, token: string | null) => 'ok' | 'invalid';
 }
@@ -94,6 +97,7 @@ export class RealtimeHub {
       onReceipt: () => undefined,
       screenAccess: () => 'ok',
       wordings: () => ({ version: 'none', wordings: {} }),
+      tones: () => DEFAULT_MODE_TONES,
       content: () => ({ revision: 0, slides: [] }),
       ...options,
     };
@@ -178,15 +182,21 @@ export class RealtimeHub {
    */
   publishSite(version: string): void {
     this.syncScreens();
+    this.publishProfiles();
+    this.tellConsolesSiteChanged(version);
+  }
+
+  /** Every connected screen gets its profile again (after the site or the school's tones changed). */
+  publishProfiles(): void {
     const site = this.#options.site();
+    const tones = this.#options.tones();
     const screens = new Map(site.screens.map((s) => [s.id, s]));
     for (const client of this.#clients.values()) {
       if (client.kind === 'screen') {
         const screen = screens.get(client.screenId);
-        if (screen) this.#send(client.socket, { type: 'profile', site: siteProfile(site), screen: screenProfile(site, screen) });
+        if (screen) this.#send(client.socket, { type: 'profile', site: siteProfile(site, tones), screen: screenProfile(site, screen) });
       }
     }
-    this.tellConsolesSiteChanged(version);
   }
 
   /** Consoles read the site again (a screen was paired, renamed or moved); screens are not concerned. */
@@ -284,6 +294,12 @@ export class RealtimeHub {
         if (recordReceipt(runtime, message, this.#options.now())) this.#options.onReceipt(client.screenId, runtime.lastReceipt!);
         return this.#scheduleConsolePush();
       }
+      case 'health': {
+        if (client.kind !== 'screen') return this.#reject(client, 'bad_request', 'only a screen sends its health, after hello');
+        const runtime = this.#runtimes.get(client.screenId);
+        if (runtime) runtime.sound = message.sound;
+        return this.#scheduleConsolePush();
+      }
       case 'ping':
         if (client.kind === 'screen') {
           const runtime = this.#runtimes.get(client.screenId);
@@ -378,6 +394,7 @@ export class RealtimeHub {
     runtime.lastSeenAt = this.#options.now();
     runtime.build = hello.build;
     runtime.appStartedAt = hello.startedAt ?? null;
+    runtime.sound = hello.sound ?? null;
 
     const profile = screenProfile(site, screen);
     const state = this.#options.modeState();
@@ -387,7 +404,7 @@ export class RealtimeHub {
       build: this.#options.build,
       seq: state.seq,
       heartbeatMs: this.#options.heartbeatMs,
-      site: siteProfile(site),
+      site: siteProfile(site, this.#options.tones()),
       screen: profile,
       user: null,
     });

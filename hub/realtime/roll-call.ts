@@ -34,6 +34,7 @@ export function buildHubState(
       build: runtime.build,
       appStartedAt: iso(runtime.appStartedAt),
       contentRevision: runtime.contentRevision,
+      sound: runtime.sound,
       lastReceipt: runtime.lastReceipt ? { ...runtime.lastReceipt, at: new Date(runtime.lastReceipt.at).toISOString() } : null,
       expected: {
         activeSeq: runtime.expectedActiveSeq,

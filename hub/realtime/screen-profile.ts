@@ -1,4 +1,5 @@
 // What a screen is told about itself in its welcome, and what the admin console's preview of it uses.
+import type { ModeTones } from '../../shared/mode-tones.ts';
 import type { Screen, Site } from '../../shared/model.ts';
 import type { ScreenProfile, SiteProfile } from '../../shared/protocol.ts';
 
@@ -15,10 +16,11 @@ export function screenProfile(site: Site, screen: Screen): ScreenProfile {
     floorName: building.floors.find((f) => f.id === screen.floorId)?.name ?? '',
     zoneId: screen.zoneId,
     zoneName: site.zones.find((z) => z.id === screen.zoneId)?.name ?? null,
+    sound: screen.sound !== false,
   };
 }
 
-/** What a screen or console is told about the school: its name, clock and units. */
-export function siteProfile(site: Site): SiteProfile {
-  return { id: site.id, name: site.name, timeZone: site.timeZone, units: site.units };
+/** What a screen or console is told about the school: its name, clock and units, and (screens) the tones of its modes. */
+export function siteProfile(site: Site, tones?: ModeTones): SiteProfile {
+  return { id: site.id, name: site.name, timeZone: site.timeZone, units: site.units, ...(tones ? { tones } : {}) };
 }

@@ -2,6 +2,7 @@
 // Kept in memory only: it is rebuilt within seconds as screens reconnect, and writing it to disk on every
 // receipt would make a mode change wait behind a thousand writes.
 import type { ActiveMode, ModeId } from '../../shared/model.ts';
+import type { SoundHealth } from '../../shared/protocol.ts';
 
 export interface ReceiptRecord {
   seq: number;
@@ -19,6 +20,8 @@ export interface ScreenRuntime {
   appStartedAt: number | null;
   /** The content revision the hub last sent it. */
   contentRevision: number | null;
+  /** Whether it can sound its tones, as it last said. */
+  sound: SoundHealth | null;
   lastReceipt: ReceiptRecord | null;
   /** The effective mode's seq the screen's receipts last showed, and since when. */
   shownActiveSeq: number | null;
@@ -37,6 +40,7 @@ export function newScreenRuntime(): ScreenRuntime {
     build: null,
     appStartedAt: null,
     contentRevision: null,
+    sound: null,
     lastReceipt: null,
     shownActiveSeq: null,
     shownSince: null,

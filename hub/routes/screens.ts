@@ -24,6 +24,8 @@ export function deviceCookieName(screenId: string): string {
 
 const DraftPreviewSchema = z.object({ mode: PreviewModeSchema, slides: SlidesSchema });
 
+const ScreenSoundSchema = z.object({ sound: z.boolean() });
+
 const DeviceSessionSchema = z.object({ screenId: IdSchema, token: z.string().min(1).max(256) });
 
 /** The device cookie's value, "screenId.token", if it is well formed. */
@@ -95,6 +97,12 @@ export function screenRoutes(screens: ScreenOperations, preview: ScreenPreviewer
     })
     .post('/:screenId/reload', requireRole('admin'), (c) => {
       screens.command(screenIdParam(c.req.param('screenId')), 'reload');
+      return c.json({ ok: true as const });
+    })
+    .put('/:screenId/sound', requireRole('admin'), jsonBody(ScreenSoundSchema), async (c) => {
+      const screenId = screenIdParam(c.req.param('screenId'));
+      const user = c.get('user')!;
+      await screens.setSound(screenId, c.req.valid('json').sound, { username: user.username, role: user.role, from: clientAddress(c) });
       return c.json({ ok: true as const });
     })
     .delete('/:screenId/pairing', requireRole('admin'), async (c) => {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { EMPTY_WAYFINDING, WayfindingSchema, wayfindingProblems, type Wayfinding } from '../../shared/floor-plan.ts';
 import { SiteSchema, type Site } from '../../shared/model.ts';
+import { DEFAULT_MODE_TONES } from '../../shared/mode-tones.ts';
 import { emptySite } from '../../shared/site-settings.ts';
 import type { Config } from '../config.ts';
 import { newDeviceToken } from '../auth/device-tokens.ts';
@@ -64,6 +65,7 @@ export function seedData(
     devices,
     documents: [],
     modeWordings: {},
+    modeTones: DEFAULT_MODE_TONES,
     content: { revision: 0, slides: [] },
   };
 }

@@ -7,6 +7,7 @@ import { DocumentRecordSchema } from '../../shared/documents.ts';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
 import { SlidesSchema } from '../../shared/content.ts';
 import { ModeWordingsSchema } from '../../shared/mode-texts.ts';
+import { DEFAULT_MODE_TONES, ModeTonesSchema } from '../../shared/mode-tones.ts';
 import { ModeStateSchema, RoleSchema, SiteSchema, type ModeState } from '../../shared/model.ts';
 import { openJsonDocument } from './json-document.ts';
 
@@ -49,6 +50,8 @@ export const MainDataSchema = z.object({
   devices: z.array(StoredDeviceSchema).default([]),
   /** The school's own wording of the modes' directives and steps (shared/mode-texts.ts). */
   modeWordings: ModeWordingsSchema.default({}),
+  /** The tone each mode starts with on the screens, and the All Clear's (shared/mode-tones.ts). */
+  modeTones: ModeTonesSchema.default(DEFAULT_MODE_TONES),
   /** Normal-mode slides; `revision` grows with every publish. */
   content: z.object({ revision: z.number().int().min(0), slides: SlidesSchema }).default({ revision: 0, slides: [] }),
   /** The document library's records; the files are in the data directory's documents/ folder. */
@@ -77,8 +80,8 @@ export async function openStore(dataDir: string, seed: () => Omit<StoreData, 'sc
   const seedOnce = () => (seeded ??= seed());
 
   const main = await openJsonDocument<z.infer<typeof MainDataSchema>>(join(dataDir, STORE_FILE), MainDataSchema, () => {
-    const { site, wayfinding, users, sessions, devices, documents, modeWordings, content } = seedOnce();
-    return { schemaVersion: 1 as const, site, wayfinding, users, sessions, devices, documents, modeWordings, content };
+    const { site, wayfinding, users, sessions, devices, documents, modeWordings, modeTones, content } = seedOnce();
+    return { schemaVersion: 1 as const, site, wayfinding, users, sessions, devices, documents, modeWordings, modeTones, content };
   });
   const legacyModeState = main.data.modeState;
   const modes = await openJsonDocument(join(dataDir, MODE_STATE_FILE), ModeStateSchema, () => legacyModeState ?? seedOnce().modeState);

@@ -17,8 +17,9 @@ export interface TestBrowser {
 }
 
 /** `serviceWorkersUnwatched`: do not attach DevTools to service workers. Chromium never lets an attached worker go
- * idle, and a new version that was told to skip waiting replaces the old one only once that is idle. */
-export async function launchBrowser(options: { serviceWorkersUnwatched?: boolean } = {}): Promise<TestBrowser> {
+ * idle, and a new version that was told to skip waiting replaces the old one only once that is idle.
+ * `args`: more Chromium flags (a kiosk's, such as its autoplay policy). */
+export async function launchBrowser(options: { serviceWorkersUnwatched?: boolean; args?: string[] } = {}): Promise<TestBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'muster-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
@@ -31,6 +32,7 @@ export async function launchBrowser(options: { serviceWorkersUnwatched?: boolean
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
       '--disable-backgrounding-occluded-windows',
+      ...(options.args ?? []),
     ],
   });
   return {

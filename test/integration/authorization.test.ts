@@ -1,6 +1,7 @@
 // The authorization matrix: every HTTP route the hub answers, called by every kind of caller, must allow exactly
 // the roles listed here, and every WebSocket message likewise. A route added without an entry fails this test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODE_TONES } from '../../shared/mode-tones.ts';
 import { PROTOCOL_VERSION, type ClientMessage } from '../../shared/protocol.ts';
 import { startTestHub, type TestHub, screenToken } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
@@ -63,7 +64,10 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/screens/:screenId/preview': { allowed: ADMINS, path: '/api/screens/gym/preview', body: { mode: 'now', slides: [] } },
   'POST /api/screens/:screenId/identify': { allowed: ADMINS, path: '/api/screens/no-such-screen/identify' },
   'POST /api/screens/:screenId/reload': { allowed: ADMINS, path: '/api/screens/no-such-screen/reload' },
+  'PUT /api/screens/:screenId/sound': { allowed: ADMINS, path: '/api/screens/no-such-screen/sound', body: { sound: false } },
   'GET /api/mode-wordings': { allowed: STAFF },
+  'GET /api/mode-tones': { allowed: STAFF },
+  'PUT /api/mode-tones': { allowed: ADMINS, body: DEFAULT_MODE_TONES },
   'GET /api/content': { allowed: STAFF },
   'PUT /api/content': { allowed: ADMINS, body: { baseRevision: 999, slides: [] } },
   'PUT /api/mode-wordings/:mode/:language': { allowed: ADMINS, path: '/api/mode-wordings/hold/es', body: { directive: 'En su salón.', students: [], staff: [] } },
@@ -153,6 +157,7 @@ describe('WebSocket message matrix', () => {
   const hello = (screenId: string): ClientMessage => ({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'test', screenId, token: screenToken(screenId), lastSeq: 0 });
   const consoleHello: ClientMessage = { type: 'console-hello', protocol: PROTOCOL_VERSION, build: 'test' };
   const receipt: ClientMessage = { type: 'receipt', seq: 0, activeSeq: 0, mode: 'normal', drill: false };
+  const health: ClientMessage = { type: 'health', sound: 'ok' };
 
   async function open(caller: Caller): Promise<TestSocket> {
     return TestSocket.connect(hub.origin, { cookie: cookies[caller] });
@@ -173,10 +178,12 @@ describe('WebSocket message matrix', () => {
     }
   });
 
-  it('accepts receipts only from a screen after its hello, and answers pings from anyone', async () => {
+  it('accepts receipts and health only from a screen after its hello, and answers pings from anyone', async () => {
     for (const caller of CALLERS) {
       const socket = await open(caller);
       socket.send(receipt);
+      expect((await socket.next('error')).code, caller).toBe('bad_request');
+      socket.send(health);
       expect((await socket.next('error')).code, caller).toBe('bad_request');
       socket.send({ type: 'ping', t: 42 });
       expect((await socket.next('pong')).t).toBe(42);
@@ -186,6 +193,7 @@ describe('WebSocket message matrix', () => {
     screen.send(hello('gym'));
     await screen.next('welcome');
     screen.send(receipt);
+    screen.send(health);
     screen.send({ type: 'ping', t: 7 });
     await screen.next('pong');
     expect(screen.messages.filter((m) => m.type === 'error')).toEqual([]);
