@@ -106,6 +106,24 @@ function apiRoutes(deps: AppDeps) {
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */
 export type AppType = ReturnType<typeof apiRoutes>;
 
+/**
+ * The pages' policy: their own scripts only, nothing from elsewhere, no plugins, not framed by other sites. Styles
+ * may be inline (lit and preact set style attributes); images may be data: or blob: URLs (previews of uploads).
+ */
+const PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<HubEnv>();
 
@@ -123,14 +141,20 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 
+  // Anyone may ask whether the hub is up (kiosks do, before opening a screen), but only staff learn more: the
+  // sequence and the screens online would tell an outsider the moment a Lockdown starts.
   app.get('/healthz', (c) =>
-    c.json({
-      ok: true as const,
-      seq: deps.store.data.modeState.seq,
-      build: deps.build,
-      screensOnline: deps.realtime.onlineScreens(),
-      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
-    }),
+    c.json(
+      c.get('user')
+        ? {
+            ok: true as const,
+            build: deps.build,
+            seq: deps.store.data.modeState.seq,
+            screensOnline: deps.realtime.onlineScreens(),
+            uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+          }
+        : { ok: true as const },
+    ),
   );
 
   app.get(
@@ -167,6 +191,7 @@ export function createApp(deps: AppDeps) {
         onFound: (path, c) => {
           // Hashed assets never change; everything else (HTML, the service worker) must be revalidated.
           c.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+          if (path.endsWith('.html')) c.header('Content-Security-Policy', PAGE_POLICY);
         },
       }),
     );

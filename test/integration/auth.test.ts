@@ -49,8 +49,10 @@ describe('sessions', () => {
 });
 
 describe('roles', () => {
-  it('refuse everything but health to someone not logged in', async () => {
-    expect((await hub.api('/healthz')).status).toBe(200);
+  it('refuse everything but health to someone not logged in, and tell them only that the hub is up', async () => {
+    expect(await hub.api('/healthz')).toEqual({ status: 200, body: { ok: true } });
+    const office = await hub.login('office');
+    expect((await hub.api('/healthz', { cookie: office })).body).toMatchObject({ ok: true, seq: expect.any(Number), screensOnline: expect.any(Number) });
     for (const [path, body] of [
       ['/api/state', undefined],
       ['/api/site', undefined],
