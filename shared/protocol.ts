@@ -5,7 +5,7 @@ import { ErrorCodeSchema } from './errors.ts';
 import { WayfindingSchema } from './floor-plan.ts';
 import { SlideSchema } from './content.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
-import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
+import { ActiveModeSchema, DestinationSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
 export const PROTOCOL_VERSION = 1;
@@ -117,10 +117,26 @@ export const ScreenProfileSchema = z.object({
   floorName: z.string(),
   zoneId: IdSchema.nullable(),
   zoneName: z.string().nullable(),
+  /** Shown in turns with `language`. */
+  secondLanguage: LanguageSchema.optional(),
+  /** The names above in the screen's languages, where the school translated them (profileIn applies them). */
+  translations: z
+    .partialRecord(
+      LanguageSchema,
+      z.object({ location: z.string().optional(), buildingName: z.string().optional(), floorName: z.string().optional(), zoneName: z.string().optional() }),
+    )
+    .optional(),
 });
 export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
 
-export const SiteProfileSchema = z.object({ id: IdSchema, name: z.string(), timeZone: z.string(), units: UnitsSchema.default('metres') });
+export const SiteProfileSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  timeZone: z.string(),
+  units: UnitsSchema.default('metres'),
+  /** The evacuation destinations, so a screen shows an Evacuate's destination in its own language. */
+  destinations: z.array(DestinationSchema).optional(),
+});
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 
 export const WelcomeSchema = z.object({
