@@ -33,7 +33,8 @@ export class ScreenRoutePanel extends LitElement {
       margin: 0;
       font-size: var(--target-size, 6vmin);
       font-weight: 900;
-      line-height: 1.05;
+      /* Room for accented capitals on a second line ("Área de refugio"), so lines never touch. */
+      line-height: 1.15;
     }
     .detail {
       margin: 0;
