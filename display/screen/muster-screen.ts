@@ -113,9 +113,9 @@ export class MusterScreen extends LitElement {
   readonly #clock = new ClockController(this);
   readonly #routes = new ScreenRoutes();
   readonly #turns = new LanguageTurns();
-  /** The active mode in the language shown, kept while neither changes so the takeover does not refit every second. */
   /** The language the last render drew in. */
   #language: Language = 'en';
+  /** The active mode in the language shown, kept while neither changes so the takeover does not refit every second. */
   #shownMode: { active: ActiveMode; language: Language; destinations: readonly Destination[] | undefined; shown: ActiveMode } | null = null;
   #link: ScreenView | null = null;
   /** The target of the route on screen: reflected as data-route for people and tests. */
