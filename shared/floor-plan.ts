@@ -2,7 +2,7 @@
 // graph (corridors, doors, exits, stairs) and the named areas the office can mark as hazards.
 // Coordinates are map units (the SVG's viewBox units or the image's pixels): x to the right, y downwards.
 import { z } from 'zod';
-import { IdSchema } from './model.ts';
+import { IdSchema, translationsOf } from './model.ts';
 
 export const POI_TYPES = [
   'exit',
@@ -31,11 +31,14 @@ export const PointSchema = z.object({ x: z.number().finite(), y: z.number().fini
 export type Point = z.infer<typeof PointSchema>;
 
 const LabelSchema = z.string().trim().min(1).max(120);
+/** The label or name in other screen languages ("Puertas oeste"); see shared/translations.ts. */
+const LabelTranslationsSchema = translationsOf(LabelSchema);
 
 export const PoiSchema = z.object({
   id: IdSchema,
   type: PoiTypeSchema,
   label: LabelSchema,
+  translations: LabelTranslationsSchema,
   notes: z.string().max(1000).default(''),
   position: PointSchema,
 });
@@ -63,6 +66,7 @@ export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 export const AreaSchema = z.object({
   id: IdSchema,
   name: LabelSchema,
+  translations: LabelTranslationsSchema,
   polygon: z.array(PointSchema).min(3).max(200),
 });
 export type Area = z.infer<typeof AreaSchema>;

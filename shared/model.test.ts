@@ -80,6 +80,28 @@ describe('SiteSchema', () => {
     expect(problemsWith(site)).toEqual(expect.arrayContaining([expect.stringContaining('the default language "en" is not one of the screen languages')]));
   });
 
+  it('takes names in other languages, and a second screen language that the site offers and the screen does not speak already', () => {
+    const site = validSite();
+    site.buildings[0]!.translations = { es: 'Edificio principal' };
+    site.buildings[0]!.floors[0]!.translations = { es: '1.er piso' };
+    site.zones[0]!.translations = { es: 'Ala este' };
+    site.destinations[0]!.translations = { es: 'Campo deportivo norte' };
+    site.screens[0] = { ...site.screens[0]!, locationTranslations: { es: 'Junto al salón 104' }, secondLanguage: 'es' };
+    expect(problemsWith(site)).toEqual([]);
+
+    const blank = validSite();
+    blank.zones[0]!.translations = { es: '  ' };
+    expect(problemsWith(blank)).toEqual([expect.stringMatching(/^zones\.0\.translations\.es: /)]);
+
+    const same = validSite();
+    same.screens[0]!.secondLanguage = 'en';
+    expect(problemsWith(same)).toEqual([expect.stringMatching(/^screens\.0\.secondLanguage: the second language is the screen's language already/)]);
+    const notOffered = validSite();
+    notOffered.languages = ['en'];
+    notOffered.screens = [{ ...notOffered.screens[0]!, secondLanguage: 'es' }];
+    expect(problemsWith(notOffered)).toEqual([expect.stringMatching(/^screens\.0\.secondLanguage: "es" is not one of the screen languages/)]);
+  });
+
   it('rejects a time zone that does not exist', () => {
     expect(problemsWith({ ...validSite(), timeZone: 'Mars/Olympus' })).toEqual([expect.stringContaining('not a time zone name')]);
   });
@@ -135,6 +157,13 @@ describe('ModeRequestSchema', () => {
       { mode: 'shelter', scope: site, drill: false, hazard: 'hazmat', strategy: 'seal-the-room' },
     ];
     for (const request of requests) expect(ModeRequestSchema.parse(request)).toEqual(request);
+  });
+
+  it('takes the note in other languages, each at most as long as the note', () => {
+    const request = { mode: 'hold', scope: site, drill: true, note: 'Medical emergency in the gym', noteTranslations: { es: 'Emergencia médica en el gimnasio' } };
+    expect(ModeRequestSchema.parse(request)).toEqual(request);
+    expect(ModeRequestSchema.safeParse({ ...request, noteTranslations: { es: 'x'.repeat(141) } }).success).toBe(false);
+    expect(ModeRequestSchema.safeParse({ ...request, noteTranslations: { fr: 'Urgence' } }).success).toBe(false);
   });
 
   it('lets a shelter leave out the strategy, so the hazard’s usual one applies', () => {

@@ -15,12 +15,23 @@ export const IdSchema = z
 
 const NameSchema = z.string().trim().min(1).max(120);
 
-export const FloorSchema = z.object({ id: IdSchema, name: NameSchema, level: z.number().int().min(-10).max(200) });
+/**
+ * A school's own name in other screen languages ("West doors" → es: "Puertas oeste"). Optional and per
+ * language: a screen in a language the school gave no translation for shows the name as typed (nameIn).
+ */
+export function translationsOf(text: z.ZodString) {
+  return z.partialRecord(LanguageSchema, text).optional();
+}
+export type Translations = Partial<Record<Language, string>>;
+const NameTranslationsSchema = translationsOf(NameSchema);
+
+export const FloorSchema = z.object({ id: IdSchema, name: NameSchema, translations: NameTranslationsSchema, level: z.number().int().min(-10).max(200) });
 export type Floor = z.infer<typeof FloorSchema>;
 
 export const BuildingSchema = z.object({
   id: IdSchema,
   name: NameSchema,
+  translations: NameTranslationsSchema,
   /** In the order people list them (usually from the lowest); a new building may have none yet. */
   floors: z.array(FloorSchema).max(200),
   /** The evacuation destination the office console offers first for this building. */
@@ -28,7 +39,7 @@ export const BuildingSchema = z.object({
 });
 export type Building = z.infer<typeof BuildingSchema>;
 
-export const ZoneSchema = z.object({ id: IdSchema, name: NameSchema, buildingId: IdSchema });
+export const ZoneSchema = z.object({ id: IdSchema, name: NameSchema, translations: NameTranslationsSchema, buildingId: IdSchema });
 export type Zone = z.infer<typeof ZoneSchema>;
 
 export const ScreenSchema = z.object({
@@ -39,7 +50,11 @@ export const ScreenSchema = z.object({
   zoneId: IdSchema.nullable(),
   /** Where the screen hangs, in words a visitor understands ("1st floor, east hallway by room 104"). */
   location: z.string().trim().max(200),
+  /** The location in the school's other screen languages (for this screen's second language, say). */
+  locationTranslations: translationsOf(z.string().trim().min(1).max(200)),
   language: LanguageSchema,
+  /** Shown in turns with `language` (the whole view, a few seconds each); a different one of the site's languages. */
+  secondLanguage: LanguageSchema.optional(),
   /** Groups the screen belongs to ("hallways", "entrances"), for targeting content. */
   tags: z.array(IdSchema).max(20).optional(),
   /** False: the screen never sounds a tone (a library, a room people hide in during a Lockdown). Absent means on. */
@@ -48,7 +63,7 @@ export const ScreenSchema = z.object({
 export type Screen = z.infer<typeof ScreenSchema>;
 
 /** A named place people evacuate to. */
-export const DestinationSchema = z.object({ id: IdSchema, name: NameSchema });
+export const DestinationSchema = z.object({ id: IdSchema, name: NameSchema, translations: NameTranslationsSchema });
 export type Destination = z.infer<typeof DestinationSchema>;
 
 export const UNITS = ['feet', 'metres'] as const;
@@ -112,6 +127,10 @@ export const SiteSchema = z
     site.screens.forEach((screen, i) => {
       const building = buildings.get(screen.buildingId);
       if (!site.languages.includes(screen.language)) problem(['screens', i, 'language'], `"${screen.language}" is not one of the screen languages`);
+      if (screen.secondLanguage !== undefined) {
+        if (!site.languages.includes(screen.secondLanguage)) problem(['screens', i, 'secondLanguage'], `"${screen.secondLanguage}" is not one of the screen languages`);
+        if (screen.secondLanguage === screen.language) problem(['screens', i, 'secondLanguage'], 'the second language is the screen\'s language already');
+      }
       if (!building) return problem(['screens', i, 'buildingId'], `unknown building "${screen.buildingId}"`);
       if (!building.floors.some((f) => f.id === screen.floorId)) {
         problem(['screens', i, 'floorId'], `building "${building.id}" has no floor "${screen.floorId}"`);
@@ -157,10 +176,13 @@ const DestinationTextSchema = z.string().trim().min(1).max(120);
  */
 /** A short note from the office, shown on the screens in scope ("Medical emergency in the gym, keep the halls clear"). */
 export const MODE_NOTE_MAX = 140;
+const NoteSchema = z.string().trim().max(MODE_NOTE_MAX, `a note is at most ${MODE_NOTE_MAX} characters`);
 const modeRequestFields = {
   scope: ScopeSchema,
   drill: z.boolean(),
-  note: z.string().trim().max(MODE_NOTE_MAX, `a note is at most ${MODE_NOTE_MAX} characters`).optional(),
+  note: NoteSchema.optional(),
+  /** The note as the office also wrote it in other screen languages; screens in those languages show it instead. */
+  noteTranslations: translationsOf(NoteSchema.min(1)),
 };
 export const ModeRequestSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('hold'), ...modeRequestFields }),
@@ -188,7 +210,14 @@ export const ActiveModeSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('hold'), ...modeRequestFields, ...activeFields }),
   z.object({ mode: z.literal('secure'), ...modeRequestFields, ...activeFields }),
   z.object({ mode: z.literal('lockdown'), ...modeRequestFields, ...activeFields }),
-  z.object({ mode: z.literal('evacuate'), ...modeRequestFields, ...activeFields, destination: DestinationTextSchema }),
+  z.object({
+    mode: z.literal('evacuate'),
+    ...modeRequestFields,
+    ...activeFields,
+    destination: DestinationTextSchema,
+    /** The site's destination of that name when the mode started, so screens find its translations after a rename. */
+    destinationId: IdSchema.optional(),
+  }),
   z.object({
     mode: z.literal('shelter'),
     ...modeRequestFields,

@@ -6,7 +6,7 @@ import { WayfindingSchema } from './floor-plan.ts';
 import { SlideSchema } from './content.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
 import { ModeTonesSchema } from './mode-tones.ts';
-import { ActiveModeSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
+import { ActiveModeSchema, DestinationSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
 export const PROTOCOL_VERSION = 1;
@@ -137,6 +137,15 @@ export const ScreenProfileSchema = z.object({
   zoneName: z.string().nullable(),
   /** False for a screen that must stay silent (its tones are off); absent means on. */
   sound: z.boolean().optional(),
+  /** Shown in turns with `language`. */
+  secondLanguage: LanguageSchema.optional(),
+  /** The names above in the screen's languages, where the school translated them (profileIn applies them). */
+  translations: z
+    .partialRecord(
+      LanguageSchema,
+      z.object({ location: z.string().optional(), buildingName: z.string().optional(), floorName: z.string().optional(), zoneName: z.string().optional() }),
+    )
+    .optional(),
 });
 export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
 
@@ -150,6 +159,8 @@ export const SiteProfileSchema = z.object({
    * to the defaults rather than refuse the whole welcome, or the saved state it is kept in.
    */
   tones: ModeTonesSchema.optional().catch(undefined),
+  /** The evacuation destinations, so a screen shows an Evacuate's destination in its own language. */
+  destinations: z.array(DestinationSchema).optional(),
 });
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 

@@ -65,7 +65,7 @@ export function removalConflicts(before: Site, after: Pick<Site, 'buildings' | '
 
   for (const language of before.languages) {
     if (after.languages.includes(language)) continue;
-    const uses = before.screens.filter((s) => s.language === language).map((s) => `screen ${quoted(s.name)}`);
+    const uses = before.screens.filter((s) => s.language === language || s.secondLanguage === language).map((s) => `screen ${quoted(s.name)}`);
     if (uses.length > 0) problems.push(`The screen language “${language}” is still used by ${list(uses)}.`);
   }
   return problems;

@@ -19,6 +19,7 @@ import { SelectionForm } from './selection-form.tsx';
 import { usePlanDraft } from './use-plan-draft.ts';
 import { usePlanInteraction } from './use-plan-interaction.ts';
 import { useSite } from '../lib/use-site.ts';
+import { translationLanguages } from '../../shared/translations.ts';
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
@@ -154,6 +155,7 @@ export function FloorPlanEditor(props: { canEdit: boolean; active: boolean }) {
                 selection={selection}
                 justAdded={interaction.justAdded}
                 siteScreens={screensHere}
+                translateTo={translationLanguages(site)}
                 disabled={!canEdit}
                 replace={plans.replace}
                 onMove={() => interaction.chooseTool('move', selection)}

@@ -1,10 +1,13 @@
 // "Pair a screen": the admin types the code a new screen shows, names it and says where it hangs; the screen
 // receives its device token at once and starts showing its normal view.
 import { useEffect, useState } from 'preact/hooks';
-import type { Site } from '../../shared/model.ts';
+import type { Site, Translations } from '../../shared/model.ts';
+import { translationLanguages } from '../../shared/translations.ts';
 import { api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
 import { reloadSite, useSite } from '../lib/use-site.ts';
+import { LANGUAGE_NAMES } from '../lib/language-names.ts';
+import { TranslationFields } from '../lib/translation-fields.tsx';
 
 interface Draft {
   code: string;
@@ -14,12 +17,15 @@ interface Draft {
   floorId: string;
   zoneId: string;
   location: string;
+  locationTranslations: Translations | undefined;
   language: string;
+  /** '' for none. */
+  secondLanguage: string;
   tags: string;
   sound: boolean;
 }
 
-const EMPTY: Draft = { code: '', screenId: '', name: '', buildingId: '', floorId: '', zoneId: '', location: '', language: '', tags: '', sound: true };
+const EMPTY: Draft = { code: '', screenId: '', name: '', buildingId: '', floorId: '', zoneId: '', location: '', locationTranslations: undefined, language: '', secondLanguage: '', tags: '', sound: true };
 
 export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
   const { site, error } = useSite();
@@ -42,10 +48,24 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
     const screen = site.screens.find((s) => s.id === screenId);
     set(
       screen
-        ? { screenId, name: screen.name, buildingId: screen.buildingId, floorId: screen.floorId, zoneId: screen.zoneId ?? '', location: screen.location, language: screen.language, tags: (screen.tags ?? []).join(', '), sound: screen.sound !== false }
+        ? {
+            screenId,
+            name: screen.name,
+            buildingId: screen.buildingId,
+            floorId: screen.floorId,
+            zoneId: screen.zoneId ?? '',
+            location: screen.location,
+            locationTranslations: screen.locationTranslations,
+            language: screen.language,
+            secondLanguage: screen.secondLanguage ?? '',
+            tags: (screen.tags ?? []).join(', '),
+            sound: screen.sound !== false,
+          }
         : { screenId: '' },
     );
   };
+  const language = draft.language || site.defaultLanguage;
+  const secondLanguage = site.languages.find((l) => l === draft.secondLanguage && l !== language);
   const submit = async (event: Event) => {
     event.preventDefault();
     const tags = draft.tags.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
@@ -60,7 +80,9 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
             floorId: draft.floorId,
             zoneId: draft.zoneId || null,
             location: draft.location,
+            ...(draft.locationTranslations ? { locationTranslations: draft.locationTranslations } : {}),
             ...(draft.language === 'en' || draft.language === 'es' ? { language: draft.language } : {}),
+            ...(secondLanguage ? { secondLanguage } : {}),
             ...(tags.length > 0 ? { tags } : {}),
             sound: draft.sound,
           },
@@ -137,6 +159,14 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
         Location, in words a visitor understands
         <input data-test="pair-location" value={draft.location} maxLength={200} placeholder="2nd floor, library entrance" onInput={(e) => set({ location: e.currentTarget.value })} />
       </label>
+      <TranslationFields
+        languages={translationLanguages(site)}
+        what="Location"
+        translations={draft.locationTranslations}
+        maxLength={200}
+        test="pair-location-translation"
+        onChange={(locationTranslations) => set({ locationTranslations })}
+      />
       <label>
         Language
         <select data-test="pair-language" value={draft.language} onChange={(e) => set({ language: e.currentTarget.value })}>
@@ -146,6 +176,21 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
           {site.languages.includes('es') && <option value="es">Spanish</option>}
         </select>
       </label>
+      {site.languages.length > 1 && (
+        <label>
+          Second language, shown in turns with the first
+          <select data-test="pair-second-language" value={secondLanguage ?? ''} onChange={(e) => set({ secondLanguage: e.currentTarget.value })}>
+            <option value="">None</option>
+            {site.languages
+              .filter((l) => l !== language)
+              .map((l) => (
+                <option key={l} value={l}>
+                  {LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
       <label>
         Groups (comma-separated)
         <input data-test="pair-tags" value={draft.tags} maxLength={400} placeholder="hallways, entrances" onInput={(e) => set({ tags: e.currentTarget.value })} />

@@ -1,6 +1,6 @@
 // The floor-plan editor's changes to a draft, as pure functions: each returns a new Wayfinding and leaves the
 // old one untouched, so the draft can be compared with what was loaded and thrown away on reload.
-import type { FloorPlan, GraphNode, MapImageSchema, Point, Poi, PoiType, ScreenSpot, Wayfinding } from '../../shared/floor-plan.ts';
+import type { Area, FloorPlan, GraphNode, MapImageSchema, Point, Poi, PoiType, ScreenSpot, Wayfinding } from '../../shared/floor-plan.ts';
 import type { z } from 'zod';
 import { NODE_POI_TYPE, POI_DEFAULT_LABELS, POI_TYPE_NAMES, type NodeKind } from './plan-names.ts';
 import { takenIds, uniqueId } from './plan-ids.ts';
@@ -93,10 +93,11 @@ export function addArea(wayfinding: Wayfinding, floorId: string, polygon: Point[
   return { id, wayfinding: onFloor(wayfinding, floorId, (floor) => void floor.areas.push({ id, name, polygon })) };
 }
 
-export function renameArea(wayfinding: Wayfinding, floorId: string, id: string, name: string): Wayfinding {
+/** Renames an area or changes its name's translations. */
+export function changeArea(wayfinding: Wayfinding, floorId: string, id: string, change: Partial<Pick<Area, 'name' | 'translations'>>): Wayfinding {
   return onFloor(wayfinding, floorId, (floor) => {
     const area = floor.areas.find((a) => a.id === id);
-    if (area) area.name = name;
+    if (area) Object.assign(area, change);
   });
 }
 

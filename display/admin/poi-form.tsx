@@ -1,6 +1,8 @@
 // The side form for a selected point of interest: what it is, the label screens show, notes for staff, where it is.
 import { useEffect, useRef } from 'preact/hooks';
 import { POI_TYPES, type FloorPlan, type Poi, type PoiType, type Point } from '../../shared/floor-plan.ts';
+import type { Language } from '../../shared/model.ts';
+import { TranslationFields } from '../lib/translation-fields.tsx';
 import { PUBLIC_POI_TYPES } from '../../shared/poi-markers.ts';
 import { ChoiceSelect, MoveButton } from './choice-fields.tsx';
 import { POI_TYPE_NAMES } from './plan-names.ts';
@@ -10,6 +12,8 @@ export interface PoiFormProps {
   poi: Poi;
   /** Focus the label: the manager just placed this point and names it next. */
   focusLabel: boolean;
+  /** The school's other screen languages: the label gets a field for each ("Label in Spanish"). */
+  translateTo: readonly Language[];
   disabled: boolean;
   onChange: (patch: Partial<Omit<Poi, 'id'>>) => void;
   onMove: () => void;
@@ -34,6 +38,15 @@ export function PoiForm(props: PoiFormProps) {
         Label (shown on screens)
         <input ref={label} data-test="poi-label" value={poi.label} maxLength={120} disabled={disabled} onInput={(e) => props.onChange({ label: e.currentTarget.value })} />
       </label>
+      <TranslationFields
+        languages={props.translateTo}
+        what="Label"
+        translations={poi.translations}
+        maxLength={120}
+        disabled={disabled}
+        test="poi-label-translation"
+        onChange={(translations) => props.onChange({ translations })}
+      />
       <label>
         Notes for staff
         <textarea data-test="poi-notes" rows={3} maxLength={1000} value={poi.notes} disabled={disabled} onInput={(e) => props.onChange({ notes: e.currentTarget.value })} />

@@ -1,10 +1,11 @@
 // The side form for whatever is selected on the plan: a point of interest, a walkway point, an area or a screen.
 import { useEffect, useRef } from 'preact/hooks';
 import { GRAPH_NODE_KINDS, type FloorPlan, type Wayfinding } from '../../shared/floor-plan.ts';
-import type { Screen } from '../../shared/model.ts';
+import type { Language, Screen } from '../../shared/model.ts';
+import { TranslationFields } from '../lib/translation-fields.tsx';
 import { ChoiceSelect, MoveButton } from './choice-fields.tsx';
 import { FacingInput } from './facing-input.tsx';
-import { nearestPoi, renameArea, updateNode, updatePoi, updateScreen, type PlanItem } from './plan-edits.ts';
+import { changeArea, nearestPoi, updateNode, updatePoi, updateScreen, type PlanItem } from './plan-edits.ts';
 import { NODE_KIND_NAMES, NODE_POI_TYPE, POI_TYPE_NAMES, type NodeKind } from './plan-names.ts';
 import { PoiForm, PositionFields } from './poi-form.tsx';
 
@@ -14,6 +15,8 @@ export interface SelectionFormProps {
   selection: PlanItem;
   justAdded: string | null;
   siteScreens: Screen[];
+  /** The school's other screen languages, which names and labels may be translated into. */
+  translateTo: readonly Language[];
   disabled: boolean;
   replace: (next: Wayfinding) => void;
   onMove: () => void;
@@ -31,6 +34,7 @@ export function SelectionForm(props: SelectionFormProps) {
           floor={floor}
           poi={poi}
           focusLabel={props.justAdded === poi.id}
+          translateTo={props.translateTo}
           disabled={disabled}
           onChange={(patch) => replace(updatePoi(draft, floorId, poi.id, patch))}
           onMove={props.onMove}
@@ -125,8 +129,17 @@ function AreaForm(props: SelectionFormProps) {
       <p class="muted id-line">{area.id}</p>
       <label>
         Name (the office marks hazards by it)
-        <input ref={name} data-test="area-name" value={area.name} maxLength={120} disabled={disabled} onInput={(e) => replace(renameArea(draft, floor.floorId, area.id, e.currentTarget.value))} />
+        <input ref={name} data-test="area-name" value={area.name} maxLength={120} disabled={disabled} onInput={(e) => replace(changeArea(draft, floor.floorId, area.id, { name: e.currentTarget.value }))} />
       </label>
+      <TranslationFields
+        languages={props.translateTo}
+        what="Name"
+        translations={area.translations}
+        maxLength={120}
+        disabled={disabled}
+        test="area-translation"
+        onChange={(translations) => replace(changeArea(draft, floor.floorId, area.id, { translations }))}
+      />
       <p class="muted">{area.polygon.length} corners.</p>
       <MoveButton disabled={disabled} onMove={props.onMove} />
     </div>

@@ -11,8 +11,11 @@ import {
   type ShelterHazard,
   type ShelterStrategy,
   type Site,
+  type Translations,
   MODE_NOTE_MAX,
 } from '../../shared/model.ts';
+import { translationLanguages } from '../../shared/translations.ts';
+import { TranslationFields } from '../lib/translation-fields.tsx';
 import { DEFAULT_STRATEGY, MODE_CATALOGUE, SHELTER_HAZARD_TEXT, SHELTER_STRATEGY_TEXT, announcementFor, modeWordingFor } from '../../shared/modes.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import { api, call } from '../lib/api-client.ts';
@@ -66,8 +69,10 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; word
   const destination =
     destinationChoice === OTHER ? otherDestination : (site.destinations.find((d) => d.id === destinationChoice)?.name ?? '');
   const [note, setNote] = useState('');
+  // The note as the office also writes it for the school's screens in other languages (Spanish screens show it).
+  const [noteTranslations, setNoteTranslations] = useState<Translations | undefined>(undefined);
   const built = drill === null ? null : buildRequest(mode, scope, drill, destination, hazard, strategy);
-  const request = built && note.trim() !== '' ? { ...built, note: note.trim() } : built;
+  const request = built && note.trim() !== '' ? { ...built, note: note.trim(), ...(noteTranslations ? { noteTranslations } : {}) } : built;
   const label = `Start ${definition.text.en.name.toUpperCase()}${drill === null ? '' : drill ? ' DRILL' : ' (REAL)'}: ${scopeName(scope, site)}`;
 
   const confirm = async () => {
@@ -168,6 +173,16 @@ export function StartModeDialog(props: { mode: EmergencyModeId; site: Site; word
           onInput={(e) => setNote(e.currentTarget.value)}
         />
         <small class="muted">{MODE_NOTE_MAX - note.length} characters left. Shown on every screen in scope, and in the drill report.</small>
+        <TranslationFields
+          languages={translationLanguages(site)}
+          what="Note"
+          translations={noteTranslations}
+          maxLength={MODE_NOTE_MAX}
+          disabled={note.trim() === ''}
+          test="mode-note-translation"
+          class="note-translation"
+          onChange={setNoteTranslations}
+        />
       </fieldset>
 
       {error && (

@@ -3,7 +3,7 @@
 // Other signage players can embed it: it needs only its screen id and a route to the hub.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ActiveMode, Language } from '../../shared/model.ts';
+import type { ActiveMode, Destination, Language } from '../../shared/model.ts';
 import { NO_WORDINGS } from '../../shared/mode-texts.ts';
 import type { RouteGoal } from '../../shared/routing.ts';
 import { NO_UPDATES, type AppUpdates } from '../lib/app-updates.ts';
@@ -18,6 +18,8 @@ import { clockTime, elapsed } from './time-format.ts';
 import './screen-mode-takeover.ts';
 import './screen-normal-view.ts';
 import { hazardAreasAt } from '../../shared/hazards-here.ts';
+import { activeModeIn, nameIn, profileIn } from '../../shared/translations.ts';
+import { LanguageTurns, MODE_TURN_MS, NORMAL_TURN_MS } from './language-turns.ts';
 
 /** Reconnecting briefly is normal; only a longer silence is worth telling people about. */
 const OFFLINE_GRACE_MS = 5000;
@@ -53,6 +55,25 @@ export class MusterScreen extends LitElement {
     .identify small {
       font-size: 0.35em;
       font-weight: 600;
+    }
+    .languages {
+      position: fixed;
+      top: 1.2vmin;
+      right: 1.2vmin;
+      z-index: 20;
+      display: flex;
+      gap: 0.3em;
+      padding: 0.25em 0.6em;
+      border-radius: 0.6em;
+      background: rgb(15 23 42 / 0.75);
+      color: rgb(248 250 252 / 0.6);
+      font: 700 clamp(12px, 2vmin, 32px) / 1.2 system-ui, sans-serif;
+      letter-spacing: 0.05em;
+    }
+    .languages [aria-current] {
+      color: #fff;
+      text-decoration: underline 0.15em;
+      text-underline-offset: 0.2em;
     }
     @keyframes flash {
       50% {
@@ -96,6 +117,11 @@ export class MusterScreen extends LitElement {
     if (this.#link instanceof ScreenLinkController) this.#link.reportSound(health);
     this.requestUpdate();
   });
+  readonly #turns = new LanguageTurns();
+  /** The language the last render drew in. */
+  #language: Language = 'en';
+  /** The active mode in the language shown, kept while neither changes so the takeover does not refit every second. */
+  #shownMode: { active: ActiveMode; language: Language; destinations: readonly Destination[] | undefined; shown: ActiveMode } | null = null;
   #link: ScreenView | null = null;
   /** The target of the route on screen: reflected as data-route for people and tests. */
   #routeTarget = 'none';
@@ -125,9 +151,13 @@ export class MusterScreen extends LitElement {
     const link = this.#link;
     // Nothing, rather than normal content, until the saved state is read: it may hold a mode.
     if (!link?.loaded) return nothing;
-    const { profile, site, plan, hazards } = link.state;
-    const language = profile?.language ?? 'en';
+    const { site, plan, hazards } = link.state;
     const active = link.effective;
+    const language = this.#languageShown(active);
+    this.#language = language;
+    // The school's own names (its place, the destination, the note, areas and exits) in the language shown.
+    const profile = link.state.profile && profileIn(link.state.profile, language);
+    const shownMode = active && this.#modeIn(active, language, site?.destinations);
     const goal = routeGoalFor(active);
     const place = profile && goal ? this.#routes.placeOf(plan, this.screenId, profile.floorId) : null;
     const found = plan && place && goal ? this.#routes.route(plan, place, goal, hazards) : null;
@@ -136,10 +166,10 @@ export class MusterScreen extends LitElement {
     const route = found && !found.ok && goal === 'shelter' ? null : found;
     this.#routeTarget = route === null ? 'none' : route.ok ? route.target.poi.id : 'no-safe-route';
     // Standing in a marked hazard is said in words, not left to a red patch on the map.
-    const hazardHere = place ? hazardAreasAt(place.floor, place.spot.position, hazards).map((area) => area.name) : [];
-    const view = active
+    const hazardHere = place ? hazardAreasAt(place.floor, place.spot.position, hazards).map((area) => nameIn(area, language)) : [];
+    const view = shownMode
       ? html`<screen-mode-takeover
-          .active=${active}
+          .active=${shownMode}
           .language=${language}
           .now=${this.#clock.now}
           .timeZone=${site?.timeZone}
@@ -165,14 +195,42 @@ export class MusterScreen extends LitElement {
           .hazards=${hazards}
           .hazardHere=${hazardHere}
         ></screen-normal-view>`;
-    // Asked to identify itself: its name over the normal view (never over a mode's instructions).
+    // Asked to identify itself: its name over the normal view (never over a mode's instructions), as the admin typed it.
     const identify =
       !active && link.identifyUntil > this.#clock.now
-        ? html`<div class="identify" data-test="identify">${profile?.name ?? this.screenId}<small>${profile?.location ?? ''}</small></div>`
+        ? html`<div class="identify" data-test="identify">${link.state.profile?.name ?? this.screenId}<small>${link.state.profile?.location ?? ''}</small></div>`
         : nothing;
     // During a mode the takeover gives the notice a line of its own; over normal content it is a small bar.
     const notice = active ? null : this.#noticeText(language);
-    return html`${view}${identify}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
+    return html`${view}${identify}${this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
+  }
+
+  /**
+   * The language to draw the whole view in. A screen with a second language shows its two languages in turns;
+   * a side-by-side display (both at once) would be chosen here and draw two views instead of one.
+   */
+  #languageShown(active: ActiveMode | null): Language {
+    const profile = this.#link!.state.profile;
+    const view = active ? `${active.mode}:${active.seq}` : 'normal';
+    return this.#turns.languageAt(this.#clock.now, view, profile?.language ?? 'en', profile?.secondLanguage, active ? MODE_TURN_MS : NORMAL_TURN_MS);
+  }
+
+  #modeIn(active: ActiveMode, language: Language, destinations: readonly Destination[] | undefined): ActiveMode {
+    const kept = this.#shownMode;
+    if (kept?.active === active && kept.language === language && kept.destinations === destinations) return kept.shown;
+    const shown = activeModeIn(active, language, destinations ?? []);
+    this.#shownMode = { active, language, destinations, shown };
+    return shown;
+  }
+
+  /** "EN · ES" with the one shown marked, so a reader of the other language knows it is coming. */
+  #languageMarker(shown: Language) {
+    const profile = this.#link!.state.profile;
+    if (!profile?.secondLanguage) return nothing;
+    const languages = [profile.language, profile.secondLanguage];
+    return html`<div class="languages" data-test="language-turn" data-language=${shown}>
+      ${languages.map((language, i) => html`${i > 0 ? html`<span aria-hidden="true">·</span>` : nothing}<span lang=${language} aria-current=${language === shown ? 'true' : nothing}>${language.toUpperCase()}</span>`)}
+    </div>`;
   }
 
   override updated(changed: PropertyValues): void {
@@ -189,6 +247,8 @@ export class MusterScreen extends LitElement {
     // The preview in the admin console never sounds.
     this.#sound.painted({ active, tones: link.state.site?.tones, soundOn: !this.preview && link.state.profile?.sound !== false });
     this.dataset.sound = this.#sound.health;
+    // Read aloud and hyphenated in the language on show.
+    this.lang = this.#language;
     // A reload an admin asked for waits for normal times, like an update.
     if (link.reloadRequested && !active) window.location.reload();
     this.dataset.build = __MUSTER_BUILD__;

@@ -11,6 +11,7 @@ import type { Hazards, Language } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import { headsUpTurn, turnedViewBox } from '../../shared/map-orientation.ts';
 import { POI_MARKERS, PUBLIC_POI_TYPES } from '../../shared/poi-markers.ts';
+import { nameIn } from '../../shared/translations.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 
 @customElement('screen-floor-map')
@@ -141,7 +142,7 @@ export class ScreenFloorMap extends LitElement {
       <rect x=${-half} y=${-half} width=${size} height=${size} rx=${size * 0.18} fill=${blocked ? '#64748b' : marker.colour} stroke="#fff" stroke-width=${unit * 0.15}></rect>
       <svg x=${-half * 0.8} y=${-half * 0.8} width=${size * 0.8} height=${size * 0.8} viewBox="0 0 24 24"><path d=${marker.glyph} fill="#fff"></path></svg>
       ${blocked ? svg`<path d="M${-half} ${-half}L${half} ${half}M${half} ${-half}L${-half} ${half}" stroke="#dc2626" stroke-width=${unit * 0.4}></path>` : nothing}
-      ${isTarget ? svg`<text class="label" y=${-size * 1.15} text-anchor="middle" font-size=${unit * 1.1} fill="#1e3a8a" stroke-width=${unit * 0.3}>${poi.label}</text>` : nothing}
+      ${isTarget ? svg`<text class="label" y=${-size * 1.15} text-anchor="middle" font-size=${unit * 1.1} fill="#1e3a8a" stroke-width=${unit * 0.3}>${nameIn(poi, this.language)}</text>` : nothing}
     </g>`;
   }
 

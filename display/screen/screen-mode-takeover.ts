@@ -344,8 +344,10 @@ export class ScreenModeTakeover extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     this.style.setProperty('--mode-color', MODE_CATALOGUE[this.active.mode].color);
-    // A new event or language starts at its first page.
-    if ((changed.has('active') && changed.get('active') !== undefined) || (changed.has('language') && changed.get('language') !== undefined)) this.page = 0;
+    // A new event starts at its first page; a turn to the screen's other language keeps the page on show, so that in
+    // turns every page comes round in both languages.
+    const before = changed.get('active');
+    if (before !== undefined && (before.seq !== this.active.seq || before.mode !== this.active.mode)) this.page = 0;
     if (this.page >= this.pages) this.page = 0;
   }
 

@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Language, Units } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
+import { nameIn } from '../../shared/translations.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 
 @customElement('screen-route-panel')
@@ -32,7 +33,8 @@ export class ScreenRoutePanel extends LitElement {
       margin: 0;
       font-size: var(--target-size, 6vmin);
       font-weight: 900;
-      line-height: 1.05;
+      /* Room for accented capitals on a second line ("Área de refugio"), so lines never touch. */
+      line-height: 1.15;
     }
     .detail {
       margin: 0;
@@ -49,7 +51,7 @@ export class ScreenRoutePanel extends LitElement {
 
   @property({ attribute: false }) route: RouteResult | null = null;
   @property() language: Language = 'en';
-  /** Evacuation destination (the assembly point), said after the exit. */
+  /** Evacuation destination (the assembly point), said after the exit, in the screen's language already. */
   @property() destination: string | null = null;
   @property() heading = '';
   /** The school's units for the distance. */
@@ -73,7 +75,7 @@ export class ScreenRoutePanel extends LitElement {
         </g>
       </svg>
       <p class="heading">${this.heading}</p>
-      <p class="target" data-test="route-target">${route.target.poi.label}</p>
+      <p class="target" data-test="route-target">${nameIn(route.target.poi, this.language)}</p>
       <p class="detail">${words.distance(route.metres, this.units)}${route.floors.length > 1 ? html` · ${words.stairsFirst}` : nothing}</p>
       ${this.destination ? html`<p class="detail">${words.thenTo(this.destination)}</p>` : nothing}
     `;

@@ -50,13 +50,15 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
           throw new ApiError('real_event_active', 'A real event is active on this scope; a drill cannot replace it.');
         }
         const seq = modeState.seq + 1;
-        const { note, ...rest } = request;
-        // An empty note is no note: screens show nothing for it.
-        const base = { seq, startedAt: now().toISOString(), by: actor.username, ...(note ? { note } : {}) };
+        const { note, noteTranslations, ...rest } = request;
+        // An empty note is no note: screens show nothing for it, nor for its translations.
+        const base = { seq, startedAt: now().toISOString(), by: actor.username, ...(note ? { note, ...(noteTranslations ? { noteTranslations } : {}) } : {}) };
         const next: ActiveMode =
           rest.mode === 'shelter'
             ? { ...rest, ...base, strategy: rest.strategy ?? DEFAULT_STRATEGY[rest.hazard] }
-            : { ...rest, ...base };
+            : rest.mode === 'evacuate'
+              ? { ...rest, ...base, ...destinationIdOf(rest.destination, store.data.site) }
+              : { ...rest, ...base };
         modeState.seq = seq;
         modeState.modes = [...modeState.modes.filter((m) => m !== replaced), next];
         return next;
@@ -121,9 +123,19 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
 
 export type ModeOperations = ReturnType<typeof createModeOperations>;
 
+/**
+ * The site's destination the office named, kept with the mode so screens still find its translations after a
+ * rename. A name the site does not list (the office typed another place) is kept as words only.
+ */
+function destinationIdOf(destination: string, site: Site): { destinationId?: string } {
+  const listed = site.destinations.find((d) => d.name === destination);
+  return listed ? { destinationId: listed.id } : {};
+}
+
 /** What the audit log and the drill reports say of a started mode beyond its name: where to, what hazard, the note. */
 function modeSetDetail(active: ActiveMode): string | undefined {
   const what = active.mode === 'evacuate' ? `to ${active.destination}` : active.mode === 'shelter' ? shelterInWords(active.hazard, active.strategy) : null;
   const note = active.note ? `note: “${active.note}”` : null;
-  return [what, note].filter((part) => part !== null).join('; ') || undefined;
+  const translated = Object.entries(active.noteTranslations ?? {}).map(([language, text]) => `note in ${language}: “${text}”`);
+  return [what, note, ...translated].filter((part) => part !== null).join('; ') || undefined;
 }

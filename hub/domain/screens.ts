@@ -1,7 +1,7 @@
 // Pairing screens with the hub: an admin enters the code a new screen shows, names and places it, and the
 // screen receives a device token it identifies with from then on. Revoking the pairing disconnects it at once.
 import { z } from 'zod';
-import { IdSchema, LanguageSchema, SiteSchema, type Screen } from '../../shared/model.ts';
+import { IdSchema, LanguageSchema, ScreenSchema, SiteSchema, type Screen } from '../../shared/model.ts';
 import { ApiError } from '../api-error.ts';
 import { deviceTokenMatches, newDeviceToken } from '../auth/device-tokens.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
@@ -21,7 +21,10 @@ export const PairScreenSchema = z.object({
   floorId: IdSchema,
   zoneId: IdSchema.nullable(),
   location: z.string().trim().max(200),
+  locationTranslations: ScreenSchema.shape.locationTranslations,
   language: LanguageSchema.optional(),
+  /** Left out: the screen shows one language. */
+  secondLanguage: LanguageSchema.optional(),
   tags: z.array(IdSchema).max(20).optional(),
   /** False: the screen stays silent; omitted: as the screen it replaces was, else on. */
   sound: z.boolean().optional(),
@@ -64,7 +67,9 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
         floorId: request.floorId,
         zoneId: request.zoneId,
         location: request.location,
+        ...(request.locationTranslations ? { locationTranslations: request.locationTranslations } : {}),
         language: request.language ?? existing?.language ?? site.defaultLanguage,
+        ...(request.secondLanguage ? { secondLanguage: request.secondLanguage } : {}),
         ...(request.tags ? { tags: request.tags } : existing?.tags ? { tags: existing.tags } : {}),
         ...((request.sound ?? existing?.sound) === false ? { sound: false } : {}),
       };

@@ -1,9 +1,16 @@
 // A site change in words for the audit log: "renamed building “Main” to “Main Hall”; added floor “3rd floor”…".
-import type { Site } from '../../shared/model.ts';
+import type { Site, Translations } from '../../shared/model.ts';
 
 interface Named {
   id: string;
   name: string;
+  translations?: Translations;
+}
+
+/** "es “Puertas oeste”", or "none" when every translation was removed. */
+function translationsInWords(translations: Translations | undefined): string {
+  const given = Object.entries(translations ?? {});
+  return given.length > 0 ? given.map(([language, text]) => `${language} “${text}”`).join(', ') : 'none';
 }
 
 function listChanges(kind: string, before: readonly Named[], after: readonly Named[]): string[] {
@@ -14,6 +21,9 @@ function listChanges(kind: string, before: readonly Named[], after: readonly Nam
     const previous = old.get(item.id);
     if (!previous) changes.push(`added ${kind} “${item.name}”`);
     else if (previous.name !== item.name) changes.push(`renamed ${kind} “${previous.name}” to “${item.name}”`);
+    if (previous && translationsInWords(previous.translations) !== translationsInWords(item.translations)) {
+      changes.push(`translations of ${kind} “${item.name}”: ${translationsInWords(item.translations)}`);
+    }
   }
   for (const item of before) if (!now.has(item.id)) changes.push(`removed ${kind} “${item.name}”`);
   const keptOrder = (items: readonly Named[], other: Map<string, Named>) => items.filter((i) => other.has(i.id)).map((i) => i.id).join();
@@ -30,7 +40,7 @@ export function describeSiteChange(before: Site, after: Site): string {
     changes.push(`screen languages ${after.languages.join(', ')} (default ${after.defaultLanguage})`);
   }
   changes.push(...listChanges('building', before.buildings, after.buildings));
-  const floorsOf = (site: Site) => site.buildings.flatMap((b) => b.floors.map((f) => ({ id: f.id, name: `${f.name}” of “${b.name}` })));
+  const floorsOf = (site: Site) => site.buildings.flatMap((b) => b.floors.map((f) => ({ id: f.id, name: `${f.name}” of “${b.name}`, translations: f.translations })));
   changes.push(...listChanges('floor', floorsOf(before), floorsOf(after)));
   for (const building of after.buildings) {
     const previous = before.buildings.find((b) => b.id === building.id);

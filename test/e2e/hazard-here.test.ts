@@ -48,7 +48,8 @@ describe('a screen inside a marked hazard', () => {
     expect(english.text).toBe('Danger here: East wing hallway by rooms 101–106 (1st floor). Leave this area now by the route shown.');
     expect(english.hidden).toBeNull();
     const spanish = await warning(westSpanish);
-    expect(spanish.text).toMatch(/^Peligro aquí: Hallway by the library and elevator \(2nd floor\)\./);
+    // The school's own area name, as it translated it for Spanish screens.
+    expect(spanish.text).toMatch(/^Peligro aquí: Pasillo junto a la biblioteca y el ascensor \(2\.º piso\)\./);
     expect(spanish.hidden).toBeNull();
   });
 

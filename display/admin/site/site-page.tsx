@@ -4,8 +4,10 @@
 import { useState } from 'preact/hooks';
 import { LANGUAGES, UNITS, type Language } from '../../../shared/model.ts';
 import { settingsOf, type SiteSettings } from '../../../shared/site-settings.ts';
+import { translationLanguages } from '../../../shared/translations.ts';
 import { ApiFailure, api, call } from '../../lib/api-client.ts';
 import { errorText } from '../../lib/error-text.ts';
+import { TranslationFields } from '../../lib/translation-fields.tsx';
 import { siteSaved, useSite } from '../../lib/use-site.ts';
 import { DraftBar, clockTime } from '../draft-bar.tsx';
 import { addBuilding, addDestination, addFloor, addZone, changeBuilding, changeFloor, moved, removeDestination } from './site-draft.ts';
@@ -65,6 +67,8 @@ export function SitePage(props: { canEdit: boolean }) {
   const shown = draft ?? saved;
   const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved);
   const readOnly = !props.canEdit || busy;
+  // Names get a field per other screen language, so Spanish screens say "Puertas oeste", not "West doors".
+  const translateTo = translationLanguages(shown);
   const edit = (next: SiteSettings) => {
     if (draft === null) setBaseVersion(version);
     setDraft(next);
@@ -178,6 +182,16 @@ export function SitePage(props: { canEdit: boolean }) {
                 Building
                 <input data-test={`building-name-${building.id}`} value={building.name} maxLength={120} disabled={readOnly} onInput={(e) => edit(changeBuilding(shown, building.id, (b) => ({ ...b, name: e.currentTarget.value })))} />
               </label>
+              <TranslationFields
+                languages={translateTo}
+                what="Building"
+                translations={building.translations}
+                maxLength={120}
+                disabled={readOnly}
+                test={`building-translation-${building.id}`}
+                class="grow"
+                onChange={(translations) => edit(changeBuilding(shown, building.id, (b) => ({ ...b, translations })))}
+              />
               <label>
                 Evacuate to (default)
                 <select
@@ -201,6 +215,16 @@ export function SitePage(props: { canEdit: boolean }) {
               {building.floors.map((floor, floorIndex) => (
                 <li data-test={`floor-${floor.id}`}>
                   <input aria-label="Floor name" data-test={`floor-name-${floor.id}`} value={floor.name} maxLength={120} disabled={readOnly} onInput={(e) => edit(changeFloor(shown, building.id, floor.id, { name: e.currentTarget.value }))} />
+                  <TranslationFields
+                    languages={translateTo}
+                    what="Floor"
+                    translations={floor.translations}
+                    maxLength={120}
+                    disabled={readOnly}
+                    test={`floor-translation-${floor.id}`}
+                    class="inline"
+                    onChange={(translations) => edit(changeFloor(shown, building.id, floor.id, { translations }))}
+                  />
                   <label class="inline">
                     Level
                     <input type="number" class="level" value={floor.level} min={-10} max={200} disabled={readOnly} onInput={(e) => edit(changeFloor(shown, building.id, floor.id, { level: Math.trunc(Number(e.currentTarget.value)) }))} />
@@ -221,6 +245,16 @@ export function SitePage(props: { canEdit: boolean }) {
                 .map((zone) => (
                   <li data-test={`zone-${zone.id}`}>
                     <input aria-label="Zone name" value={zone.name} maxLength={120} disabled={readOnly} onInput={(e) => edit({ ...shown, zones: shown.zones.map((z) => (z.id === zone.id ? { ...z, name: e.currentTarget.value } : z)) })} />
+                    <TranslationFields
+                      languages={translateTo}
+                      what="Zone"
+                      translations={zone.translations}
+                      maxLength={120}
+                      disabled={readOnly}
+                      test={`zone-translation-${zone.id}`}
+                      class="inline"
+                      onChange={(translations) => edit({ ...shown, zones: shown.zones.map((z) => (z.id === zone.id ? { ...z, translations } : z)) })}
+                    />
                     <button type="button" class="link-button" data-test={`remove-zone-${zone.id}`} disabled={readOnly} onClick={() => edit({ ...shown, zones: shown.zones.filter((z) => z.id !== zone.id) })}>
                       Remove
                     </button>
@@ -245,6 +279,16 @@ export function SitePage(props: { canEdit: boolean }) {
                 maxLength={120}
                 disabled={readOnly}
                 onInput={(e) => edit({ ...shown, destinations: shown.destinations.map((d) => (d.id === destination.id ? { ...d, name: e.currentTarget.value } : d)) })}
+              />
+              <TranslationFields
+                languages={translateTo}
+                what="Destination"
+                translations={destination.translations}
+                maxLength={120}
+                disabled={readOnly}
+                test={`destination-translation-${destination.id}`}
+                class="inline"
+                onChange={(translations) => edit({ ...shown, destinations: shown.destinations.map((d) => (d.id === destination.id ? { ...d, translations } : d)) })}
               />
               <button type="button" class="link-button" data-test={`remove-destination-${destination.id}`} disabled={readOnly} onClick={() => edit(removeDestination(shown, destination.id))}>
                 Remove
