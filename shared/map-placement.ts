@@ -29,9 +29,14 @@ export interface PlacementRequest {
 }
 
 export interface PlacedLabel {
-  /** The middle of the writing, and its baseline: draw with text-anchor="middle" at (x, baseline). */
+  /** One line, or two when one would be too long for the map. */
+  lines: string[];
+  /** The asked size, or smaller when even two lines would not fit across the view. */
+  fontSize: number;
+  /** The middle of the writing and the first line's baseline: draw with text-anchor="middle" at (x, baseline), lines lineHeight apart. */
   x: number;
   baseline: number;
+  lineHeight: number;
   /** The writing's box, halo included. */
   box: Bounds;
 }
@@ -184,30 +189,51 @@ export function placeMarkers(requests: readonly PlacementRequest[], view: Bounds
   return { placed, dropped };
 }
 
+/** A label longer than this share of the view's width is set on two lines. */
+const LONGEST_LINE = 0.55;
+
+/** The label's lines and size: broken at the space nearest its middle when too long, made smaller when still too wide. */
+function setLabel(text: string, fontSize: number, view: Bounds): { lines: string[]; fontSize: number; width: number } {
+  const across = view.maxX - view.minX;
+  let lines = [text];
+  if (estimatedTextWidth(text, fontSize) > across * LONGEST_LINE) {
+    const spaces = [...text.matchAll(/ /g)].map((m) => m.index);
+    if (spaces.length > 0) {
+      const cut = spaces.reduce((best, at) => (Math.abs(at - text.length / 2) < Math.abs(best - text.length / 2) ? at : best));
+      lines = [text.slice(0, cut), text.slice(cut + 1)];
+    }
+  }
+  const widest = Math.max(...lines.map((line) => estimatedTextWidth(line, fontSize)));
+  const size = Math.min(fontSize, (fontSize * across) / ((widest + 2 * fontSize * HALO) * 1.001));
+  return { lines, fontSize: size, width: (widest * size) / fontSize };
+}
+
 function placeLabel(request: PlacementRequest, marker: Bounds, centre: Point, view: Bounds, softCost: (box: Bounds) => number, taken: readonly Bounds[]): PlacedLabel | null {
-  const { text, fontSize, sides = DEFAULT_SIDES } = request.label!;
+  const { text, sides = DEFAULT_SIDES } = request.label!;
+  const { lines, fontSize, width: textWidth } = setLabel(text, request.label!.fontSize, view);
   const halo = fontSize * HALO;
-  const width = estimatedTextWidth(text, fontSize) + 2 * halo;
-  const height = fontSize * LINE_HEIGHT + 2 * halo;
+  const width = textWidth + 2 * halo;
+  const height = fontSize * LINE_HEIGHT * lines.length + 2 * halo;
   // Each side near the marker, then a little further out.
   const boxes = [GAP, GAP + LINE_HEIGHT].flatMap((gap) => sides.map((side) => keptInside(labelBox(side, marker, centre, width, height, fontSize * gap), view)));
   // Its own marker is among the taken boxes already, so a label kept inside the view is never pushed over it.
   const clear = boxes.filter((box) => !taken.some((t) => overlaps(t, box)));
+  const at = (box: Bounds): PlacedLabel => ({
+    lines,
+    fontSize,
+    x: (box.minX + box.maxX) / 2,
+    baseline: box.minY + halo + fontSize * (ASCENT + (LINE_HEIGHT - 1) / 2),
+    lineHeight: fontSize * LINE_HEIGHT,
+    box,
+  });
   if (clear.length > 0) {
-    // The first of the places that cover least of the route and the plan's writing.
+    // The first of the places that cover least of the markers to come, the route and the plan's writing.
     const costs = clear.map(softCost);
-    const box = clear[costs.indexOf(Math.min(...costs))]!;
-    return labelAt(box, fontSize, halo);
+    return at(clear[costs.indexOf(Math.min(...costs))]!);
   }
   if (request.optional) return null;
-  return labelAt(boxes.reduce((best, b) => (coveredArea(b, taken) < coveredArea(best, taken) ? b : best)), fontSize, halo);
+  return at(boxes.reduce((best, b) => (coveredArea(b, taken) < coveredArea(best, taken) ? b : best)));
 }
-
-const labelAt = (box: Bounds, fontSize: number, halo: number): PlacedLabel => ({
-  x: (box.minX + box.maxX) / 2,
-  baseline: box.minY + halo + fontSize * (ASCENT + (LINE_HEIGHT - 1) / 2),
-  box,
-});
 
 /** How much of a box other boxes cover. */
 function coveredArea(box: Bounds, others: readonly Bounds[]): number {

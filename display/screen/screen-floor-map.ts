@@ -216,8 +216,8 @@ export class ScreenFloorMap extends LitElement {
     const { id, label } = placed;
     const text = label
       ? svg`<text class="label" data-test="map-label" data-for=${id} x=${label.x} y=${label.baseline} text-anchor="middle"
-          font-size=${placed.request.label!.fontSize} fill=${id === hereId ? '#b91c1c' : id.startsWith('hazard:') ? '#991b1b' : '#1e3a8a'}
-          stroke-width=${unit * 0.3}>${placed.request.label!.text}</text>`
+          font-size=${label.fontSize} fill=${id === hereId ? '#b91c1c' : id.startsWith('hazard:') ? '#991b1b' : '#1e3a8a'}
+          stroke-width=${unit * 0.3}>${label.lines.map((line, i) => svg`<tspan x=${label.x} dy=${i === 0 ? 0 : label.lineHeight}>${line}</tspan>`)}</text>`
       : nothing;
     if (id === hereId) return svg`${this.#youAreHere(placed, unit)}${text}`;
     if (id.startsWith('hazard:')) return text;

@@ -81,8 +81,10 @@ function layoutOf(input: DiagramInput): MapLayout {
 function placedSvg(placed: PlacedMarker, unit: number, types: ReadonlyMap<string, PoiType>) {
   const { request, label } = placed;
   const writing = label
-    ? html`<text x="${label.x}" y="${label.baseline}" text-anchor="middle" font-size="${request.label!.fontSize}" font-weight="${placed.id === hereId ? 900 : 800}"
-        fill="${placed.id === hereId ? '#b91c1c' : '#14532d'}" stroke="#fff" stroke-width="${unit * 0.25}" paint-order="stroke" data-label="${placed.id}">${request.label!.text}</text>`
+    ? html`<text x="${label.x}" y="${label.baseline}" text-anchor="middle" font-size="${label.fontSize}" font-weight="${placed.id === hereId ? 900 : 800}"
+        fill="${placed.id === hereId ? '#b91c1c' : '#14532d'}" stroke="#fff" stroke-width="${unit * 0.25}" paint-order="stroke" data-label="${placed.id}">${label.lines.map(
+          (line, i) => html`<tspan x="${label.x}" dy="${i === 0 ? 0 : label.lineHeight}">${line}</tspan>`,
+        )}</text>`
     : '';
   const size = request.radius * 2 * placed.scale;
   const shape =
