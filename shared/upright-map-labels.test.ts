@@ -9,7 +9,7 @@ import { type QuarterTurn, turnPoint } from './map-orientation.ts';
 import { parseTransform, uprightMapLabels } from './upright-map-labels.ts';
 
 const { window } = new JSDOM('');
-const parse = (svg: string) => new window.DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
+const parse = (svg: string): Element => new window.DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
 
 type Matrix = ReturnType<typeof parseTransform>;
 const times = (m: Matrix, n: Matrix): Matrix => ({
@@ -80,10 +80,24 @@ describe('turning a plan’s writing upright', () => {
         expect(box.maxY, `${text} at turn ${turn}`).toBeLessThanOrEqual(600 + 1e-9);
       }
     }
-    // "Bus loop" starts 10 units from the right edge: it is moved left, by a translate before its own transform.
+    // "Bus loop" starts 10 units from the right edge: it is moved left.
     const root = parse(PLAN);
     uprightMapLabels(root, 0, 1000, 600);
-    expect(root.querySelectorAll('text')[4]!.getAttribute('transform')).toMatch(/^translate\(-\d/);
+    const busLoop = [...root.querySelectorAll('text')].find((t) => t.textContent === 'Bus loop')!;
+    expect(parseTransform(busLoop.getAttribute('transform')).e).toBeLessThan(-80);
+  });
+
+  it('draws the writing last, on top of the plan, with the styles its groups gave it', () => {
+    const root = parse(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300">
+      <g fill="#123456" style="font-weight: bold"><text x="50" y="50">Field</text></g>
+      <rect id="gym" x="0" y="0" width="400" height="300"/>
+    </svg>`);
+    uprightMapLabels(root, 90, 400, 300);
+    const last = root.children[root.children.length - 1]!;
+    expect(last.localName).toBe('text');
+    expect(last.getAttribute('fill')).toBe('#123456');
+    expect(last.getAttribute('font-weight')).toBe('bold');
+    expect(last.getAttribute('transform')).toMatch(/^matrix\(/);
   });
 
   it('reads SVG transform lists as browsers do', () => {

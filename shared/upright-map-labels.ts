@@ -1,18 +1,62 @@
 // The writing in an uploaded SVG map (room numbers, street names, "Gym roof") turned back upright for a heads-up
 // view, and kept inside the plan: each <text> gets a rotation about its middle (see uprightRotation) and, if it
-// would then stick out of the plan, a shift inwards. Works on any DOM-like tree (the browser's DOMParser on a
-// screen, jsdom on the hub for the printed diagrams), so it declares the little of the DOM it uses.
+// would then stick out of the plan, a shift inwards. Turned writing can come to lie across shapes drawn after it
+// (a field's name across the gym beside it), so every <text> moves to the end of the drawing, on top, taking the
+// styles it inherited from its groups with it. Works on any DOM-like tree (the browser's DOMParser on a screen,
+// jsdom on the hub for the printed diagrams), so it declares the little of the DOM it uses.
 import type { Point } from './floor-plan.ts';
 import type { Bounds } from './geometry.ts';
 import { type QuarterTurn, uprightRotation } from './map-orientation.ts';
 import { estimatedTextWidth } from './text-size.ts';
 
-export interface SvgElementLike {
+export interface SvgElementLike<E> {
   readonly localName: string;
-  readonly children: ArrayLike<SvgElementLike>;
+  readonly children: ArrayLike<E>;
   readonly textContent: string | null;
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
+  appendChild(node: E): unknown;
+}
+
+/** Properties writing inherits from its groups, which it must keep when it moves out of them. */
+const INHERITED = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-linejoin',
+  'paint-order',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-variant',
+  'font-weight',
+  'font-stretch',
+  'text-anchor',
+  'dominant-baseline',
+  'letter-spacing',
+  'word-spacing',
+  'text-decoration',
+  'visibility',
+  'direction',
+  'writing-mode',
+  'color',
+];
+
+/** An element's own values of the inherited properties: its style attribute over its presentation attributes. */
+function ownStyle(element: SvgElementLike<unknown>): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const name of INHERITED) {
+    const value = element.getAttribute(name);
+    if (value !== null) values.set(name, value);
+  }
+  for (const declaration of (element.getAttribute('style') ?? '').split(';')) {
+    const [name, ...value] = declaration.split(':');
+    const property = name?.trim().toLowerCase() ?? '';
+    if (INHERITED.includes(property) && value.length > 0) values.set(property, value.join(':').trim());
+  }
+  return values;
 }
 
 /** A 2-D affine matrix as SVG writes it: x' = a·x + c·y + e, y' = b·x + d·y + f. */
@@ -91,8 +135,10 @@ export interface MapLabel {
 }
 
 /** A <text> as found: its writing, its frame, and its middle in its own units and on the plan. */
-interface Found {
-  element: SvgElementLike;
+interface Found<E> {
+  element: E;
+  /** Its groups below the root, nearest first. */
+  groups: E[];
   words: string;
   parent: Matrix;
   matrix: Matrix;
@@ -110,28 +156,31 @@ interface Found {
  * written one under the other ("Boys'" over "locker room") turn together about their common middle, so they stay
  * one under the other.
  */
-export function uprightMapLabels(root: SvgElementLike, turn: QuarterTurn, width: number, height: number): MapLabel[] {
-  const found: Found[] = [];
-  const visit = (element: SvgElementLike, inherited: Inherited) => {
+export function uprightMapLabels<E extends SvgElementLike<E>>(root: E, turn: QuarterTurn, width: number, height: number): MapLabel[] {
+  const found: Found<E>[] = [];
+  const visit = (element: E, inherited: Inherited, groups: E[]) => {
     const here: Inherited = {
       matrix: multiply(inherited.matrix, parseTransform(element.getAttribute('transform'))),
       fontSize: firstNumber(element.getAttribute('font-size')) ?? inherited.fontSize,
       anchor: element.getAttribute('text-anchor') ?? inherited.anchor,
     };
     if (element.localName === 'text') {
-      const text = readText(element, inherited.matrix, here);
+      const text = readText(element, inherited.matrix, here, groups);
       if (text) found.push(text);
       return;
     }
-    // A nested <svg> or <symbol> has a viewport of its own: its writing is the drawing's business, not a label.
-    if (element !== root && (element.localName === 'svg' || element.localName === 'symbol' || element.localName === 'defs')) return;
-    for (let i = 0; i < element.children.length; i++) visit(element.children[i]!, here);
+    // A nested <svg> or <symbol> has a viewport of its own, and <defs>, <clipPath>, <mask> and <pattern> are not
+    // drawn where they stand: their writing is the drawing's business, not a label.
+    if (element !== root && ['svg', 'symbol', 'defs', 'clipPath', 'mask', 'pattern', 'marker'].includes(element.localName)) return;
+    const below = element === root ? groups : [element, ...groups];
+    for (let i = 0; i < element.children.length; i++) visit(element.children[i]!, here, below);
   };
-  visit(root, { matrix: IDENTITY, fontSize: 16, anchor: 'start' });
-  return linesTogether(found).flatMap((block) => turnBlock(block, turn, width, height));
+  visit(root, { matrix: IDENTITY, fontSize: 16, anchor: 'start' }, []);
+  const rootMatrix = parseTransform(root.getAttribute('transform'));
+  return linesTogether(found).flatMap((block) => turnBlock(root, rootMatrix, block, turn, width, height));
 }
 
-function readText(element: SvgElementLike, parent: Matrix, style: Inherited): Found | null {
+function readText<E extends SvgElementLike<E>>(element: E, parent: Matrix, style: Inherited, groups: E[]): Found<E> | null {
   const words = (element.textContent ?? '').trim();
   const { matrix } = style;
   // Mirrored writing, or none at all: nothing to turn.
@@ -144,12 +193,12 @@ function readText(element: SvgElementLike, parent: Matrix, style: Inherited): Fo
   const startX = style.anchor === 'middle' ? x - length / 2 : style.anchor === 'end' ? x - length : x;
   const middle = { x: startX + length / 2, y: y - style.fontSize * 0.35 };
   const authored = (Math.atan2(matrix.b, matrix.a) * 180) / Math.PI;
-  return { element, words, parent, matrix, fontSize: style.fontSize, startX, length, middle, onPlan: apply(matrix, middle), authored };
+  return { element, groups, words, parent, matrix, fontSize: style.fontSize, startX, length, middle, onPlan: apply(matrix, middle), authored };
 }
 
 /** Texts in a row that are lines of one label: written the same way, centred on one line across, close below each other. */
-function linesTogether(found: Found[]): Found[][] {
-  const blocks: Found[][] = [];
+function linesTogether<E>(found: Found<E>[]): Found<E>[][] {
+  const blocks: Found<E>[][] = [];
   for (const text of found) {
     const block = blocks[blocks.length - 1];
     const last = block?.[block.length - 1];
@@ -170,7 +219,7 @@ function linesTogether(found: Found[]): Found[][] {
   return blocks;
 }
 
-function turnBlock(block: Found[], turn: QuarterTurn, width: number, height: number): MapLabel[] {
+function turnBlock<E extends SvgElementLike<E>>(root: E, rootMatrix: Matrix, block: Found<E>[], turn: QuarterTurn, width: number, height: number): MapLabel[] {
   const turnBack = uprightRotation(block[0]!.authored, turn);
   const centre = { x: block.reduce((sum, t) => sum + t.onPlan.x, 0) / block.length, y: block.reduce((sum, t) => sum + t.onPlan.y, 0) / block.length };
   const placed = block.map((text) => {
@@ -190,24 +239,32 @@ function turnBlock(block: Found[], turn: QuarterTurn, width: number, height: num
       maxX: Math.max(...corners.map((p) => p.x)),
       maxY: Math.max(...corners.map((p) => p.y)),
     };
-    return { text, pivot, box };
+    return { text, upright, box };
   });
   // The block moves as one, by what keeps all of it within the plan.
   const shift = {
     x: inwards(Math.min(...placed.map((p) => p.box.minX)), Math.max(...placed.map((p) => p.box.maxX)), width),
     y: inwards(Math.min(...placed.map((p) => p.box.minY)), Math.max(...placed.map((p) => p.box.maxY)), height),
   };
-  return placed.map(({ text, pivot, box }) => {
-    // The shift is on the plan; in the text's parent units it is the inverse of the parent's linear part applied to it.
-    const local = apply({ ...invert(text.parent), e: 0, f: 0 }, shift);
-    const moves = [
-      local.x !== 0 || local.y !== 0 ? `translate(${round(local.x)} ${round(local.y)})` : '',
-      text.element.getAttribute('transform') ?? '',
-      turnBack !== 0 ? `rotate(${round(turnBack)} ${round(pivot.x)} ${round(pivot.y)})` : '',
-    ].filter(Boolean);
-    if (moves.length > 0) text.element.setAttribute('transform', moves.join(' '));
+  return placed.map(({ text, upright, box }) => {
+    lift(root, rootMatrix, text, multiply({ ...IDENTITY, e: shift.x, f: shift.y }, upright));
     return { text: text.words, box: { minX: box.minX + shift.x, minY: box.minY + shift.y, maxX: box.maxX + shift.x, maxY: box.maxY + shift.y } };
   });
+}
+
+/** Moves the <text> to the end of the drawing with the whole of its placement as its transform and its groups' styles as its own. */
+function lift<E extends SvgElementLike<E>>(root: E, rootMatrix: Matrix, text: Found<E>, placement: Matrix): void {
+  const own = ownStyle(text.element);
+  for (const group of text.groups) {
+    for (const [name, value] of ownStyle(group)) {
+      if (own.has(name)) continue;
+      own.set(name, value);
+      text.element.setAttribute(name, value);
+    }
+  }
+  const m = multiply(invert(rootMatrix), placement);
+  text.element.setAttribute('transform', `matrix(${[m.a, m.b, m.c, m.d, m.e, m.f].map((n) => Math.round(n * 10000) / 10000).join(' ')})`);
+  root.appendChild(text.element);
 }
 
 function invert(m: Matrix): Matrix {
@@ -222,5 +279,3 @@ function inwards(min: number, max: number, size: number): number {
   if (max > size) return size - max;
   return 0;
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;

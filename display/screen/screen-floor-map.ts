@@ -120,7 +120,7 @@ export class ScreenFloorMap extends LitElement {
         if (this.#uprightKey !== key) return;
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         if (doc.documentElement.localName !== 'svg') return;
-        const labels = uprightMapLabels(doc.documentElement, turn, floor.width, floor.height).map((label) => label.box);
+        const labels = uprightMapLabels<Element>(doc.documentElement, turn, floor.width, floor.height).map((label) => label.box);
         const blob = new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' });
         this._upright = { key, href: URL.createObjectURL(blob), labels };
       })

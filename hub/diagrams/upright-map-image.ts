@@ -27,6 +27,6 @@ export async function uprightMapImage(svg: string, turn: QuarterTurn, width: num
   const { parse, serialize } = await loadXml();
   const doc = parse(svg);
   if (doc.documentElement.localName !== 'svg') return { svg, labels: [] };
-  const labels = uprightMapLabels(doc.documentElement, turn, width, height).map((label) => label.box);
+  const labels = uprightMapLabels<Element>(doc.documentElement, turn, width, height).map((label) => label.box);
   return { svg: serialize(doc), labels };
 }
