@@ -48,9 +48,17 @@ const HERE_SIDES: readonly LabelSide[] = ['below', 'below-right', 'below-left', 
 const TARGET_SIDES: readonly LabelSide[] = ['above', 'below', 'right', 'left', 'above-right', 'above-left', 'below-right', 'below-left'];
 const HAZARD_SIDES: readonly LabelSide[] = ['centre', 'below', 'above', 'right', 'left'];
 
+/** Placement ids: one for You are here, one per hazard tag (by area) and one per point of interest. */
 export const hereId = 'you-are-here';
 export const hazardTagId = (areaId: string) => `hazard:${areaId}`;
 export const poiId = (id: string) => `poi:${id}`;
+
+/** What a placement id stands for. */
+export function placedThing(id: string): { kind: 'here' } | { kind: 'hazard'; areaId: string } | { kind: 'poi'; poiId: string } {
+  if (id === hereId) return { kind: 'here' };
+  if (id.startsWith('hazard:')) return { kind: 'hazard', areaId: id.slice('hazard:'.length) };
+  return { kind: 'poi', poiId: id.slice('poi:'.length) };
+}
 
 function turnedBounds(box: Bounds, turn: QuarterTurn): Bounds {
   const a = turnPoint({ x: box.minX, y: box.minY }, turn);

@@ -10,7 +10,7 @@ import { LitElement, css, nothing, svg, type PropertyValues, type SVGTemplateRes
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FloorPlan, PoiType, ScreenSpot } from '../../shared/floor-plan.ts';
 import type { Bounds } from '../../shared/geometry.ts';
-import { type MapLayout, hazardTagId, hereId, mapLayout, middleOf } from '../../shared/map-layout.ts';
+import { type MapLayout, mapLayout, middleOf, placedThing } from '../../shared/map-layout.ts';
 import { headsUpTurn, type QuarterTurn } from '../../shared/map-orientation.ts';
 import type { PlacedMarker } from '../../shared/map-placement.ts';
 import type { Hazards, Language } from '../../shared/model.ts';
@@ -89,15 +89,15 @@ export class ScreenFloorMap extends LitElement {
     if (changed.has('floor') || changed.has('spot')) this.#makeUpright();
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // Back in the page after leaving it: the copy was let go on the way out.
+    if (this.floor) this.#makeUpright();
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#forget();
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    // Moved in the page: the copy was let go on the way out.
-    if (this.floor && !this._upright) this.#makeUpright();
   }
 
   /** The key of the upright copy this plan and turn need, or null when the stored image does (none, or not SVG). */
@@ -106,18 +106,28 @@ export class ScreenFloorMap extends LitElement {
     return image?.kind === 'svg' ? `${image.file} ${this.turn} ${this.floor.width}×${this.floor.height}` : null;
   }
 
+  /** The upright copy being made, so one plan and turn is fetched once. */
+  #making: string | null = null;
+
+  /** The upright copy when it is the one the current plan and turn need. */
+  get #upright(): UprightImage | null {
+    return this._upright && this._upright.key === this.#uprightKey ? this._upright : null;
+  }
+
   #makeUpright() {
     const key = this.#uprightKey;
-    if (key === this._upright?.key) return;
+    if (key === this._upright?.key || key === this.#making) return;
     this.#forget();
     if (!key) return;
+    this.#making = key;
     const { floor, turn } = this;
     // The map is drawn at once from the stored image; the upright copy replaces it when ready, and a failure
     // (offline without a cached copy, an unreadable file) leaves the stored image in place.
     void fetch(`/maps/${floor.image!.file}`)
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`map ${response.status}`))))
       .then((text) => {
-        if (this.#uprightKey !== key) return;
+        if (this.#making !== key) return;
+        this.#making = null;
         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
         if (doc.documentElement.localName !== 'svg') return;
         const labels = uprightMapLabels<Element>(doc.documentElement, turn, floor.width, floor.height).map((label) => label.box);
@@ -130,6 +140,7 @@ export class ScreenFloorMap extends LitElement {
   #forget() {
     if (this._upright) URL.revokeObjectURL(this._upright.href);
     this._upright = null;
+    this.#making = null;
   }
 
   override render() {
@@ -139,7 +150,7 @@ export class ScreenFloorMap extends LitElement {
     const unit = Math.max(floor.width, floor.height) / 50;
     const words = SCREEN_WORDS[this.language];
     const layout = this.#layout(unit);
-    const upright = this._upright?.key === this.#uprightKey ? this._upright : null;
+    const upright = this.#upright;
     const href = upright?.href ?? (floor.image ? `/maps/${floor.image.file}` : null);
     return svg`<svg viewBox=${layout.viewBox} preserveAspectRatio="xMidYMid meet" role="img" data-turn=${turn}
       aria-label=${words.mapOf(floor.floorId)} data-test="floor-map" data-floor=${floor.floorId} data-upright-image=${upright ? 'true' : 'false'}>
@@ -165,6 +176,12 @@ export class ScreenFloorMap extends LitElement {
     return this.floor.pois.filter((poi) => visible.has(poi.type));
   }
 
+  /** The exit (or shelter) the route ends at, when it is on this floor. */
+  get #targetId(): string | null {
+    const route = this.route;
+    return route?.ok && route.target.floorId === this.floor.floorId ? route.target.poi.id : null;
+  }
+
   #routeLine() {
     const route = this.route;
     if (!route?.ok) return [];
@@ -174,18 +191,16 @@ export class ScreenFloorMap extends LitElement {
   #layout(unit: number): MapLayout {
     const words = SCREEN_WORDS[this.language];
     const marked = new Set(this.hazards.areaIds);
-    const route = this.route?.ok ? this.route : null;
-    const upright = this._upright?.key === this.#uprightKey ? this._upright : null;
     return mapLayout({
       floor: this.floor,
       turn: this.turn,
       sizes: { marker: unit * 1.6, target: unit * 2.4, here: unit * 1.45, label: unit * 1.1, hereLabel: unit * 1.2 },
       pois: this.#visiblePois(),
-      targets: new Set(route && route.target.floorId === this.floor.floorId ? [route.target.poi.id] : []),
+      targets: new Set(this.#targetId ? [this.#targetId] : []),
       here: this.spot ? { position: this.spot.position, label: words.youAreHere } : null,
       hazardTags: this.floor.areas.filter((area) => marked.has(area.id)).map((area) => ({ id: area.id, at: middleOf(area.polygon), text: words.hazard })),
       routes: [this.#routeLine()],
-      planLabels: upright?.labels ?? [],
+      planLabels: this.#upright?.labels ?? [],
     });
   }
 
@@ -214,21 +229,22 @@ export class ScreenFloorMap extends LitElement {
 
   #placed(placed: PlacedMarker, unit: number): SVGTemplateResult | typeof nothing {
     const { id, label } = placed;
+    const thing = placedThing(id);
     const text = label
       ? svg`<text class="label" data-test="map-label" data-for=${id} x=${label.x} y=${label.baseline} text-anchor="middle"
-          font-size=${label.fontSize} fill=${id === hereId ? '#b91c1c' : id.startsWith('hazard:') ? '#991b1b' : '#1e3a8a'}
+          font-size=${label.fontSize} fill=${thing.kind === 'here' ? '#b91c1c' : thing.kind === 'hazard' ? '#991b1b' : '#1e3a8a'}
           stroke-width=${unit * 0.3}>${label.lines.map((line, i) => svg`<tspan x=${label.x} dy=${i === 0 ? 0 : label.lineHeight}>${line}</tspan>`)}</text>`
       : nothing;
-    if (id === hereId) return svg`${this.#youAreHere(placed, unit)}${text}`;
-    if (id.startsWith('hazard:')) return text;
-    return svg`${this.#marker(placed, unit)}${text}`;
+    if (thing.kind === 'here') return svg`${this.#youAreHere(placed, unit)}${text}`;
+    if (thing.kind === 'hazard') return text;
+    return svg`${this.#marker(placed, thing.poiId, unit)}${text}`;
   }
 
-  #marker(placed: PlacedMarker, unit: number): SVGTemplateResult {
-    const poi = this.floor.pois.find((p) => `poi:${p.id}` === placed.id)!;
+  #marker(placed: PlacedMarker, poiId: string, unit: number): SVGTemplateResult {
+    const poi = this.floor.pois.find((p) => p.id === poiId)!;
     const marker = POI_MARKERS[poi.type];
     const blocked = this.hazards.blockedPoiIds.includes(poi.id);
-    const isTarget = placed.request.priority === 2;
+    const isTarget = poi.id === this.#targetId;
     const size = placed.request.radius * 2 * placed.scale;
     const half = size / 2;
     const spot = placed.request.at;

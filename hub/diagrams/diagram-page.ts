@@ -60,9 +60,12 @@ function marker(type: PoiType, size: number) {
     <svg x="${-half * 0.8}" y="${-half * 0.8}" width="${size * 0.8}" height="${size * 0.8}" viewBox="0 0 24 24"><path d="${glyph}" fill="#fff"/></svg>`;
 }
 
+/** Markers and writing are sized to the plan, so a small annex and a large campus print alike. */
+const unitOf = (floor: FloorPlan) => Math.max(floor.width, floor.height) / 55;
+
 function layoutOf(input: DiagramInput): MapLayout {
   const { floor } = input;
-  const unit = Math.max(floor.width, floor.height) / 55;
+  const unit = unitOf(floor);
   const visible = new Set<PoiType>(PUBLIC_POI_TYPES);
   const routes = input.routes.slice(0, 2).map((route) => route.path.filter((step) => step.floorId === floor.floorId).map((step) => step.position));
   return mapLayout({
@@ -98,7 +101,7 @@ function placedSvg(placed: PlacedMarker, unit: number, types: ReadonlyMap<string
 
 function mapSvg(input: DiagramInput, layout: MapLayout) {
   const { floor } = input;
-  const unit = Math.max(floor.width, floor.height) / 55;
+  const unit = unitOf(floor);
   const turn = headsUpTurn(input.facingDegrees);
   const routes = input.routes.slice(0, 2).map((route, index) => {
     const style = ROUTE_STYLES[index]!;
