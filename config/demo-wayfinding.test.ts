@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WayfindingSchema, wayfindingProblems } from '../shared/floor-plan.ts';
 import type { FloorPlan, Point, Wayfinding } from '../shared/floor-plan.ts';
-import { pointInPolygon } from '../shared/geometry.ts';
-import { createRouter } from '../shared/routing.ts';
+import { bearingDegrees, pointInPolygon } from '../shared/geometry.ts';
+import { arrowDegrees, createRouter } from '../shared/routing.ts';
 import type { Hazards, RouteGoal, RouteResult } from '../shared/routing.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -189,18 +189,35 @@ describe('routing on the demo plans', () => {
     }
   });
 
-  it('points each screen’s first arrow the way its route leaves (facing = where the reader looks)', () => {
+  it('points each screen’s arrow the way to go, snapped to eight directions (facing = where the reader looks)', () => {
     const expected: Record<string, string> = {
-      'main-1-east': 'left', // reader faces south; the east doors are to the east, on the left
+      'main-1-east': 'left', // reader faces south; the east doors are along the hallway to the east, on the left
       'main-1-west': 'right', // reader faces south; the west doors are on the right
-      'main-2-east': 'left',
-      'main-2-west': 'left', // reader faces north (library wall); the west stairs are on the left
+      'main-2-east': 'left', // as main-1-east, to the east stairs
+      'main-2-west': 'left', // reader faces north (library wall); the west stairs are along the hallway on the left
       gym: 'left', // reader faces the gym's north wall; the doors are just to the west
       cafeteria: 'ahead-left', // reader faces north; the courtyard doors are north-west
-      'front-office': 'behind-right', // reader faces the lobby's east wall; the entrance is south-west
-      'annex-hall': 'left',
+      'front-office': 'behind-right', // reader faces the lobby's east wall; the vestibule is south-west
+      'annex-hall': 'left', // reader faces north; the west doors are along the hallway on the left
     };
-    for (const s of site.screens) expect(found(routeFrom(s.id, 'exit')).arrow, s.id).toBe(expected[s.id]);
+    expect(Object.keys(expected).sort()).toEqual(site.screens.map((s) => s.id).sort());
+    for (const s of site.screens) {
+      const route = found(routeFrom(s.id, 'exit'));
+      expect(route.arrow, s.id).toBe(expected[s.id]);
+      // Not a coin toss: the way to go lies well inside its 45° sector, not on an edge where a small edit flips it.
+      const offCentre = Math.abs(((route.relativeBearing! - arrowDegrees(route.arrow!) + 540) % 360) - 180);
+      expect(offCentre, s.id).toBeLessThan(18);
+    }
+  });
+
+  it('points main-2-west along its hallway, not along the hop from the wall onto it', () => {
+    const route = found(routeFrom('main-2-west', 'exit'));
+    const [start, entry] = route.path;
+    // The hop to the walkway's first node points about 19° south of west…
+    expect(Math.abs(bearingDegrees(start!.position, entry!.position) - 270)).toBeGreaterThan(15);
+    // …the way to go is west along the hallway.
+    expect(Math.abs(route.heading - 270)).toBeLessThan(13);
+    expect(route.arrow).toBe('left');
   });
 
   it('sends main-1-east to a different exit when the east end of its hallway is marked (the end-to-end scenario)', () => {

@@ -57,3 +57,32 @@ export const PUBLIC_POI_TYPES: readonly PoiType[] = [
   'fire-alarm-pull-station',
   'assembly-point',
 ];
+
+/**
+ * Which markers give way when two would cover each other on a map: lower numbers are placed first and drawn on top.
+ * Ways out come first; then what saves a life in the first minutes; then the rest. (You are here, hazard tags and the
+ * route's own exit come before all of these.)
+ */
+export const MARKER_PRIORITY: Readonly<Record<PoiType, number>> = {
+  exit: 3,
+  'shelter-area': 3,
+  'assembly-point': 4,
+  aed: 4,
+  stairs: 5,
+  'bleeding-control-kit': 6,
+  extinguisher: 6,
+  'fire-alarm-pull-station': 6,
+  'first-aid-kit': 7,
+  'reunification-site': 7,
+  elevator: 8,
+  'panic-button': 9,
+  lockbox: 9,
+  'locking-door': 9,
+  camera: 9,
+  'metal-detector': 9,
+  'hardened-corner': 9,
+  'bullet-resistant-glass': 9,
+};
+
+/** Markers below this priority (ways out, AEDs, stairs) stay on the map even when nothing can be placed clear of them. */
+export const MAY_BE_LEFT_OFF_FROM = 6;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WayfindingSchema } from './floor-plan.ts';
 import type { Area, FloorPlan, GraphNode, Point, Wayfinding } from './floor-plan.ts';
 import { pointInPolygon, segmentTouchesPolygon } from './geometry.ts';
-import { NO_HAZARDS, arrowFor, createRouter } from './routing.ts';
+import { ARROW_LOOK_AHEAD_METRES, NO_HAZARDS, arrowDegrees, arrowFor, createRouter } from './routing.ts';
 import type { Hazards, RouteGoal, RouteResult, RouteStart } from './routing.ts';
 import { mulberry32 } from '../test/helpers/seeded-random.ts';
 
@@ -220,14 +220,14 @@ describe('bearings and arrows', () => {
   it('facing 0 (map up) with the exit to the right: bearing 90, arrow right', () => {
     const route = found(router.route({ floorId: 'f', position: { x: 50, y: 50 }, facingDegrees: 0 }, 'exit'));
     expect(route.target.node.id).toBe('east');
-    expect(route.firstLegBearing).toBeCloseTo(90, 9);
+    expect(route.heading).toBeCloseTo(90, 9);
     expect(route.relativeBearing).toBeCloseTo(90, 9);
     expect(route.arrow).toBe('right');
   });
 
   it('facing 270 (map left) with the way going up: arrow right', () => {
     const route = found(router.route({ floorId: 'f', position: { x: 50, y: 50 }, facingDegrees: 270 }, 'exit', hazards([], ['door-east'])));
-    expect(route.firstLegBearing).toBeCloseTo(0, 9);
+    expect(route.heading).toBeCloseTo(0, 9);
     expect(route.relativeBearing).toBeCloseTo(90, 9);
     expect(route.arrow).toBe('right');
   });
@@ -242,12 +242,58 @@ describe('bearings and arrows', () => {
     expect(found(router.route(start(90), 'exit')).arrow).toBe('ahead');
   });
 
-  it('uses the leg after the node the start stands on, and the start leg otherwise', () => {
+  it('heads for the route beyond the node the start stands on, and along a short route to its end', () => {
     const onNode = found(router.route({ floorId: 'f', position: { x: 50, y: 50 } }, 'exit'));
     expect(onNode.path.map((s) => s.nodeId)).toEqual([null, 'centre', 'east']);
-    expect(onNode.firstLegBearing).toBeCloseTo(90, 9);
+    expect(onNode.heading).toBeCloseTo(90, 9);
     const below = found(router.route({ floorId: 'f', position: { x: 50, y: 60 } }, 'exit', hazards([], ['door-east'])));
-    expect(below.firstLegBearing).toBeCloseTo(0, 9);
+    expect(below.heading).toBeCloseTo(0, 9);
+  });
+
+  // A screen on a corridor's wall, 2 m off the walkway; the exit is 40 m west.
+  const hallway = wayfinding([
+    floorPlan(
+      'h',
+      [
+        { id: 'exit', x: 0, y: 100, kind: 'exit', poi: 'door' },
+        { id: 'a', x: 200, y: 100 },
+        { id: 'b', x: 350, y: 100 },
+        { id: 'c', x: 400, y: 100 },
+        { id: 'd', x: 450, y: 100 },
+        { id: 'e', x: 500, y: 100 },
+      ],
+      [['exit', 'a'], ['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e']],
+    ),
+  ]);
+
+  it('points the way along the walkway, not along the hop onto it from the wall', () => {
+    const route = found(createRouter(hallway).route({ floorId: 'h', position: { x: 400, y: 80 }, facingDegrees: 0 }, 'exit'));
+    // The start joins the walkway diagonally at b, 5 m west: that hop alone points 22° off west.
+    expect(route.path.map((s) => s.nodeId)).toEqual([null, 'b', 'a', 'exit']);
+    const hop = Math.hypot(50, 20);
+    const ahead = { x: 350 - (ARROW_LOOK_AHEAD_METRES * 10 - hop), y: 100 };
+    expect(route.heading).toBeCloseTo(270 - (Math.atan2(20, 400 - ahead.x) * 180) / Math.PI, 6);
+    expect(Math.abs(route.heading - 270)).toBeLessThan(16);
+    expect(route.arrow).toBe('left');
+    expect(arrowDegrees(route.arrow!)).toBe(270);
+  });
+
+  it('does not look past the stairs: the heading stays on the start’s floor', () => {
+    const twoFloors = wayfinding(
+      [
+        floorPlan('up', [{ id: 'up-hall', x: 100, y: 100 }, { id: 'up-stairs', x: 100, y: 130, kind: 'stairs', poi: 'st-up' }], [['up-hall', 'up-stairs']]),
+        floorPlan('down', [{ id: 'down-stairs', x: 900, y: 900, kind: 'stairs', poi: 'st-down' }, { id: 'down-exit', x: 0, y: 900, kind: 'exit', poi: 'exit' }], [['down-stairs', 'down-exit']]),
+      ],
+      [{ from: 'up-stairs', to: 'down-stairs', kind: 'stairs', metres: 10 }],
+    );
+    const route = found(createRouter(twoFloors).route({ floorId: 'up', position: { x: 100, y: 100 }, facingDegrees: 0 }, 'exit'));
+    expect(route.floors).toEqual(['up', 'down']);
+    expect(route.heading).toBeCloseTo(180, 9);
+    expect(route.arrow).toBe('behind');
+  });
+
+  it('draws each arrow at its own one of eight angles', () => {
+    expect(['ahead', 'ahead-right', 'right', 'behind-right', 'behind', 'behind-left', 'left', 'ahead-left'].map((a) => arrowDegrees(a as never))).toEqual([0, 45, 90, 135, 180, 225, 270, 315]);
   });
 
   it('gives no relative bearing and no arrow without a facing', () => {

@@ -37,10 +37,14 @@ export type RouteResult =
       path: RouteStep[];
       metres: number;
       target: { floorId: string; node: GraphNode; poi: Poi };
-      /** compass bearing of the first leg, degrees clockwise from map up (0 when the start is the target itself) */
-      firstLegBearing: number;
-      /** bearing relative to the screen's facing, null when no facing given */
+      /**
+       * The way to go: the compass bearing (degrees clockwise from map up) from the start to the point
+       * ARROW_LOOK_AHEAD_METRES along the route on the start's floor; 0 when the start is the target itself.
+       */
+      heading: number;
+      /** the heading relative to the screen's facing, null when no facing given */
       relativeBearing: number | null;
+      /** the relative bearing snapped to one of eight directions, null when no facing given */
       arrow: ArrowDirection | null;
       /** floors the route passes through in order, e.g. ['main-2','main-1'] */
       floors: string[];
@@ -63,6 +67,18 @@ const ARROWS: readonly ArrowDirection[] = ['ahead', 'ahead-right', 'right', 'beh
 export function arrowFor(relativeBearing: number): ArrowDirection {
   return ARROWS[Math.round(normaliseDegrees(relativeBearing) / 45) % 8]!;
 }
+
+/** The angle an arrow is drawn at, degrees clockwise from up: one of the eight, so it never points between two corridors. */
+export function arrowDegrees(arrow: ArrowDirection): number {
+  return ARROWS.indexOf(arrow) * 45;
+}
+
+/**
+ * How far along the route the big arrow looks: about ten paces. The screen hangs on a wall, off the walkable graph, so
+ * the route starts with a hop onto the walkway that can point well off the way to go (20° on the demo's main-2-west);
+ * ten paces on, the direction is the corridor's, and a route's first turn further on does not yet pull it round.
+ */
+export const ARROW_LOOK_AHEAD_METRES = 8;
 
 /** The start joins the graph at this many nearest nodes: enough to find a way out, few enough to stay local. */
 const ENTRY_CANDIDATES = 4;
@@ -291,30 +307,39 @@ function stepAt(graph: Graph, node: number): RouteStep {
   return { floorId: graph.floors[graph.nodeFloor[node]!]!.floorId, nodeId: id, position: { x: position.x, y: position.y } };
 }
 
+/**
+ * The point `units` along the path from its start, or where the path leaves the start's floor (a link's two ends lie on
+ * different maps, so a bearing across one means nothing), or its end.
+ */
+function pointAlong(path: readonly RouteStep[], units: number): Point {
+  let left = units;
+  for (let i = 1; i < path.length; i++) {
+    const from = path[i - 1]!.position;
+    const to = path[i]!.position;
+    if (path[i]!.floorId !== path[0]!.floorId) return from;
+    const length = distance(from, to);
+    if (length > 0 && length >= left) return { x: from.x + ((to.x - from.x) * left) / length, y: from.y + ((to.y - from.y) * left) / length };
+    left -= length;
+  }
+  return path[path.length - 1]!.position;
+}
+
 /** The route's description from its steps (start first, target last). */
 function describe(graph: Graph, goal: RouteGoal, start: RouteStart, path: RouteStep[], metres: number, target: number): RouteFound {
   const node = graph.nodes[target]!;
   const floor = graph.nodeFloor[target]!;
   const floors: string[] = [];
   for (const step of path) if (floors[floors.length - 1] !== step.floorId) floors.push(step.floorId);
-  // A link's two ends lie on different maps, so only a leg on one floor has a bearing.
-  let firstLegBearing = 0;
-  for (let i = 1; i < path.length; i++) {
-    const from = path[i - 1]!;
-    const to = path[i]!;
-    if (from.floorId === to.floorId && distance(from.position, to.position) >= SAME_POINT) {
-      firstLegBearing = bearingDegrees(from.position, to.position);
-      break;
-    }
-  }
-  const relativeBearing = start.facingDegrees === undefined ? null : normaliseDegrees(firstLegBearing - start.facingDegrees);
+  const ahead = pointAlong(path, ARROW_LOOK_AHEAD_METRES * graph.floors[graph.floorIndexById.get(start.floorId)!]!.unitsPerMetre);
+  const heading = distance(start.position, ahead) < SAME_POINT ? 0 : bearingDegrees(start.position, ahead);
+  const relativeBearing = start.facingDegrees === undefined ? null : normaliseDegrees(heading - start.facingDegrees);
   return {
     ok: true,
     goal,
     path,
     metres,
     target: { floorId: graph.floors[floor]!.floorId, node, poi: graph.floorPois[floor]!.get(node.poiId!)! },
-    firstLegBearing,
+    heading,
     relativeBearing,
     arrow: relativeBearing === null ? null : arrowFor(relativeBearing),
     floors,

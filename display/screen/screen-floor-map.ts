@@ -1,18 +1,31 @@
 // <screen-floor-map>: a floor's map with "You are here", the public points of interest (exits, AEDs,
-// extinguishers...), hazards the office marked, and the route to follow. Drawn as one SVG over the map image,
-// in the map's own coordinates. Security-sensitive points (cameras, hardened corners...) are never shown here.
-// The map is turned "heads-up": the direction the reader faces is up, so the route on the map and the big
-// arrow beside it agree (a north-up map read facing south sends people the wrong way). It turns in quarter
-// turns so the plan keeps filling its frame; our own markers and labels stay upright.
-import { LitElement, css, nothing, svg, type SVGTemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { FloorPlan, Poi, PoiType, ScreenSpot } from '../../shared/floor-plan.ts';
+// extinguishers...), hazards the office marked, and the route to follow. Security-sensitive points (cameras,
+// hardened corners...) are never shown here.
+// The map is turned "heads-up": the direction the reader faces is up, so the route on the map and the big arrow
+// beside it agree (a north-up map read facing south sends people the wrong way). It turns in quarter turns so the
+// plan keeps filling its frame. Only the geometry turns: markers and labels are drawn upright where their spots
+// land (shared/map-layout.ts places them clear of each other), and the writing in an SVG map is turned back
+// upright (shared/upright-map-labels.ts) in a copy of the image made on the screen.
+import { LitElement, css, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { FloorPlan, PoiType, ScreenSpot } from '../../shared/floor-plan.ts';
+import type { Bounds } from '../../shared/geometry.ts';
+import { type MapLayout, mapLayout, middleOf, placedThing } from '../../shared/map-layout.ts';
+import { headsUpTurn, type QuarterTurn } from '../../shared/map-orientation.ts';
+import type { PlacedMarker } from '../../shared/map-placement.ts';
 import type { Hazards, Language } from '../../shared/model.ts';
-import type { RouteResult } from '../../shared/routing.ts';
-import { headsUpTurn, turnedViewBox } from '../../shared/map-orientation.ts';
 import { POI_MARKERS, PUBLIC_POI_TYPES } from '../../shared/poi-markers.ts';
 import { nameIn } from '../../shared/translations.ts';
+import type { RouteResult } from '../../shared/routing.ts';
+import { uprightMapLabels } from '../../shared/upright-map-labels.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
+
+/** A copy of an SVG map with its writing turned upright for one turn, and where that writing lies. */
+interface UprightImage {
+  key: string;
+  href: string;
+  labels: Bounds[];
+}
 
 @customElement('screen-floor-map')
 export class ScreenFloorMap extends LitElement {
@@ -66,18 +79,82 @@ export class ScreenFloorMap extends LitElement {
   /** A faint route in normal times; a bold, moving one during an evacuation. */
   @property({ type: Boolean }) urgent = false;
 
-  get turn(): 0 | 90 | 180 | 270 {
+  /** The plan's SVG with upright writing, once made; until then (and for PNG or JPEG maps) the image as stored. */
+  @state() private _upright: UprightImage | null = null;
+
+  get turn(): QuarterTurn {
     return this.spot ? headsUpTurn(this.spot.facingDegrees) : 0;
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('floor') || changed.has('spot')) this.#makeUpright();
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Back in the page after leaving it: the copy was let go on the way out.
+    if (this.floor) this.#makeUpright();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#forget();
+  }
+
+  /** The key of the upright copy this plan and turn need, or null when the stored image does (none, or not SVG). */
+  get #uprightKey(): string | null {
+    const image = this.floor?.image;
+    return image?.kind === 'svg' ? `${image.file} ${this.turn} ${this.floor.width}×${this.floor.height}` : null;
+  }
+
+  /** The upright copy being made, so one plan and turn is fetched once. */
+  #making: string | null = null;
+
+  /** The upright copy when it is the one the current plan and turn need. */
+  get #upright(): UprightImage | null {
+    return this._upright && this._upright.key === this.#uprightKey ? this._upright : null;
+  }
+
+  #makeUpright() {
+    const key = this.#uprightKey;
+    if (key === this._upright?.key || key === this.#making) return;
+    this.#forget();
+    if (!key) return;
+    this.#making = key;
+    const { floor, turn } = this;
+    // The map is drawn at once from the stored image; the upright copy replaces it when ready, and a failure
+    // (offline without a cached copy, an unreadable file) leaves the stored image in place.
+    void fetch(`/maps/${floor.image!.file}`)
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`map ${response.status}`))))
+      .then((text) => {
+        if (this.#making !== key) return;
+        this.#making = null;
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        if (doc.documentElement.localName !== 'svg') return;
+        const labels = uprightMapLabels<Element>(doc.documentElement, turn, floor.width, floor.height).map((label) => label.box);
+        const blob = new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' });
+        this._upright = { key, href: URL.createObjectURL(blob), labels };
+      })
+      .catch(() => undefined);
+  }
+
+  #forget() {
+    if (this._upright) URL.revokeObjectURL(this._upright.href);
+    this._upright = null;
+    this.#making = null;
   }
 
   override render() {
     const { floor } = this;
+    const turn = this.turn;
     // Markers are sized to the map, so a small annex plan and a large campus read the same from 10 m.
     const unit = Math.max(floor.width, floor.height) / 50;
-    const turn = this.turn;
-    const viewBox = turnedViewBox(floor.width, floor.height, turn);
-    return svg`<svg viewBox=${viewBox} preserveAspectRatio="xMidYMid meet" role="img" data-turn=${turn}
-      aria-label=${SCREEN_WORDS[this.language].mapOf(floor.floorId)} data-test="floor-map" data-floor=${floor.floorId}>
+    const words = SCREEN_WORDS[this.language];
+    const layout = this.#layout(unit);
+    const upright = this.#upright;
+    const href = upright?.href ?? (floor.image ? `/maps/${floor.image.file}` : null);
+    return svg`<svg viewBox=${layout.viewBox} preserveAspectRatio="xMidYMid meet" role="img" data-turn=${turn}
+      aria-label=${words.mapOf(floor.floorId)} data-test="floor-map" data-floor=${floor.floorId} data-upright-image=${upright ? 'true' : 'false'}>
       <defs>
         <pattern id="hazard-hatch" width="16" height="16" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="16" height="16" fill="rgb(220 38 38 / 0.35)"></rect>
@@ -86,36 +163,63 @@ export class ScreenFloorMap extends LitElement {
       </defs>
       <g transform="rotate(${-turn})">
         <rect width=${floor.width} height=${floor.height} fill="#f8fafc"></rect>
-        ${floor.image ? svg`<image href="/maps/${floor.image.file}" width=${floor.width} height=${floor.height}></image>` : nothing}
+        ${href ? svg`<image href=${href} width=${floor.width} height=${floor.height} data-test="map-image"></image>` : nothing}
         ${this.#hazardAreas(unit)}
         ${this.#route(unit)}
-        ${this.#pois(unit)}
-        ${this.spot ? this.#youAreHere(this.spot, unit) : nothing}
       </g>
+      <g data-test="map-overlay">${[...layout.placement.placed].reverse().map((placed) => this.#placed(placed, unit))}</g>
     </svg>`;
+  }
+
+  #visiblePois() {
+    const visible = new Set<PoiType>(PUBLIC_POI_TYPES);
+    if (this.shelters) visible.add('shelter-area');
+    return this.floor.pois.filter((poi) => visible.has(poi.type));
+  }
+
+  /** The exit (or shelter) the route ends at, when it is on this floor. */
+  get #targetId(): string | null {
+    const route = this.route;
+    return route?.ok && route.target.floorId === this.floor.floorId ? route.target.poi.id : null;
+  }
+
+  #routeLine() {
+    const route = this.route;
+    if (!route?.ok) return [];
+    return route.path.filter((step) => step.floorId === this.floor.floorId).map((step) => step.position);
+  }
+
+  #layout(unit: number): MapLayout {
+    const words = SCREEN_WORDS[this.language];
+    const marked = new Set(this.hazards.areaIds);
+    return mapLayout({
+      floor: this.floor,
+      turn: this.turn,
+      sizes: { marker: unit * 1.6, target: unit * 2.4, here: unit * 1.45, label: unit * 1.1, hereLabel: unit * 1.2 },
+      // The school's own names in the screen's language.
+      pois: this.#visiblePois().map((poi) => ({ ...poi, label: nameIn(poi, this.language) })),
+      targets: new Set(this.#targetId ? [this.#targetId] : []),
+      here: this.spot ? { position: this.spot.position, label: words.youAreHere } : null,
+      hazardTags: this.floor.areas.filter((area) => marked.has(area.id)).map((area) => ({ id: area.id, at: middleOf(area.polygon), text: words.hazard })),
+      routes: [this.#routeLine()],
+      planLabels: this.#upright?.labels ?? [],
+    });
   }
 
   #hazardAreas(unit: number) {
     const marked = new Set(this.hazards.areaIds);
     return this.floor.areas
       .filter((area) => marked.has(area.id))
-      .map((area) => {
-        const points = area.polygon.map((p) => `${p.x},${p.y}`).join(' ');
-        const cx = area.polygon.reduce((sum, p) => sum + p.x, 0) / area.polygon.length;
-        const cy = area.polygon.reduce((sum, p) => sum + p.y, 0) / area.polygon.length;
-        return svg`<g data-test="hazard-area" data-area=${area.id}>
-          <polygon points=${points} fill="url(#hazard-hatch)" stroke="#b91c1c" stroke-width=${unit * 0.2}></polygon>
-          <text class="label" x=${cx} y=${cy} transform="rotate(${this.turn} ${cx} ${cy})" text-anchor="middle" dominant-baseline="middle" font-size=${unit * 1.1}
-            fill="#991b1b" stroke-width=${unit * 0.3}>${SCREEN_WORDS[this.language].hazard}</text>
-        </g>`;
-      });
+      .map(
+        (area) => svg`<polygon data-test="hazard-area" data-area=${area.id} points=${area.polygon.map((p) => `${p.x},${p.y}`).join(' ')}
+          fill="url(#hazard-hatch)" stroke="#b91c1c" stroke-width=${unit * 0.2}></polygon>`,
+      );
   }
 
   #route(unit: number) {
     const route = this.route;
-    if (!route?.ok) return nothing;
-    const points = route.path.filter((step) => step.floorId === this.floor.floorId).map((step) => `${step.position.x},${step.position.y}`);
-    if (points.length < 2) return nothing;
+    const points = this.#routeLine().map((p) => `${p.x},${p.y}`);
+    if (!route?.ok || points.length < 2) return nothing;
     const width = this.urgent ? unit * 0.9 : unit * 0.45;
     const colour = this.urgent ? '#1d4ed8' : '#2563eb';
     const dash = this.urgent ? `${unit * 1.4} ${unit * 0.8}` : `${unit * 0.6} ${unit * 0.6}`;
@@ -125,36 +229,50 @@ export class ScreenFloorMap extends LitElement {
     </g>`;
   }
 
-  #pois(unit: number) {
-    const visible = new Set<PoiType>(PUBLIC_POI_TYPES);
-    if (this.shelters) visible.add('shelter-area');
-    const blocked = new Set(this.hazards.blockedPoiIds);
-    const target = this.route?.ok ? this.route.target.poi.id : null;
-    return this.floor.pois.filter((poi) => visible.has(poi.type)).map((poi) => this.#marker(poi, unit, blocked.has(poi.id), poi.id === target));
+  #placed(placed: PlacedMarker, unit: number): SVGTemplateResult | typeof nothing {
+    const { id, label } = placed;
+    const thing = placedThing(id);
+    const text = label
+      ? svg`<text class="label" data-test="map-label" data-for=${id} x=${label.x} y=${label.baseline} text-anchor="middle"
+          font-size=${label.fontSize} fill=${thing.kind === 'here' ? '#b91c1c' : thing.kind === 'hazard' ? '#991b1b' : '#1e3a8a'}
+          stroke-width=${unit * 0.3}>${label.lines.map((line, i) => svg`<tspan x=${label.x} dy=${i === 0 ? 0 : label.lineHeight}>${line}</tspan>`)}</text>`
+      : nothing;
+    if (thing.kind === 'here') return svg`${this.#youAreHere(placed, unit)}${text}`;
+    if (thing.kind === 'hazard') return text;
+    return svg`${this.#marker(placed, thing.poiId, unit)}${text}`;
   }
 
-  #marker(poi: Poi, unit: number, blocked: boolean, isTarget: boolean): SVGTemplateResult {
+  #marker(placed: PlacedMarker, poiId: string, unit: number): SVGTemplateResult {
+    const poi = this.floor.pois.find((p) => p.id === poiId)!;
     const marker = POI_MARKERS[poi.type];
-    const size = unit * (isTarget ? 2.4 : 1.6);
+    const blocked = this.hazards.blockedPoiIds.includes(poi.id);
+    const isTarget = poi.id === this.#targetId;
+    const size = placed.request.radius * 2 * placed.scale;
     const half = size / 2;
-    return svg`<g transform="translate(${poi.position.x} ${poi.position.y}) rotate(${this.turn})" data-test="poi" data-poi=${poi.id} data-type=${poi.type}>
-      ${isTarget ? svg`<circle r=${size} fill="none" stroke="#1d4ed8" stroke-width=${unit * 0.35}></circle>` : nothing}
-      <rect x=${-half} y=${-half} width=${size} height=${size} rx=${size * 0.18} fill=${blocked ? '#64748b' : marker.colour} stroke="#fff" stroke-width=${unit * 0.15}></rect>
-      <svg x=${-half * 0.8} y=${-half * 0.8} width=${size * 0.8} height=${size * 0.8} viewBox="0 0 24 24"><path d=${marker.glyph} fill="#fff"></path></svg>
-      ${blocked ? svg`<path d="M${-half} ${-half}L${half} ${half}M${half} ${-half}L${-half} ${half}" stroke="#dc2626" stroke-width=${unit * 0.4}></path>` : nothing}
-      ${isTarget ? svg`<text class="label" y=${-size * 1.15} text-anchor="middle" font-size=${unit * 1.1} fill="#1e3a8a" stroke-width=${unit * 0.3}>${nameIn(poi, this.language)}</text>` : nothing}
+    const spot = placed.request.at;
+    // A nudged marker keeps a thin line back to where the thing really is.
+    const leader = placed.nudged
+      ? svg`<line x1=${spot.x} y1=${spot.y} x2=${placed.at.x} y2=${placed.at.y} stroke="#334155" stroke-width=${unit * 0.12}></line>
+          <circle cx=${spot.x} cy=${spot.y} r=${unit * 0.22} fill="#334155"></circle>`
+      : nothing;
+    return svg`${leader}<g transform="translate(${placed.at.x} ${placed.at.y})" data-test="poi" data-poi=${poi.id} data-type=${poi.type}
+        data-blocked=${blocked ? 'true' : 'false'} data-nudged=${placed.nudged ? 'true' : 'false'}>
+      ${isTarget ? svg`<circle r=${half * 0.92} fill="none" stroke="#1d4ed8" stroke-width=${unit * 0.3}></circle>` : nothing}
+      <rect x=${-half * (isTarget ? 0.62 : 1)} y=${-half * (isTarget ? 0.62 : 1)} width=${size * (isTarget ? 0.62 : 1)} height=${size * (isTarget ? 0.62 : 1)}
+        rx=${size * 0.1} fill=${blocked ? '#64748b' : marker.colour} stroke="#fff" stroke-width=${unit * 0.15}></rect>
+      <svg x=${-half * (isTarget ? 0.5 : 0.8)} y=${-half * (isTarget ? 0.5 : 0.8)} width=${size * (isTarget ? 0.5 : 0.8)} height=${size * (isTarget ? 0.5 : 0.8)} viewBox="0 0 24 24"><path d=${marker.glyph} fill="#fff"></path></svg>
+      ${blocked ? svg`<path data-test="blocked-cross" d="M${-half} ${-half}L${half} ${half}M${half} ${-half}L${-half} ${half}" stroke="#dc2626" stroke-width=${unit * 0.4}></path>` : nothing}
     </g>`;
   }
 
-  #youAreHere(spot: ScreenSpot, unit: number) {
-    const { position, facingDegrees } = spot;
-    const r = unit * 0.9;
-    // Drawn upright after the turn; the cone shows where the reader looks (up, give or take the rounding).
-    return svg`<g transform="translate(${position.x} ${position.y}) rotate(${this.turn})" data-test="you-are-here">
+  #youAreHere(placed: PlacedMarker, unit: number) {
+    const { facingDegrees } = this.spot!;
+    const r = placed.request.radius / 1.6;
+    // The cone shows where the reader looks: up, give or take the rounding to a quarter turn.
+    return svg`<g transform="translate(${placed.at.x} ${placed.at.y})" data-test="you-are-here">
       <path d="M0 0 L${-r * 1.3} ${-r * 3} A ${r * 3.3} ${r * 3.3} 0 0 1 ${r * 1.3} ${-r * 3} Z" fill="rgb(220 38 38 / 0.25)" transform="rotate(${facingDegrees - this.turn})"></path>
       <circle r=${r * 1.6} fill="rgb(220 38 38 / 0.25)"></circle>
       <circle r=${r} fill="#dc2626" stroke="#fff" stroke-width=${unit * 0.3}></circle>
-      <text class="label" y=${r * 3.2} text-anchor="middle" font-size=${unit * 1.2} fill="#b91c1c" stroke-width=${unit * 0.35}>${SCREEN_WORDS[this.language].youAreHere}</text>
     </g>`;
   }
 }

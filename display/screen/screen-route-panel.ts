@@ -3,7 +3,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Language, Units } from '../../shared/model.ts';
-import type { RouteResult } from '../../shared/routing.ts';
+import { arrowDegrees, arrowFor, type RouteResult } from '../../shared/routing.ts';
 import { nameIn } from '../../shared/translations.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 
@@ -67,7 +67,8 @@ export class ScreenRoutePanel extends LitElement {
         <p class="detail">${words.noSafeRouteDetail}</p>
       </div>`;
     }
-    const angle = route.relativeBearing ?? route.firstLegBearing;
+    // One of eight directions, as a sign would: the way along a corridor, not the few degrees of the step onto it.
+    const angle = arrowDegrees(route.arrow ?? arrowFor(route.heading));
     return html`
       <svg class="arrow" part="arrow" viewBox="0 0 100 100" aria-hidden="true" data-test="route-arrow" data-direction=${route.arrow ?? ''}>
         <g transform="rotate(${angle} 50 50)">

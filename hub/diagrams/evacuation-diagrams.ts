@@ -2,13 +2,15 @@
 // router the screens use (normal times, no hazards), drawn by diagram-page.ts and printed to PDF.
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Point } from '../../shared/floor-plan.ts';
+import type { FloorPlan, Point } from '../../shared/floor-plan.ts';
+import { type QuarterTurn, headsUpTurn } from '../../shared/map-orientation.ts';
 import { NO_HAZARDS } from '../../shared/model.ts';
 import { createRouter } from '../../shared/routing.ts';
 import { ApiError } from '../api-error.ts';
 import type { Store } from '../store/store.ts';
-import { diagramHtml } from './diagram-page.ts';
+import { type DiagramInput, diagramHtml } from './diagram-page.ts';
 import type { PdfRenderer } from './pdf-renderer.ts';
+import { uprightMapImage } from './upright-map-image.ts';
 
 export type DiagramPlace =
   | { kind: 'screen'; screenId: string }
@@ -19,13 +21,19 @@ const IMAGE_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': '
 export function createEvacuationDiagrams(deps: { store: Store; renderer: PdfRenderer; mapsDir: string; now?: () => Date }) {
   const { store, renderer, mapsDir, now = () => new Date() } = deps;
 
-  async function mapImage(file: string | undefined): Promise<string | null> {
+  async function mapImage(floor: FloorPlan, turn: QuarterTurn): Promise<DiagramInput['mapImage']> {
+    const file = floor.image?.file;
     if (!file) return null;
+    let bytes: Buffer;
     try {
-      return `data:${IMAGE_TYPES[extname(file)] ?? 'application/octet-stream'};base64,${(await readFile(join(mapsDir, file))).toString('base64')}`;
+      bytes = await readFile(join(mapsDir, file));
     } catch {
       return null; // a missing image still leaves the routes and equipment to print
     }
+    const type = IMAGE_TYPES[extname(file)] ?? 'application/octet-stream';
+    if (type !== 'image/svg+xml') return { href: `data:${type};base64,${bytes.toString('base64')}`, labels: [] };
+    const upright = await uprightMapImage(bytes.toString('utf8'), turn, floor.width, floor.height);
+    return { href: `data:${type};base64,${Buffer.from(upright.svg).toString('base64')}`, labels: upright.labels };
   }
 
   return {
@@ -67,7 +75,7 @@ export function createEvacuationDiagrams(deps: { store: Store; renderer: PdfRend
         gatheringPoints: wayfinding.floors
           .filter((f) => buildingFloors.has(f.floorId))
           .flatMap((f) => f.pois.filter((p) => p.type === 'assembly-point' || p.type === 'reunification-site')),
-        mapImage: await mapImage(floor.image?.file),
+        mapImage: await mapImage(floor, headsUpTurn(facingDegrees)),
         generatedAt: now(),
         timeZone: site.timeZone,
       });

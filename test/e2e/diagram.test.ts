@@ -31,6 +31,16 @@ async function readPdf(path: string): Promise<{ pages: number; text: string }> {
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
+/** The first page's size in points and every run of text on it with its transform [a, b, c, d, e, f]. */
+async function pdfWriting(path: string) {
+  const response = await fetch(`${hub.origin}${path}`, { headers: { Cookie: viewer } });
+  const doc = await getDocument({ data: new Uint8Array(await response.arrayBuffer()), verbosity: 0 }).promise;
+  const page = await doc.getPage(1);
+  const { width, height } = page.getViewport({ scale: 1 });
+  const items = (await page.getTextContent()).items.flatMap((item) => ('str' in item && item.str.trim() ? [{ text: item.str, transform: item.transform as number[] }] : []));
+  return { width, height, items };
+}
+
 describe('evacuation diagrams', () => {
   it('prints one page for a screen, with its location and a primary and a secondary route', async () => {
     const location = hub.site().screens.find((s) => s.id === 'main-1-east')!.location;
@@ -47,6 +57,24 @@ describe('evacuation diagrams', () => {
     expect(pages).toBe(1);
     expect(text).toContain('Room215');
     expect(text).toContain('(bythestairs)');
+  });
+
+  it('prints every word upright, the plan’s own room numbers included, and a plan turned a quarter on a portrait page', async () => {
+    // The front office faces east: its plan is turned a quarter and stands taller than wide. main-1-east faces south.
+    for (const [screen, portrait] of [['front-office', true], ['main-1-east', false]] as const) {
+      const { width, height, items } = await pdfWriting(`/api/diagram?screen=${screen}`);
+      expect(height > width, `${screen} on a ${portrait ? 'portrait' : 'landscape'} page`).toBe(portrait);
+      const texts = items.map((item) => item.text);
+      expect(texts, screen).toEqual(expect.arrayContaining(['YOU ARE HERE', '104', 'Gymnasium', 'Elm Street']));
+      for (const { text, transform } of items) {
+        // Which way the writing runs on the page (PDF's y grows upwards): rightwards, or at worst bottom to top
+        // (a label along a narrow lawn), never leftwards (upside down).
+        const [a, b] = transform as [number, number];
+        expect(a > 1e-6 || (Math.abs(a) < 1e-6 && b > 0), `${screen}: "${text}" reads upside down`).toBe(true);
+        // Room numbers, street names and everything of ours stay level.
+        if (/^\d{3}$|^YOU ARE HERE$|^Elm Street$|^Gymnasium$/.test(text)) expect(Math.abs(b), `${screen}: "${text}" is turned`).toBeLessThan(1e-6);
+      }
+    }
   });
 
   it('refuses what it cannot print, with clear errors, and anyone not logged in', async () => {
