@@ -6,6 +6,10 @@ export const LANGUAGES = ['en', 'es'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
+export const LANGUAGE_LAYOUTS = ['turns', 'side-by-side'] as const;
+export const LanguageLayoutSchema = z.enum(LANGUAGE_LAYOUTS);
+export type LanguageLayout = z.infer<typeof LanguageLayoutSchema>;
+
 /** Identifiers are short, URL-safe and stable: they end up in URLs, scopes and audit lines. */
 export const IdSchema = z
   .string()
@@ -55,6 +59,11 @@ export const ScreenSchema = z.object({
   language: LanguageSchema,
   /** Shown in turns with `language` (the whole view, a few seconds each); a different one of the site's languages. */
   secondLanguage: LanguageSchema.optional(),
+  /**
+   * How a screen with a second language shows it during a mode: in turns (the default), or side by side, each
+   * language in half the screen (on a wide screen read by both at once). Normal content always takes turns.
+   */
+  languageLayout: LanguageLayoutSchema.optional(),
   /** Groups the screen belongs to ("hallways", "entrances"), for targeting content. */
   tags: z.array(IdSchema).max(20).optional(),
   /** False: the screen never sounds a tone (a library, a room people hide in during a Lockdown). Absent means on. */

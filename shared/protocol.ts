@@ -6,7 +6,7 @@ import { WayfindingSchema } from './floor-plan.ts';
 import { SlideSchema } from './content.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
 import { ModeTonesSchema } from './mode-tones.ts';
-import { ActiveModeSchema, DestinationSchema, HazardsSchema, IdSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
+import { ActiveModeSchema, DestinationSchema, HazardsSchema, IdSchema, LanguageLayoutSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
 export const PROTOCOL_VERSION = 1;
@@ -139,6 +139,8 @@ export const ScreenProfileSchema = z.object({
   sound: z.boolean().optional(),
   /** Shown in turns with `language`. */
   secondLanguage: LanguageSchema.optional(),
+  /** How the two languages share the screen during a mode; absent: in turns. */
+  languageLayout: LanguageLayoutSchema.optional(),
   /** The names above in the screen's languages, where the school translated them (profileIn applies them). */
   translations: z
     .partialRecord(

@@ -21,11 +21,12 @@ interface Draft {
   language: string;
   /** '' for none. */
   secondLanguage: string;
+  sideBySide: boolean;
   tags: string;
   sound: boolean;
 }
 
-const EMPTY: Draft = { code: '', screenId: '', name: '', buildingId: '', floorId: '', zoneId: '', location: '', locationTranslations: undefined, language: '', secondLanguage: '', tags: '', sound: true };
+const EMPTY: Draft = { code: '', screenId: '', name: '', buildingId: '', floorId: '', zoneId: '', location: '', locationTranslations: undefined, language: '', secondLanguage: '', sideBySide: false, tags: '', sound: true };
 
 export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
   const { site, error } = useSite();
@@ -58,6 +59,7 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
             locationTranslations: screen.locationTranslations,
             language: screen.language,
             secondLanguage: screen.secondLanguage ?? '',
+            sideBySide: screen.languageLayout === 'side-by-side',
             tags: (screen.tags ?? []).join(', '),
             sound: screen.sound !== false,
           }
@@ -83,6 +85,7 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
             ...(draft.locationTranslations ? { locationTranslations: draft.locationTranslations } : {}),
             ...(draft.language === 'en' || draft.language === 'es' ? { language: draft.language } : {}),
             ...(secondLanguage ? { secondLanguage } : {}),
+            ...(secondLanguage && draft.sideBySide ? { languageLayout: 'side-by-side' as const } : {}),
             ...(tags.length > 0 ? { tags } : {}),
             sound: draft.sound,
           },
@@ -178,7 +181,7 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
       </label>
       {site.languages.length > 1 && (
         <label>
-          Second language, shown in turns with the first
+          Second language
           <select data-test="pair-second-language" value={secondLanguage ?? ''} onChange={(e) => set({ secondLanguage: e.currentTarget.value })}>
             <option value="">None</option>
             {site.languages
@@ -189,6 +192,12 @@ export function PairScreenForm(props: { onPaired?: (name: string) => void }) {
                 </option>
               ))}
           </select>
+        </label>
+      )}
+      {site.languages.length > 1 && secondLanguage && (
+        <label class="check">
+          <input type="checkbox" data-test="pair-side-by-side" checked={draft.sideBySide} onChange={(e) => set({ sideBySide: e.currentTarget.checked })} />
+          During a mode, show both languages side by side (for a wide screen) rather than in turns
         </label>
       )}
       <label>

@@ -21,6 +21,9 @@ import { hazardAreasAt } from '../../shared/hazards-here.ts';
 import { activeModeIn, nameIn, profileIn } from '../../shared/translations.ts';
 import { LanguageTurns, MODE_TURN_MS, NORMAL_TURN_MS } from './language-turns.ts';
 
+/** Below this width (CSS pixels) each half of a side-by-side screen is too narrow to read: languages take turns. */
+const SIDE_BY_SIDE_MIN_WIDTH = 1280;
+
 /** Reconnecting briefly is normal; only a longer silence is worth telling people about. */
 const OFFLINE_GRACE_MS = 5000;
 
@@ -121,7 +124,7 @@ export class MusterScreen extends LitElement {
   /** The language the last render drew in. */
   #language: Language = 'en';
   /** The active mode in the language shown, kept while neither changes so the takeover does not refit every second. */
-  #shownMode: { active: ActiveMode; language: Language; destinations: readonly Destination[] | undefined; shown: ActiveMode } | null = null;
+  readonly #shownModes = new Map<Language, { active: ActiveMode; destinations: readonly Destination[] | undefined; shown: ActiveMode }>();
   #link: ScreenView | null = null;
   /** The target of the route on screen: reflected as data-route for people and tests. */
   #routeTarget = 'none';
@@ -131,6 +134,13 @@ export class MusterScreen extends LitElement {
 
   override willUpdate(changed: PropertyValues): void {
     if (changed.has('preview') && this.preview) this.#link = new StaticScreenView(this.preview);
+  }
+
+  readonly #resized = () => this.requestUpdate();
+
+  override disconnectedCallback(): void {
+    removeEventListener('resize', this.#resized);
+    super.disconnectedCallback();
   }
 
   override connectedCallback(): void {
@@ -144,6 +154,8 @@ export class MusterScreen extends LitElement {
       hubUrl: this.hubUrl,
       soundHealth: () => this.#sound.health,
     });
+    // Whether two languages fit side by side depends on the screen's size.
+    addEventListener('resize', this.#resized);
     super.connectedCallback();
   }
 
@@ -153,56 +165,67 @@ export class MusterScreen extends LitElement {
     if (!link?.loaded) return nothing;
     const { site, plan, hazards } = link.state;
     const active = link.effective;
-    const language = this.#languageShown(active);
+    const saved = link.state.profile;
+    // Two languages side by side during a mode: one takeover in each half of a wide screen (each half without the
+    // map, which would leave no room for the words); otherwise one view, in turns.
+    const wide = innerWidth >= SIDE_BY_SIDE_MIN_WIDTH && innerWidth > innerHeight;
+    const sideBySide = active && wide && saved?.secondLanguage && saved.languageLayout === 'side-by-side' ? [saved.language, saved.secondLanguage] : null;
+    const language = sideBySide ? sideBySide[0]! : this.#languageShown(active);
     this.#language = language;
-    // The school's own names (its place, the destination, the note, areas and exits) in the language shown.
-    const profile = link.state.profile && profileIn(link.state.profile, language);
-    const shownMode = active && this.#modeIn(active, language, site?.destinations);
     const goal = routeGoalFor(active);
-    const place = profile && goal ? this.#routes.placeOf(plan, this.screenId, profile.floorId) : null;
+    const place = saved && goal ? this.#routes.placeOf(plan, this.screenId, saved.floorId) : null;
     const found = plan && place && goal ? this.#routes.route(plan, place, goal, hazards) : null;
     // No shelter area to walk to (a building without one) is not an emergency of its own: the takeover then
     // shows the mode's steps only. For exits, "no safe route" must be said.
     const route = found && !found.ok && goal === 'shelter' ? null : found;
     this.#routeTarget = route === null ? 'none' : route.ok ? route.target.poi.id : 'no-safe-route';
     // Standing in a marked hazard is said in words, not left to a red patch on the map.
-    const hazardHere = place ? hazardAreasAt(place.floor, place.spot.position, hazards).map((area) => nameIn(area, language)) : [];
-    const view = shownMode
-      ? html`<screen-mode-takeover
-          .active=${shownMode}
-          .language=${language}
-          .now=${this.#clock.now}
-          .timeZone=${site?.timeZone}
-          .units=${site?.units ?? 'metres'}
-          .location=${profile?.location ?? ''}
-          .place=${place}
-          .route=${route}
-          .hazards=${hazards}
-          .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
-          .hazardHere=${hazardHere}
-          .notice=${this.#noticeText(language)}
-        ></screen-mode-takeover>`
-      : html`<screen-normal-view
+    const areasHere = place ? hazardAreasAt(place.floor, place.spot.position, hazards) : [];
+    const takeover = (active: ActiveMode, language: Language, half: 'start' | 'end' | null) => {
+      // The school's own names (its place, the destination, the note, areas and exits) in the language shown.
+      const profile = saved && profileIn(saved, language);
+      return html`<screen-mode-takeover
+        .active=${this.#modeIn(active, language, site?.destinations)}
+        .language=${language}
+        .half=${half}
+        .map=${half === null}
+        .now=${this.#clock.now}
+        .timeZone=${site?.timeZone}
+        .units=${site?.units ?? 'metres'}
+        .location=${profile?.location ?? ''}
+        .place=${place}
+        .route=${route}
+        .hazards=${hazards}
+        .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
+        .hazardHere=${areasHere.map((area) => nameIn(area, language))}
+        .notice=${this.#noticeText(language)}
+      ></screen-mode-takeover>`;
+    };
+    const view = !active
+      ? html`<screen-normal-view
           .slides=${link.state.content?.slides ?? []}
           .plan=${plan}
           .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
           .site=${site}
-          .profile=${profile}
+          .profile=${saved && profileIn(saved, language)}
           .language=${language}
           .now=${this.#clock.now}
           .place=${place}
           .route=${route}
           .hazards=${hazards}
-          .hazardHere=${hazardHere}
-        ></screen-normal-view>`;
+          .hazardHere=${areasHere.map((area) => nameIn(area, language))}
+        ></screen-normal-view>`
+      : sideBySide
+        ? html`${takeover(active, sideBySide[0]!, 'start')}${takeover(active, sideBySide[1]!, 'end')}`
+        : takeover(active, language, null);
     // Asked to identify itself: its name over the normal view (never over a mode's instructions), as the admin typed it.
     const identify =
       !active && link.identifyUntil > this.#clock.now
-        ? html`<div class="identify" data-test="identify">${link.state.profile?.name ?? this.screenId}<small>${link.state.profile?.location ?? ''}</small></div>`
+        ? html`<div class="identify" data-test="identify">${saved?.name ?? this.screenId}<small>${saved?.location ?? ''}</small></div>`
         : nothing;
     // During a mode the takeover gives the notice a line of its own; over normal content it is a small bar.
     const notice = active ? null : this.#noticeText(language);
-    return html`${view}${identify}${this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
+    return html`${view}${identify}${sideBySide ? nothing : this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
   }
 
   /**
@@ -216,10 +239,10 @@ export class MusterScreen extends LitElement {
   }
 
   #modeIn(active: ActiveMode, language: Language, destinations: readonly Destination[] | undefined): ActiveMode {
-    const kept = this.#shownMode;
-    if (kept?.active === active && kept.language === language && kept.destinations === destinations) return kept.shown;
+    const kept = this.#shownModes.get(language);
+    if (kept?.active === active && kept.destinations === destinations) return kept.shown;
     const shown = activeModeIn(active, language, destinations ?? []);
-    this.#shownMode = { active, language, destinations, shown };
+    this.#shownModes.set(language, { active, destinations, shown });
     return shown;
   }
 

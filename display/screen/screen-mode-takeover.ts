@@ -3,6 +3,7 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ActiveMode, Hazards, Language, Units } from '../../shared/model.ts';
+import { headsUpTurn } from '../../shared/map-orientation.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import { MODE_CATALOGUE, modeTextFor, type ModeText } from '../../shared/modes.ts';
@@ -42,6 +43,24 @@ export class ScreenModeTakeover extends LitElement {
     :host([half='end']) {
       left: 50%;
       box-shadow: inset 0.6cqmin 0 0 #fff;
+    }
+    /* A half is tall and narrow: the same words take more lines, so they are drawn a little smaller. */
+    :host([half]) header svg {
+      width: 10cqmin;
+      height: 10cqmin;
+    }
+    :host([half]) h1 {
+      font-size: min(10cqmin, (100cqw - 21cqmin) / var(--chars) / 0.85);
+    }
+    :host([half]) .directive {
+      font-size: 5cqmin;
+    }
+    :host([half]) .titles .detail {
+      font-size: 4cqmin;
+    }
+    :host([half]) .note,
+    :host([half]) .danger {
+      font-size: 3.2cqmin;
     }
     .drill {
       flex: none;
@@ -226,22 +245,30 @@ export class ScreenModeTakeover extends LitElement {
     footer strong {
       letter-spacing: 0.08em;
     }
-    /* With a map: the map on one side, on the other where to go, the note and the steps. */
+    /* With a map: the map on one side, as wide as the turned plan needs at this height (up to half), and on the
+       other where to go and the steps. */
     .wayfinding {
       flex: 1;
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      display: flex;
       gap: 3cqmin;
       min-height: 0;
     }
     .wayfinding screen-floor-map {
+      flex: none;
+      height: 100%;
+      aspect-ratio: var(--plan-aspect, 1.6);
+      max-width: 50%;
       min-height: 0;
       border-radius: 1.5cqmin;
       overflow: hidden;
       background: #fff;
       border: 0.6cqmin solid #fff;
     }
+    .wayfinding.no-map {
+      display: flex;
+    }
     .side {
+      flex: 1;
       display: flex;
       flex-direction: column;
       gap: var(--gap);
@@ -297,8 +324,14 @@ export class ScreenModeTakeover extends LitElement {
         break-before: auto;
       }
       .wayfinding {
+        display: grid;
         grid-template-columns: minmax(0, 1fr);
         grid-template-rows: minmax(0, 1.2fr) minmax(min-content, 1fr);
+      }
+      .wayfinding screen-floor-map {
+        height: auto;
+        aspect-ratio: auto;
+        max-width: none;
       }
     }
   `;
@@ -321,6 +354,8 @@ export class ScreenModeTakeover extends LitElement {
   @property({ attribute: false }) notice: string | null = null;
   /** Which half of the screen this takeover fills when two languages stand side by side; the whole screen otherwise. */
   @property({ reflect: true }) half: 'start' | 'end' | null = null;
+  /** False: where to go without the map (each half of a side-by-side screen has no room for one). */
+  @property({ type: Boolean }) map = true;
   /** The page of steps on screen, from 0; it turns by itself every PAGE_MS. */
   @property({ type: Number }) page = 0;
   /** How many pages the steps take at this size (1 when they fit). */
@@ -434,16 +469,11 @@ export class ScreenModeTakeover extends LitElement {
   #wayfinding(words: ScreenWords, text: ModeText) {
     const place = this.place!;
     const heading = this.active.mode === 'shelter' ? words.nearestShelter : words.goTo;
-    return html`<div class="wayfinding">
-      <screen-floor-map
-        .floor=${place.floor}
-        .spot=${place.spot}
-        .route=${this.route}
-        .hazards=${this.hazards}
-        .language=${this.language}
-        .shelters=${this.active.mode === 'shelter'}
-        urgent
-      ></screen-floor-map>
+    // The plan's shape as the screen turns it (heads-up, in quarter turns), for the map's share of the width.
+    const turned = headsUpTurn(place.spot.facingDegrees) % 180 !== 0;
+    const aspect = turned ? place.floor.height / place.floor.width : place.floor.width / place.floor.height;
+    return html`<div class=${this.map ? 'wayfinding' : 'wayfinding no-map'} style="--plan-aspect: ${aspect.toFixed(3)}">
+      ${this.map ? this.#floorMap(place) : nothing}
       <div class="side">
         <screen-route-panel
           .route=${this.route}
@@ -455,6 +485,18 @@ export class ScreenModeTakeover extends LitElement {
         ${this.#steps(words, text)}
       </div>
     </div>`;
+  }
+
+  #floorMap(place: ScreenPlace) {
+    return html`<screen-floor-map
+        .floor=${place.floor}
+        .spot=${place.spot}
+        .route=${this.route}
+        .hazards=${this.hazards}
+        .language=${this.language}
+        .shelters=${this.active.mode === 'shelter'}
+        urgent
+      ></screen-floor-map>`;
   }
 
   /** Students' and staff's steps, paged when they do not fit, with the page on screen said as "1 / 2". */

@@ -1,7 +1,7 @@
 // Pairing screens with the hub: an admin enters the code a new screen shows, names and places it, and the
 // screen receives a device token it identifies with from then on. Revoking the pairing disconnects it at once.
 import { z } from 'zod';
-import { IdSchema, LanguageSchema, ScreenSchema, SiteSchema, type Screen } from '../../shared/model.ts';
+import { IdSchema, LanguageLayoutSchema, LanguageSchema, ScreenSchema, SiteSchema, type Screen } from '../../shared/model.ts';
 import { ApiError } from '../api-error.ts';
 import { deviceTokenMatches, newDeviceToken } from '../auth/device-tokens.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
@@ -25,6 +25,7 @@ export const PairScreenSchema = z.object({
   language: LanguageSchema.optional(),
   /** Left out: the screen shows one language. */
   secondLanguage: LanguageSchema.optional(),
+  languageLayout: LanguageLayoutSchema.optional(),
   tags: z.array(IdSchema).max(20).optional(),
   /** False: the screen stays silent; omitted: as the screen it replaces was, else on. */
   sound: z.boolean().optional(),
@@ -70,6 +71,7 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
         ...(request.locationTranslations ? { locationTranslations: request.locationTranslations } : {}),
         language: request.language ?? existing?.language ?? site.defaultLanguage,
         ...(request.secondLanguage ? { secondLanguage: request.secondLanguage } : {}),
+        ...(request.secondLanguage && request.languageLayout === 'side-by-side' ? { languageLayout: request.languageLayout } : {}),
         ...(request.tags ? { tags: request.tags } : existing?.tags ? { tags: existing.tags } : {}),
         ...((request.sound ?? existing?.sound) === false ? { sound: false } : {}),
       };

@@ -26,6 +26,7 @@ export function screenProfile(site: Site, screen: Screen): ScreenProfile {
     location: screen.location,
     language: screen.language,
     ...(screen.secondLanguage ? { secondLanguage: screen.secondLanguage } : {}),
+    ...(screen.secondLanguage && screen.languageLayout === 'side-by-side' ? { languageLayout: screen.languageLayout } : {}),
     buildingId: building.id,
     buildingName: building.name,
     floorId: screen.floorId,

@@ -20,8 +20,11 @@ const SIZES = [
   [3840, 2160],
 ] as const;
 
-/** Two demo screens keep their place on the floor plan (a map beside the steps), two lose it. */
-const SCREENS = { 'map-en': 'main-1-east', 'map-es': 'main-2-west', 'plain-en': 'gym', 'plain-es': 'cafeteria' } as const;
+/**
+ * Two demo screens keep their place on the floor plan (a map beside the steps), two lose it; the front office's,
+ * whose map is turned a quarter (it faces east), shows English and Spanish side by side.
+ */
+const SCREENS = { 'map-en': 'main-1-east', 'map-es': 'main-2-west', 'plain-en': 'gym', 'plain-es': 'cafeteria', 'side-by-side': 'front-office' } as const;
 type ScreenKey = keyof typeof SCREENS;
 
 /** The longest note the office may type (140 characters), so the worst case is the one checked. */
@@ -49,6 +52,7 @@ beforeAll(async () => {
   // The cafeteria's screen speaks Spanish, and it and the gym's lose their place on the map: a real site file round trip.
   const file = (await hub.api('/api/site/export', { cookie: admin })).body;
   file.site.screens.find((s: { id: string }) => s.id === SCREENS['plain-es']).language = 'es';
+  Object.assign(file.site.screens.find((s: { id: string }) => s.id === SCREENS['side-by-side']), { language: 'en', secondLanguage: 'es', languageLayout: 'side-by-side' });
   file.wayfinding.screens = file.wayfinding.screens.filter((s: { screenId: string }) => s.screenId !== SCREENS['plain-en'] && s.screenId !== SCREENS['plain-es']);
   expect((await hub.api('/api/site/import', { method: 'POST', cookie: admin, body: file })).status).toBe(200);
   browser = await launchBrowser();
@@ -67,30 +71,34 @@ afterAll(async () => {
   await hub?.dispose();
 });
 
-/** Every page of the takeover at this size; the problems found, named by the screen, size and page. */
+/** Every page of the takeover(s) at this size; the problems found, named by the screen, size and page. */
 async function check(key: ScreenKey, page: Page, width: number, height: number, label: string): Promise<string[]> {
   // Animation frames run only in the tab in front.
   await page.bringToFront();
   await page.setViewport({ width, height });
   await settle(page);
   const problems: string[] = [];
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   let texts: TakeoverTexts = await takeoverTexts(page, 0);
-  for (let n = 0; n < texts.pages; n++) {
+  const pages = Math.max(...texts.takeovers.map((t) => t.pages));
+  for (let n = 0; n < pages; n++) {
     if (n > 0) texts = await takeoverTexts(page, n);
-    const where = `${key} ${width}×${height} ${label} page ${n + 1}/${texts.pages}`;
+    const where = `${key} ${width}×${height} ${label} page ${n + 1}/${pages}`;
     for (const problem of texts.problems) problems.push(`${where}: ${problem}`);
-    texts.stepsShown.forEach((index) => seen.add(index));
-    if (texts.pages > 1 && texts.pageLabel !== `${n + 1} / ${texts.pages}`) problems.push(`${where}: the page label says "${texts.pageLabel}"`);
+    texts.takeovers.forEach((takeover, t) => {
+      takeover.stepsShown.forEach((index) => seen.add(`${t}:${index}`));
+      if (takeover.pages > 1 && n < takeover.pages && takeover.pageLabel !== `${n + 1} / ${takeover.pages}`) problems.push(`${where}: [${takeover.language}] the page label says "${takeover.pageLabel}"`);
+    });
     // The first page of each, at most 1280 pixels on its longer side: enough to look at (a 4K PNG takes seconds).
     const scale = Math.min(1, 1280 / Math.max(width, height));
     if (n === 0) await page.screenshot({ path: join(shots, `${label}-${key}-${width}x${height}-p${n + 1}.png`), clip: { x: 0, y: 0, width, height, scale }, optimizeForSpeed: true });
   }
-  for (let i = 0; i < texts.steps; i++) if (!seen.has(i)) problems.push(`${key} ${width}×${height} ${label}: step ${i + 1} is never shown whole`);
-  if (texts.steps === 0) problems.push(`${key} ${width}×${height} ${label}: no steps at all`);
+  texts.takeovers.forEach((takeover, t) => {
+    if (takeover.steps === 0) problems.push(`${key} ${width}×${height} ${label} [${takeover.language}]: no steps at all`);
+    for (let i = 0; i < takeover.steps; i++) if (!seen.has(`${t}:${i}`)) problems.push(`${key} ${width}×${height} ${label} [${takeover.language}]: step ${i + 1} is never shown whole`);
+  });
   await page.evaluate(() => {
-    const takeover = document.querySelector('muster-screen')?.shadowRoot?.querySelector('screen-mode-takeover');
-    if (takeover) takeover.page = 0;
+    for (const takeover of document.querySelector('muster-screen')?.shadowRoot?.querySelectorAll('screen-mode-takeover') ?? []) takeover.page = 0;
   });
   return problems;
 }
@@ -107,7 +115,7 @@ describe('the takeover hides no word', () => {
           for (const [key, page] of pages) {
             await waitForScreen(page, { mode: start.mode, drill: String(drill) });
             // Evacuate and Shelter show the way on screens placed on the map.
-            if (key.startsWith('map') && start.mode !== 'hold' && start.mode !== 'secure' && start.mode !== 'lockdown') {
+            if ((key.startsWith('map') || key === 'side-by-side') && start.mode !== 'hold' && start.mode !== 'secure' && start.mode !== 'lockdown') {
               await page.waitForFunction(() => document.querySelector('muster-screen')?.getAttribute('data-route') !== 'none');
             }
             for (const [width, height] of SIZES) problems.push(...(await check(key, page, width, height, label)));
@@ -127,6 +135,8 @@ describe('the takeover hides no word', () => {
     const page = pages.get('map-en')!;
     await page.bringToFront();
     await page.setViewport({ width: 800, height: 480 });
+    // The count of pages follows the new size once it is laid out.
+    await settle(page);
     const label = () => page.$eval('muster-screen >>> [data-test="steps-page"]', (el) => el.textContent!.trim());
     await page.waitForSelector('muster-screen >>> [data-test="steps-page"]');
     const [first, count] = (await label()).split(' / ');

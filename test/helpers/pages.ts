@@ -97,39 +97,28 @@ export async function settle(page: Page): Promise<void> {
 }
 
 export interface TakeoverTexts {
-  /** How many pages the steps take, and what the page label says ("1 / 2", or "" with one page). */
-  pages: number;
-  pageLabel: string;
-  /** How many steps there are, and which of them (by index) are shown whole on this page. */
-  steps: number;
-  stepsShown: number[];
+  /** Per takeover on the screen (two when two languages stand side by side): its pages of steps, what its page label
+   * says ("1 / 2", or "" with one page), how many steps it has and which of them (by index) are shown whole. */
+  takeovers: { language: string; pages: number; pageLabel: string; steps: number; stepsShown: number[] }[];
   /** Each text that is not whole: its first words and what hides it. */
   problems: string[];
 }
 
 /**
- * Turn the takeover to page `n` of its steps and check every text it shows (through the shadow roots of its parts,
- * the map's labels aside): inside the viewport, not overflowing itself, inside every ancestor that clips, and the
- * element the browser hits at its centre and near its corners. A step wholly outside the steps' page is on another
- * page; one partly outside is cut.
+ * Turn the takeover(s) to page `n` of their steps and check every text they show (through the shadow roots of their
+ * parts, the map's labels aside): inside the viewport, not overflowing itself, inside every ancestor that clips, and
+ * the element the browser hits at its centre and near its corners. A step wholly outside the steps' page is on
+ * another page; one partly outside is cut.
  */
 export async function takeoverTexts(page: Page, n: number): Promise<TakeoverTexts> {
   await page.evaluate(async (pageIndex) => {
-    const takeover = document.querySelector('muster-screen')!.shadowRoot!.querySelector('screen-mode-takeover')!;
-    takeover.page = pageIndex;
-    await takeover.updateComplete;
+    for (const takeover of document.querySelector('muster-screen')!.shadowRoot!.querySelectorAll('screen-mode-takeover')) {
+      takeover.page = Math.min(pageIndex, takeover.pages - 1);
+      await takeover.updateComplete;
+    }
   }, n);
   await settle(page);
   return page.evaluate(() => {
-    const takeover = document.querySelector('muster-screen')!.shadowRoot!.querySelector('screen-mode-takeover')!;
-    const texts: Element[] = [];
-    const walk = (node: Node) => {
-      if (node instanceof Element && node.tagName === 'SCREEN-FLOOR-MAP') return;
-      if (node instanceof Element && [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim() !== '')) texts.push(node);
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(takeover.shadowRoot!);
     const inside = (box: DOMRect, clip: DOMRect) => box.top >= clip.top - 1 && box.bottom <= clip.bottom + 1 && box.left >= clip.left - 1 && box.right <= clip.right + 1;
     const apart = (box: DOMRect, clip: DOMRect) => box.bottom <= clip.top + 1 || box.top >= clip.bottom - 1 || box.right <= clip.left + 1 || box.left >= clip.right - 1;
     const hidden = (el: Element): string | null => {
@@ -145,8 +134,8 @@ export async function takeoverTexts(page: Page, n: number): Promise<TakeoverText
         if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
         if (!inside(box, node.getBoundingClientRect())) return `clipped by ${node.tagName.toLowerCase()}.${node.className}`;
       }
-      const root = el.getRootNode() as ShadowRoot;
-      // The centre and towards each corner (not into it: rounded corners are not hit).
+      // The centre and towards each corner (not into it: rounded corners are not hit). Hit-tested in the document, so
+      // that anything on top counts, whichever shadow root it is in.
       const points = [
         [box.left + box.width / 2, box.top + box.height / 2],
         [box.left + box.width * 0.15, box.top + box.height * 0.2],
@@ -155,24 +144,43 @@ export async function takeoverTexts(page: Page, n: number): Promise<TakeoverText
         [box.right - box.width * 0.15, box.bottom - box.height * 0.2],
       ];
       for (const [x, y] of points) {
-        const hit = root.elementFromPoint(x!, y!);
-        if (hit !== el && !el.contains(hit)) return `covered at ${Math.round(x!)},${Math.round(y!)} by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
+        // At every level, from the text's own shadow root out to the document, the browser must find the text (or
+        // the element hosting it) at this point: nothing in any tree lies over it.
+        let target: Element = el;
+        for (let root = el.getRootNode() as Document | ShadowRoot; ; ) {
+          const hit = root.elementFromPoint(x!, y!);
+          if (!hit || !(hit === target || target.contains(hit))) return `covered at ${Math.round(x!)},${Math.round(y!)} by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
+          if (!(root instanceof ShadowRoot)) break;
+          target = root.host;
+          root = target.getRootNode() as Document | ShadowRoot;
+        }
       }
       return null;
     };
-    const pager = takeover.shadowRoot!.querySelector('[data-pager]');
-    const steps = pager ? [...pager.querySelectorAll('li')] : [];
     const problems: string[] = [];
-    const stepsShown: number[] = [];
-    for (const el of texts) {
-      const onPager = pager?.contains(el);
-      // A text wholly beyond the steps' frame is on another page.
-      if (onPager && apart(el.getBoundingClientRect(), pager!.getBoundingClientRect())) continue;
-      const problem = hidden(el);
-      if (problem) problems.push(`"${el.textContent!.trim().slice(0, 40)}": ${problem}`);
-      else if (el.tagName === 'LI' && onPager) stepsShown.push(steps.indexOf(el as HTMLLIElement));
-    }
-    const label = takeover.shadowRoot!.querySelector('[data-test="steps-page"]');
-    return { pages: takeover.pages, pageLabel: label?.textContent!.trim() ?? '', steps: steps.length, stepsShown, problems };
+    const takeovers = [...document.querySelector('muster-screen')!.shadowRoot!.querySelectorAll('screen-mode-takeover')].map((takeover) => {
+      const texts: Element[] = [];
+      const walk = (node: Node) => {
+        if (node instanceof Element && node.tagName === 'SCREEN-FLOOR-MAP') return;
+        if (node instanceof Element && [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim() !== '')) texts.push(node);
+        if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+        node.childNodes.forEach(walk);
+      };
+      walk(takeover.shadowRoot!);
+      const pager = takeover.shadowRoot!.querySelector('[data-pager]');
+      const steps = pager ? [...pager.querySelectorAll('li')] : [];
+      const stepsShown: number[] = [];
+      for (const el of texts) {
+        const onPager = pager?.contains(el);
+        // A text wholly beyond the steps' frame is on another page.
+        if (onPager && apart(el.getBoundingClientRect(), pager!.getBoundingClientRect())) continue;
+        const problem = hidden(el);
+        if (problem) problems.push(`[${takeover.language}] "${el.textContent!.trim().slice(0, 40)}": ${problem}`);
+        else if (el.tagName === 'LI' && onPager) stepsShown.push(steps.indexOf(el as HTMLLIElement));
+      }
+      const label = takeover.shadowRoot!.querySelector('[data-test="steps-page"]');
+      return { language: takeover.language, pages: takeover.pages, pageLabel: label?.textContent!.trim() ?? '', steps: steps.length, stepsShown };
+    });
+    return { takeovers, problems };
   });
 }
