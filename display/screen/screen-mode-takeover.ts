@@ -3,11 +3,10 @@
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ActiveMode, Hazards, Language, Units } from '../../shared/model.ts';
-import { headsUpTurn } from '../../shared/map-orientation.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import { MODE_CATALOGUE, modeTextFor, type ModeText } from '../../shared/modes.ts';
-import type { ScreenPlace } from './screen-routes.ts';
+import { planAspect, type ScreenPlace } from './screen-routes.ts';
 import { SCREEN_WORDS, type ScreenWords } from './screen-words.ts';
 import './screen-floor-map.ts';
 import './screen-route-panel.ts';
@@ -469,10 +468,8 @@ export class ScreenModeTakeover extends LitElement {
   #wayfinding(words: ScreenWords, text: ModeText) {
     const place = this.place!;
     const heading = this.active.mode === 'shelter' ? words.nearestShelter : words.goTo;
-    // The plan's shape as the screen turns it (heads-up, in quarter turns), for the map's share of the width.
-    const turned = headsUpTurn(place.spot.facingDegrees) % 180 !== 0;
-    const aspect = turned ? place.floor.height / place.floor.width : place.floor.width / place.floor.height;
-    return html`<div class=${this.map ? 'wayfinding' : 'wayfinding no-map'} style="--plan-aspect: ${aspect.toFixed(3)}">
+    // The plan's shape as the screen turns it gives the map its share of the width.
+    return html`<div class=${this.map ? 'wayfinding' : 'wayfinding no-map'} style="--plan-aspect: ${planAspect(place).toFixed(3)}">
       ${this.map ? this.#floorMap(place) : nothing}
       <div class="side">
         <screen-route-panel

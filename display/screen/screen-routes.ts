@@ -1,5 +1,6 @@
 // The screen's own routes, computed in the browser from its cached floor plans, so they keep working with
 // the hub down. Recomputed only when the plans, the hazards or the goal change.
+import { headsUpTurn } from '../../shared/map-orientation.ts';
 import type { FloorPlan, ScreenSpot, Wayfinding } from '../../shared/floor-plan.ts';
 import type { Hazards } from '../../shared/model.ts';
 import { createRouter, type RouteGoal, type RouteResult, type Router } from '../../shared/routing.ts';
@@ -37,4 +38,10 @@ export class ScreenRoutes {
     }
     return route;
   }
+}
+
+/** Width over height of the screen's plan as the screen turns it (heads-up, in quarter turns): its map's shape. */
+export function planAspect(place: ScreenPlace): number {
+  const turned = headsUpTurn(place.spot.facingDegrees) % 180 !== 0;
+  return turned ? place.floor.height / place.floor.width : place.floor.width / place.floor.height;
 }
