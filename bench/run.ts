@@ -5,6 +5,7 @@ import { browserPaintSection } from './browser-paint.ts';
 import { cleanupAll, cleanupMark, cleanupTo } from './cleanup.ts';
 import { BenchError } from './deadline.ts';
 import { parseOptions, USAGE } from './options.ts';
+import { loginFloodSection } from './login-flood.ts';
 import { longAuditSection } from './long-audit.ts';
 import { realtimeSection } from './realtime.ts';
 import { reconnectStormSection } from './reconnect-storm.ts';
@@ -13,7 +14,7 @@ import { slowScreenSection } from './slow-screen.ts';
 import type { JsonValue, Section, Target } from './section.ts';
 
 /** Every section's keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, browserPaintSection];
+const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
 const HARD_LIMIT_MS = 10 * 60_000;

@@ -1,0 +1,100 @@
+// Section "login flood": how long the office waits for a Lockdown (request → the hub's answer, which comes after the
+// change is on disk and sent to screens) while 200 wrong passwords arrive at once from 200 addresses (127.1.0.0/16,
+// all loopback). Measured against the same requests with the hub idle. The hub hashes passwords on one thread of
+// its own and refuses the excess at once (issue 11), so a flood of logins must not hold a mode change up.
+import { request } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AllClearRequest, ModeRequest } from '../shared/model.ts';
+import { onCleanup } from './cleanup.ts';
+import { sleep } from './deadline.ts';
+import { OfficeClient } from './office-client.ts';
+import type { BenchOptions } from './options.ts';
+import { atMost, type Section, type SectionResult } from './section.ts';
+import { ServerChild } from './server-child.ts';
+import { generateSite, writeSiteFile } from './site-file.ts';
+import { ms, round2, summarize } from './stats.ts';
+
+const PASSWORDS = { admin: 'bench-admin-password', office: 'bench-office-password' } as const;
+const FLOOD = 200;
+const FLOODS = 5;
+const IDLE_CHANGES = 40;
+/** Mode changes during each flood, one after another, starting with the flood. */
+const CHANGES_PER_FLOOD = 4;
+const TARGETS = { mode_under_login_flood_max_ms: 250 };
+
+const site = { kind: 'site' } as const;
+const LOCKDOWN = OfficeClient.body({ mode: 'lockdown', scope: site, drill: true } satisfies ModeRequest);
+const ALL_CLEAR = OfficeClient.body({ scope: site, drill: true } satisfies AllClearRequest);
+
+/** A wrong login from one loopback address; resolves with the status whatever it is. */
+function badLogin(origin: string, i: number): Promise<number> {
+  const url = new URL('/api/session', origin);
+  const body = JSON.stringify({ username: `guess-${i}`, password: `wrong-${i}` });
+  const localAddress = `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'POST', localAddress, headers: { Origin: origin, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+}
+
+export const loginFloodSection: Section = {
+  name: `login flood: Lockdown requests during ${FLOOD} concurrent bad logins from ${FLOOD} addresses`,
+  async run(options: BenchOptions, log): Promise<SectionResult> {
+    const temp = await mkdtemp(join(tmpdir(), 'muster-bench-flood-'));
+    onCleanup(`temp dir ${temp}`, () => rm(temp, { recursive: true, force: true }));
+    const generated = generateSite(Math.min(options.screens, 50));
+    const hub = await ServerChild.start('hub', 'hub-process.ts', {
+      dataDir: join(temp, 'data'),
+      siteFile: await writeSiteFile(temp, generated),
+      adminPassword: PASSWORDS.admin,
+      officePassword: PASSWORDS.office,
+    });
+    const origin = `http://127.0.0.1:${hub.port}`;
+    const office = new OfficeClient(origin);
+    await hub.guard(office.login('office', PASSWORDS.office));
+    let set = false;
+    /** One change (Lockdown or All Clear, in turn): request sent → answer. */
+    const change = async (): Promise<number> => {
+      set = !set;
+      const t0 = performance.now();
+      await hub.guard(office.change(set ? '/api/modes' : '/api/all-clear', set ? LOCKDOWN : ALL_CLEAR));
+      return performance.now() - t0;
+    };
+
+    const idle: number[] = [];
+    for (let i = 0; i < IDLE_CHANGES; i++) {
+      idle.push(await change());
+      await sleep(20);
+    }
+    const idleSummary = summarize(idle);
+    log(`idle: p50 ${ms(idleSummary.p50)}  p99 ${ms(idleSummary.p99)}  max ${ms(idleSummary.max)}`);
+
+    const during: number[] = [];
+    const statuses = new Map<number, number>();
+    for (let f = 0; f < FLOODS; f++) {
+      const flood = Array.from({ length: FLOOD }, (_, i) => badLogin(origin, f * FLOOD + i));
+      for (let c = 0; c < CHANGES_PER_FLOOD; c++) during.push(await change());
+      for (const status of await hub.guard(Promise.all(flood))) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      // Let the hashing thread and the failure delays drain before the next flood.
+      await sleep(4500);
+    }
+    const flooded = summarize(during);
+    const answers = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${count}× ${status}`).join(', ');
+    log(`during the floods: p50 ${ms(flooded.p50)}  max ${ms(flooded.max)} over ${flooded.count} changes; the logins got ${answers}`);
+    const figures = {
+      mode_idle_p99_ms: round2(idleSummary.p99),
+      mode_under_login_flood_p50_ms: round2(flooded.p50),
+      mode_under_login_flood_max_ms: round2(flooded.max),
+      mode_under_login_flood_ratio: round2(flooded.max / idleSummary.p99),
+      login_flood_refused_at_once: statuses.get(429) ?? 0,
+    };
+    return { figures, targets: [atMost('mode_under_login_flood_max_ms', figures.mode_under_login_flood_max_ms, TARGETS.mode_under_login_flood_max_ms)] };
+  },
+};
