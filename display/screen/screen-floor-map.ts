@@ -27,6 +27,35 @@ interface UprightImage {
   labels: Bounds[];
 }
 
+/**
+ * Upright copies by plan, image and turn, made once per page: a screen draws a new map element at every change of
+ * view (normal, each mode), and parsing and turning an SVG plan again each time would sit on the path to the paint.
+ * A screen has a few plans at most, so the copies are kept for the page's life.
+ */
+const uprightCopies = new Map<string, Promise<UprightImage | null>>();
+
+function uprightCopy(key: string, floor: FloorPlan, turn: QuarterTurn): Promise<UprightImage | null> {
+  let copy = uprightCopies.get(key);
+  if (!copy) {
+    copy = fetch(`/maps/${floor.image!.file}`)
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`map ${response.status}`))))
+      .then((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        if (doc.documentElement.localName !== 'svg') return null;
+        const labels = uprightMapLabels<Element>(doc.documentElement, turn, floor.width, floor.height).map((label) => label.box);
+        const blob = new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' });
+        return { key, href: URL.createObjectURL(blob), labels };
+      })
+      .catch(() => {
+        // Not now (offline, say): the next map element tries again.
+        uprightCopies.delete(key);
+        return null;
+      });
+    uprightCopies.set(key, copy);
+  }
+  return copy;
+}
+
 @customElement('screen-floor-map')
 export class ScreenFloorMap extends LitElement {
   static override styles = css`
@@ -90,25 +119,11 @@ export class ScreenFloorMap extends LitElement {
     if (changed.has('floor') || changed.has('spot')) this.#makeUpright();
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    // Back in the page after leaving it: the copy was let go on the way out.
-    if (this.floor) this.#makeUpright();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#forget();
-  }
-
   /** The key of the upright copy this plan and turn need, or null when the stored image does (none, or not SVG). */
   get #uprightKey(): string | null {
     const image = this.floor?.image;
     return image?.kind === 'svg' ? `${image.file} ${this.turn} ${this.floor.width}×${this.floor.height}` : null;
   }
-
-  /** The upright copy being made, so one plan and turn is fetched once. */
-  #making: string | null = null;
 
   /** The upright copy when it is the one the current plan and turn need. */
   get #upright(): UprightImage | null {
@@ -117,31 +132,14 @@ export class ScreenFloorMap extends LitElement {
 
   #makeUpright() {
     const key = this.#uprightKey;
-    if (key === this._upright?.key || key === this.#making) return;
-    this.#forget();
+    if (key === this._upright?.key) return;
+    this._upright = null;
     if (!key) return;
-    this.#making = key;
-    const { floor, turn } = this;
     // The map is drawn at once from the stored image; the upright copy replaces it when ready, and a failure
     // (offline without a cached copy, an unreadable file) leaves the stored image in place.
-    void fetch(`/maps/${floor.image!.file}`)
-      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`map ${response.status}`))))
-      .then((text) => {
-        if (this.#making !== key) return;
-        this.#making = null;
-        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-        if (doc.documentElement.localName !== 'svg') return;
-        const labels = uprightMapLabels<Element>(doc.documentElement, turn, floor.width, floor.height).map((label) => label.box);
-        const blob = new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' });
-        this._upright = { key, href: URL.createObjectURL(blob), labels };
-      })
-      .catch(() => undefined);
-  }
-
-  #forget() {
-    if (this._upright) URL.revokeObjectURL(this._upright.href);
-    this._upright = null;
-    this.#making = null;
+    void uprightCopy(key, this.floor, this.turn).then((copy) => {
+      if (copy && this.#uprightKey === key) this._upright = copy;
+    });
   }
 
   override render() {
