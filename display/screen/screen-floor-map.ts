@@ -33,6 +33,8 @@ interface UprightImage {
  * A screen has a few plans at most, so the copies are kept for the page's life.
  */
 const uprightCopies = new Map<string, Promise<UprightImage | null>>();
+/** The copies made so far, for a new map element to draw its first paint with (and lay out its labels once). */
+const uprightReady = new Map<string, UprightImage>();
 
 function uprightCopy(key: string, floor: FloorPlan, turn: QuarterTurn): Promise<UprightImage | null> {
   let copy = uprightCopies.get(key);
@@ -44,7 +46,9 @@ function uprightCopy(key: string, floor: FloorPlan, turn: QuarterTurn): Promise<
         if (doc.documentElement.localName !== 'svg') return null;
         const labels = uprightMapLabels<Element>(doc.documentElement, turn, floor.width, floor.height).map((label) => label.box);
         const blob = new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' });
-        return { key, href: URL.createObjectURL(blob), labels };
+        const made = { key, href: URL.createObjectURL(blob), labels };
+        uprightReady.set(key, made);
+        return made;
       })
       .catch(() => {
         // Not now (offline, say): the next map element tries again.
@@ -133,8 +137,8 @@ export class ScreenFloorMap extends LitElement {
   #makeUpright() {
     const key = this.#uprightKey;
     if (key === this._upright?.key) return;
-    this._upright = null;
-    if (!key) return;
+    this._upright = (key && uprightReady.get(key)) || null;
+    if (!key || this._upright) return;
     // The map is drawn at once from the stored image; the upright copy replaces it when ready, and a failure
     // (offline without a cached copy, an unreadable file) leaves the stored image in place.
     void uprightCopy(key, this.floor, this.turn).then((copy) => {
