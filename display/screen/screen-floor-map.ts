@@ -39,6 +39,9 @@ const uprightReady = new Map<string, UprightImage>();
 function uprightCopy(key: string, floor: FloorPlan, turn: QuarterTurn): Promise<UprightImage | null> {
   let copy = uprightCopies.get(key);
   if (!copy) {
+    // On a screen's very first load the service worker does not control the page yet, so this fetch does not reach
+    // its cache: such a copy is not kept, and the next map element fetches again, through the worker, for offline.
+    const keep = typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller;
     copy = fetch(`/maps/${floor.image!.file}`)
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`map ${response.status}`))))
       .then((text) => {
@@ -47,7 +50,8 @@ function uprightCopy(key: string, floor: FloorPlan, turn: QuarterTurn): Promise<
         const labels = uprightMapLabels<Element>(doc.documentElement, turn, floor.width, floor.height).map((label) => label.box);
         const blob = new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' });
         const made = { key, href: URL.createObjectURL(blob), labels };
-        uprightReady.set(key, made);
+        if (keep) uprightReady.set(key, made);
+        else uprightCopies.delete(key);
         return made;
       })
       .catch(() => {

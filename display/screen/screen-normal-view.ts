@@ -7,7 +7,7 @@ import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import type { Hazards, Language } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import type { ScreenProfile, SiteProfile } from '../../shared/protocol.ts';
-import { planAspect, type ScreenPlace } from './screen-routes.ts';
+import type { ScreenPlace } from './screen-routes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, longDate } from './time-format.ts';
 import './screen-floor-map.ts';
@@ -49,25 +49,19 @@ export class ScreenNormalView extends LitElement {
       gap: 3vmin;
       padding: 0 5vmin;
     }
-    /* The map as wide as the plan, turned heads-up, needs at this height (up to two thirds); the side takes the rest. */
     .with-map {
-      display: flex;
+      display: grid;
+      grid-template-columns: minmax(0, 2.2fr) minmax(0, 1fr);
       gap: 3vmin;
       min-height: 0;
       padding: 2vmin 5vmin 0;
     }
     .with-map screen-floor-map {
-      flex: none;
-      height: 100%;
-      aspect-ratio: var(--plan-aspect, 1.6);
-      max-width: 68%;
       border-radius: 1.5vmin;
       overflow: hidden;
       background: #f8fafc;
     }
     .side {
-      flex: 1;
-      min-width: 0;
       display: flex;
       flex-direction: column;
       justify-content: center;
@@ -87,14 +81,8 @@ export class ScreenNormalView extends LitElement {
     }
     @media (orientation: portrait) {
       .with-map {
-        display: grid;
         grid-template-columns: 1fr;
         grid-template-rows: minmax(0, 2fr) auto;
-      }
-      .with-map screen-floor-map {
-        height: auto;
-        aspect-ratio: auto;
-        max-width: none;
       }
     }
     .date {
@@ -170,7 +158,7 @@ export class ScreenNormalView extends LitElement {
         <div class="clock" data-test="clock">${clockTime(this.now, this.language, timeZone)}</div>
       </header>
       ${this.place
-        ? html`<div class="with-map" style="--plan-aspect: ${planAspect(this.place).toFixed(3)}">
+        ? html`<div class="with-map">
             <screen-floor-map .floor=${this.place.floor} .spot=${this.place.spot} .route=${this.route} .hazards=${this.hazards} .language=${this.language}></screen-floor-map>
             <div class="side">
               <div class="date">${longDate(this.now, this.language, timeZone)}</div>
