@@ -348,7 +348,10 @@ export class ScreenModeTakeover extends LitElement {
   /** The school's own wording of the directive and steps, over the catalogue's. */
   @property({ attribute: false }) wordings: ModeWordings = NO_WORDINGS;
   /** Names of the marked hazard areas the screen stands in. */
-  @property({ attribute: false }) hazardHere: readonly string[] = [];
+  // Compared by its names: the screen passes a new array at every render (each clock tick), and a change here makes
+  // the steps be measured again.
+  @property({ attribute: false, hasChanged: (now: readonly string[], before?: readonly string[]) => now.join('\n') !== before?.join('\n') })
+  hazardHere: readonly string[] = [];
   /** What the screen must say about itself (no contact with the hub…): a line of its own, over nothing. */
   @property({ attribute: false }) notice: string | null = null;
   /** Which half of the screen this takeover fills when two languages stand side by side; the whole screen otherwise. */
@@ -360,18 +363,16 @@ export class ScreenModeTakeover extends LitElement {
   /** How many pages the steps take at this size (1 when they fit). */
   @state() pages = 1;
 
+  /** Watches the steps' frame: it changes size with the screen and with anything above it (the route, a notice). */
   readonly #resize = new ResizeObserver(() => this.#remeasure());
+  #watched: Element | null = null;
   /** How much smaller than usual the steps are drawn so that the tallest fits a page (1: not at all). */
   #stepsScale = 1;
   #turn: ReturnType<typeof setTimeout> | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
   override disconnectedCallback(): void {
     this.#resize.disconnect();
+    this.#watched = null;
     clearTimeout(this.#turn);
     super.disconnectedCallback();
   }
@@ -386,6 +387,12 @@ export class ScreenModeTakeover extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
+    const frame = this.renderRoot.querySelector('.pager');
+    if (frame !== this.#watched) {
+      if (this.#watched) this.#resize.unobserve(this.#watched);
+      if (frame) this.#resize.observe(frame);
+      this.#watched = frame;
+    }
     if (changed.has('active') || changed.has('language') || changed.has('wordings') || changed.has('route') || changed.has('hazardHere') || changed.has('notice')) this.#remeasure();
     // Each page stays up for PAGE_MS from when it appears, however it came (the timer, a resize, a test).
     if (changed.has('page') || changed.has('pages')) {
