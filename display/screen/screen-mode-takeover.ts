@@ -256,7 +256,10 @@ export class ScreenModeTakeover extends LitElement {
       flex: none;
       height: 100%;
       aspect-ratio: var(--plan-aspect, 1.6);
+      align-self: center;
       max-width: 50%;
+      /* Half the width (main's less its padding) over the plan's shape: a wide plan leaves no band above or below. */
+      max-height: calc((100cqw - 8cqmin) / 2 / var(--plan-aspect, 1.6));
       min-height: 0;
       border-radius: 1.5cqmin;
       overflow: hidden;

@@ -7,7 +7,7 @@ import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import type { Hazards, Language } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import type { ScreenProfile, SiteProfile } from '../../shared/protocol.ts';
-import type { ScreenPlace } from './screen-routes.ts';
+import { planAspect, type ScreenPlace } from './screen-routes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, longDate } from './time-format.ts';
 import './screen-floor-map.ts';
@@ -21,7 +21,9 @@ export class ScreenNormalView extends LitElement {
       position: fixed;
       inset: 0;
       display: grid;
-      grid-template-rows: auto 1fr auto;
+      /* One column as wide as the screen: what is in it never widens it past the edge. */
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: auto minmax(0, 1fr) auto;
       color: #f8fafc;
       background: radial-gradient(circle at 30% 20%, #1e3a5f, #0f172a 70%);
       font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
@@ -34,11 +36,15 @@ export class ScreenNormalView extends LitElement {
       padding: 4vmin 5vmin 0;
     }
     h1 {
+      min-width: 0;
       margin: 0;
       font-size: clamp(24px, 6vmin, 96px);
       font-weight: 800;
     }
+    /* The time is never cut or broken; the school's name wraps beside it. */
     .clock {
+      flex: none;
+      white-space: nowrap;
       font-size: clamp(32px, 10vmin, 160px);
       font-weight: 800;
       font-variant-numeric: tabular-nums;
@@ -49,19 +55,28 @@ export class ScreenNormalView extends LitElement {
       gap: 3vmin;
       padding: 0 5vmin;
     }
+    /* The map as wide as the plan, turned heads-up, needs at this height (up to its old share, 2.2 : 1); the side
+       takes the rest, so a tall plan leaves the words more room instead of floating in a wide white box. */
     .with-map {
-      display: grid;
-      grid-template-columns: minmax(0, 2.2fr) minmax(0, 1fr);
+      display: flex;
       gap: 3vmin;
       min-height: 0;
       padding: 2vmin 5vmin 0;
     }
     .with-map screen-floor-map {
+      flex: none;
+      height: 100%;
+      aspect-ratio: var(--plan-aspect, 1.6);
+      align-self: center;
+      max-width: calc((100% - 3vmin) * 2.2 / 3.2);
+      max-height: calc((100vw - 13vmin) * 2.2 / 3.2 / var(--plan-aspect, 1.6));
       border-radius: 1.5vmin;
       overflow: hidden;
       background: #f8fafc;
     }
     .side {
+      flex: 1 1 0;
+      min-width: 0;
       display: flex;
       flex-direction: column;
       justify-content: center;
@@ -80,9 +95,23 @@ export class ScreenNormalView extends LitElement {
       --target-size: 5vmin;
     }
     @media (orientation: portrait) {
+      /* Upright screens: the side below the map, which takes the height left, as wide as the plan needs there
+         (never wider than the screen, nor taller than the plan is at that width). */
       .with-map {
-        grid-template-columns: 1fr;
-        grid-template-rows: minmax(0, 2fr) auto;
+        flex-direction: column;
+        justify-content: center;
+      }
+      .with-map screen-floor-map {
+        flex: 1 1 0;
+        align-self: center;
+        width: auto;
+        height: auto;
+        min-height: 0;
+        max-width: 100%;
+        max-height: calc((100vw - 10vmin) / var(--plan-aspect, 1.6));
+      }
+      .side {
+        flex: none;
       }
     }
     .date {
@@ -107,6 +136,9 @@ export class ScreenNormalView extends LitElement {
       gap: 4vmin;
       padding: 2vmin 5vmin 4vmin;
       font-size: clamp(16px, 3.4vmin, 56px);
+    }
+    footer > :last-child {
+      text-align: end;
     }
     .here {
       font-weight: 700;
@@ -158,7 +190,7 @@ export class ScreenNormalView extends LitElement {
         <div class="clock" data-test="clock">${clockTime(this.now, this.language, timeZone)}</div>
       </header>
       ${this.place
-        ? html`<div class="with-map">
+        ? html`<div class="with-map" style="--plan-aspect: ${planAspect(this.place).toFixed(3)}">
             <screen-floor-map .floor=${this.place.floor} .spot=${this.place.spot} .route=${this.route} .hazards=${this.hazards} .language=${this.language}></screen-floor-map>
             <div class="side">
               <div class="date">${longDate(this.now, this.language, timeZone)}</div>
