@@ -95,4 +95,19 @@ describe('audit log', () => {
     expect(streamed.map((e) => e.action)).toEqual(['session.login', 'mode.set']);
     await log.close();
   });
+
+  it('writes a burst of entries together, each append resolving once its line is in the file, in the order given', async () => {
+    const log = await openAuditLog(dir);
+    const lines = async () => (await readFile(join(dir, 'audit.jsonl'), 'utf8')).split('\n').filter(Boolean).length;
+    const burst = Array.from({ length: 50 }, (_, i) =>
+      log.append({ at: '2026-01-01T00:02:00.000Z', who: `guess-${i}`, role: 'system', from: '10.0.0.9', action: 'session.login-failed' }).then(lines),
+    );
+    const seenAtResolve = await Promise.all(burst);
+    // Every append found at least its own line (and all before it) on disk when it resolved.
+    seenAtResolve.forEach((seen, i) => expect(seen).toBeGreaterThanOrEqual(i + 1));
+    // Batched: the first write went alone, the other 49 entries waited for it and went in one write together.
+    expect(new Set(seenAtResolve).size).toBeLessThan(5);
+    expect((await log.readAll()).map((e) => e.who)).toEqual(burst.map((_, i) => `guess-${i}`));
+    await log.close();
+  });
 });
