@@ -104,4 +104,25 @@ describe('Lockdown drill from the office tablet to a hallway screen', () => {
     await waitForScreen(screen, { mode: 'normal' }, 10_000);
     expect(await screen.$(inScreen('takeover'))).toBeNull();
   });
+
+  it('lets nothing of the ended Lockdown be seen or read aloud, and shows the next mode in its own words', async () => {
+    // The takeover sleeps in the page after the All Clear (to wake fast for the next mode): hidden, and out of what
+    // a screen reader reads.
+    const words = async () => JSON.stringify(await screen.accessibility.snapshot());
+    const normal = await words();
+    expect(normal).toContain('Maple Grove');
+    expect(normal).not.toMatch(/LOCKDOWN|Lockdown|Locks, lights/);
+    const shown = await screen.$eval('muster-screen', (el) =>
+      [...el.shadowRoot!.querySelectorAll('screen-mode-takeover')].map((takeover) => takeover.checkVisibility()),
+    );
+    expect(shown.every((visible) => !visible)).toBe(true);
+    const office = await hub.login('office');
+    const hold = await hub.api('/api/modes', { method: 'POST', cookie: office, body: { mode: 'hold', scope: { kind: 'site' }, drill: true } });
+    expect(hold.status).toBe(200);
+    await waitForScreen(screen, { mode: 'hold' });
+    expect(await screen.$eval(inScreen('takeover'), (el) => el.getAttribute('data-mode'))).toBe('hold');
+    const during = await words();
+    expect(during).toMatch(/hold/i);
+    expect(during).not.toMatch(/LOCKDOWN|Maple Grove Middle School/);
+  });
 });
