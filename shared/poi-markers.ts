@@ -1,6 +1,6 @@
 // How each kind of point of interest looks on a screen's map (colour and a 24×24 glyph), and which kinds a
-// hallway screen may show at all: never cameras, hardened corners, lockboxes or panic buttons, which would
-// tell an intruder where people hide and what is watched.
+// hallway map draws. Confidential kinds (cameras, hardened corners...) never even reach a hallway screen or a
+// printed diagram: the hub leaves them out first (shared/confidential-points.ts).
 import type { PoiType } from './floor-plan.ts';
 
 export interface PoiMarker {
@@ -45,7 +45,7 @@ export const POI_MARKERS: Readonly<Record<PoiType, PoiMarker>> = {
   'bullet-resistant-glass': { colour: GREY, glyph: DOT },
 };
 
-/** What everyone passing a hallway screen should see on its map. */
+/** What everyone passing a hallway screen should see on its map (shelter areas join them in a Shelter). */
 export const PUBLIC_POI_TYPES: readonly PoiType[] = [
   'exit',
   'stairs',

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { POI_TYPES, type FloorPlan, type Poi, type PoiType, type Point } from '../../shared/floor-plan.ts';
 import type { Language } from '../../shared/model.ts';
 import { TranslationFields } from '../lib/translation-fields.tsx';
+import { isConfidential } from '../../shared/confidential-points.ts';
 import { PUBLIC_POI_TYPES } from '../../shared/poi-markers.ts';
 import { ChoiceSelect, MoveButton } from './choice-fields.tsx';
 import { POI_TYPE_NAMES } from './plan-names.ts';
@@ -53,12 +54,20 @@ export function PoiForm(props: PoiFormProps) {
       </label>
       <PositionFields position={poi.position} disabled={disabled} onChange={(position) => props.onChange({ position })} />
       <p class="muted">
-        {PUBLIC_POI_TYPES.includes(poi.type) ? 'Shown on hallway screens.' : 'Not shown on hallway screens (kept for staff and responders).'}
+        {hallwayNote(poi.type)}
         {linkedNodes.length > 0 && ` Walkway points that lead here: ${linkedNodes.map((n) => n.id).join(', ')}.`}
       </p>
       <MoveButton disabled={disabled} onMove={props.onMove} />
     </div>
   );
+}
+
+/** Who will see this point: confidential kinds never leave the hub for a hallway (shared/confidential-points.ts). */
+function hallwayNote(type: PoiType): string {
+  if (isConfidential(type)) return 'Confidential: never sent to hallway screens or printed on evacuation diagrams; only staff see it.';
+  if (PUBLIC_POI_TYPES.includes(type)) return 'Shown on hallway screens.';
+  if (type === 'shelter-area') return 'Shown on hallway screens during a Shelter.';
+  return 'Not drawn on hallway screens.';
 }
 
 /** x and y in map units, for placing something exactly (the click only gets within a few units). */

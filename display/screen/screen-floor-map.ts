@@ -1,6 +1,7 @@
 // <screen-floor-map>: a floor's map with "You are here", the public points of interest (exits, AEDs,
-// extinguishers...), hazards the office marked, and the route to follow. Security-sensitive points (cameras,
-// hardened corners...) are never shown here.
+// extinguishers...), hazards the office marked, and the route to follow. Confidential points (cameras, hardened
+// corners...) never reach a screen (the hub leaves them out, shared/confidential-points.ts); drawing only the public
+// kinds keeps them off the map even if a plan held one.
 // The map is turned "heads-up": the direction the reader faces is up, so the route on the map and the big arrow
 // beside it agree (a north-up map read facing south sends people the wrong way). It turns in quarter turns so the
 // plan keeps filling its frame. Only the geometry turns: markers and labels are drawn upright where their spots

@@ -1,7 +1,9 @@
 // Printable evacuation diagrams for a screen's position or any room: routes from the same floor plans and
-// router the screens use (normal times, no hazards), drawn by diagram-page.ts and printed to PDF.
+// router the screens use (normal times, no hazards), drawn by diagram-page.ts and printed to PDF. They are posted in
+// hallways, so they are drawn from the hallway's view of the plans: no confidential point reaches the page.
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { wayfindingFor } from '../../shared/confidential-points.ts';
 import type { FloorPlan, Point } from '../../shared/floor-plan.ts';
 import { type QuarterTurn, headsUpTurn } from '../../shared/map-orientation.ts';
 import { NO_HAZARDS } from '../../shared/model.ts';
@@ -39,7 +41,8 @@ export function createEvacuationDiagrams(deps: { store: Store; renderer: PdfRend
   return {
     /** The diagram as a PDF, and a file name for it. */
     async render(place: DiagramPlace): Promise<{ pdf: Uint8Array; fileName: string }> {
-      const { site, wayfinding } = store.data;
+      const site = store.data.site;
+      const wayfinding = wayfindingFor('hallway', store.data.wayfinding);
       let floorId: string;
       let position: Point;
       let facingDegrees: number;

@@ -1,6 +1,8 @@
-// The floor plans one building's screens need (its floors, the links between them, its screens' spots),
-// with a version that changes whenever their content does, so screens download them only when stale.
+// The floor plans one building's screens need (its floors, the links between them, its screens' spots) as a
+// hallway may see them, with a version that changes whenever their content does, so screens download them only when
+// stale. A staff-only change (a camera moved, a note edited) leaves the version alone: screens are not even told.
 import { createHash } from 'node:crypto';
+import { floorPlanFor } from '../../shared/confidential-points.ts';
 import type { Wayfinding } from '../../shared/floor-plan.ts';
 import type { Site } from '../../shared/model.ts';
 
@@ -18,7 +20,7 @@ export class BuildingPlans {
     private readonly wayfinding: () => Wayfinding,
   ) {}
 
-  /** The plan of a building, or null when none of its floors has one. */
+  /** The plan of a building for its hallway screens, or null when none of its floors has one. */
   forBuilding(buildingId: string): BuildingPlan | null {
     const wayfinding = this.wayfinding();
     if (wayfinding !== this.#source) {
@@ -31,7 +33,7 @@ export class BuildingPlans {
     const building = this.site().buildings.find((b) => b.id === buildingId);
     if (!building) return null;
     const floorIds = new Set(building.floors.map((f) => f.id));
-    const floors = wayfinding.floors.filter((f) => floorIds.has(f.floorId));
+    const floors = wayfinding.floors.filter((f) => floorIds.has(f.floorId)).map((f) => floorPlanFor('hallway', f));
     if (floors.length === 0) return null;
     const nodeIds = new Set(floors.flatMap((f) => f.nodes.map((n) => n.id)));
     const screenIds = new Set(this.site().screens.filter((s) => s.buildingId === buildingId).map((s) => s.id));

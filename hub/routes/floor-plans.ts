@@ -1,7 +1,9 @@
-// Floor plans: read them (any role), save them and upload map images (admin), and the readiness check.
+// Floor plans: read them (any role, as that role may see them), save them and upload map images (admin), and the
+// readiness check.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { wayfindingFor } from '../../shared/confidential-points.ts';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
 import { IdSchema } from '../../shared/model.ts';
 import { ApiError } from '../api-error.ts';
@@ -19,8 +21,9 @@ export const MAX_PLANS_BYTES = 8 * 1024 * 1024;
 
 export function floorPlanRoutes(floorPlans: FloorPlanOperations, store: Store) {
   return new Hono<HubEnv>()
+    // Every staff role sees the whole plans today; the version is the one an admin saves against.
     .get('/wayfinding', requireRole('admin', 'office', 'viewer'), (c) =>
-      c.json({ ok: true as const, version: floorPlans.version(), wayfinding: store.data.wayfinding }),
+      c.json({ ok: true as const, version: floorPlans.version(), wayfinding: wayfindingFor(c.get('user')!.role, store.data.wayfinding) }),
     )
     .put(
       '/wayfinding',

@@ -8,6 +8,8 @@ type MessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type:
 
 export class TestSocket {
   readonly messages: ServerMessage[] = [];
+  /** Every frame as it came off the wire, valid or not, never consumed (for tests of what a client was ever sent). */
+  readonly frames: string[] = [];
   readonly invalid: string[] = [];
   closeCode: number | null = null;
   #waiters: (() => void)[] = [];
@@ -16,6 +18,7 @@ export class TestSocket {
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
+      this.frames.push(data.toString());
       const parsed = parseServerMessage(data.toString());
       if (parsed.ok) this.messages.push(parsed.message);
       else this.invalid.push(data.toString());

@@ -71,8 +71,10 @@ describe('a screen that stops reading', () => {
     let { body } = await hub.api('/api/wayfinding', { cookie: admin });
     const wayfinding: Wayfinding = body.wayfinding;
     const floor = wayfinding.floors.find((f) => f.floorId === 'main-1')!;
-    for (let i = 0; i < 1000; i++) {
-      floor.pois.push({ id: `note-${i}`, type: 'extinguisher', label: `Extinguisher ${i}`, notes: 'x'.repeat(1000), position: { x: 100 + (i % 1000), y: 380 } });
+    // Bulk a screen is sent (staff notes are not): 125 finely drawn areas of 200 corners each.
+    for (let i = 0; i < 125; i++) {
+      const polygon = Array.from({ length: 200 }, (_, k) => ({ x: 200 + (i % 50) * 20 + 8 * Math.cos(k / 32), y: 300 + Math.floor(i / 50) * 20 + 8 * Math.sin(k / 32) }));
+      floor.areas.push({ id: `bulk-area-${i}`, name: `Area ${i}`, translations: {}, polygon });
     }
     let version: string = body.version;
     let saves = 0;
