@@ -28,6 +28,12 @@ export const MAX_ATTRIBUTES = 64;
  */
 export const MAX_NODES = 50_000;
 
+const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
+const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
+const USUAL_PREFIXES = new Map([
+  [XLINK_NAMESPACE, 'xlink'],
+  ['http://www.w3.org/XML/1998/namespace', 'xml'],
+]);
 const REFERENCE_ATTRIBUTES = new Set(['href', 'xlink:href', 'src']);
 const SAFE_REFERENCE = /^(#[\w.:-]*|data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*)$/i;
 
@@ -74,6 +80,7 @@ function pass(text, into) {
   const removed = [];
   let nodes = 0;
   let attributes = 0;
+  let usesXlink = false;
   const count = () => {
     if (++nodes > MAX_NODES) refuse(`it has more than ${MAX_NODES.toLocaleString('en')} elements and text runs. Simplify the drawing (or split it by floor) and upload it again.`);
   };
@@ -85,7 +92,7 @@ function pass(text, into) {
   };
 
   parser.on('doctype', (doctype) => {
-    if (doctype.includes('[')) refuse('its DOCTYPE declares entities. Export it again as plain SVG.');
+    if (doctype.includes('[')) refuse('its DOCTYPE makes declarations of its own (entities, attribute defaults). Export it again as plain SVG.');
   });
   // Counted as they are read, so a tag with a million attributes is refused at its 65th.
   parser.on('opentagstart', () => void (attributes = 0));
@@ -102,11 +109,16 @@ function pass(text, into) {
       open.push({ localName: tag.local });
       return;
     }
-    const element = into.createElementNS(tag.uri || null, tag.name);
+    // Names are written the usual way (<rect>, xlink:href, whatever prefixes the file chose), which is how
+    // DOMPurify's lists name them; the serializer declares the namespaces again where they are used.
+    const element = into.createElementNS(tag.uri || null, tag.uri === SVG_NAMESPACE ? tag.local : tag.name);
     for (const attribute of Object.values(tag.attributes)) {
-      const problem = attributeProblem(attribute.name, attribute.value, tag.name);
+      if (attribute.uri === XMLNS_NAMESPACE) continue;
+      const name = USUAL_PREFIXES.has(attribute.uri) ? `${USUAL_PREFIXES.get(attribute.uri)}:${attribute.local}` : attribute.name;
+      const problem = attributeProblem(name, attribute.value, element.localName);
       if (problem) removed.push(problem);
-      else element.setAttributeNS(attribute.uri || null, attribute.name, attribute.value);
+      else element.setAttributeNS(attribute.uri || null, name, attribute.value);
+      if (!problem && attribute.uri === XLINK_NAMESPACE) usesXlink = true;
     }
     open.at(-1).appendChild(element);
     open.push(element);
@@ -125,6 +137,7 @@ function pass(text, into) {
   parser.on('error', (error) => refuse(`it is not well-formed XML (${error.message.slice(0, 200)}).`));
   parser.write(text).close();
   if (nodes === 0) throw new SvgRefusedError('This file holds no SVG drawing.');
+  if (usesXlink) into.documentElement.setAttributeNS(XMLNS_NAMESPACE, 'xmlns:xlink', XLINK_NAMESPACE);
   return removed;
 }
 
