@@ -21,7 +21,7 @@ export const USAGE = `Usage: npm run bench -- [--screens N] [--rounds N] [--warm
   --rounds N    measured rounds, at least 20 for the published figures (env MUSTER_BENCH_ROUNDS, default 100)
   --warmup N    untimed warm-up rounds (env MUSTER_BENCH_WARMUP, default 4)
   --strict      exit 1 when a target is missed
-  --only TEXT   run only the sections whose name contains TEXT (realtime, routing, storm, audit, slow, browser)
+  --only TEXT   run only the sections whose name contains TEXT (realtime, routing, storm, audit, slow, browser, svg)
   env MUSTER_BENCH_PROFILE_DIR=DIR   the hub and bare server write CPU profiles (.cpuprofile) into DIR`;
 
 const DEFAULTS: BenchOptions = { screens: 1000, rounds: 100, warmup: 4, strict: false, profileDir: null, only: null };

@@ -11,10 +11,11 @@ import { realtimeSection } from './realtime.ts';
 import { reconnectStormSection } from './reconnect-storm.ts';
 import { routingSection } from './routing-section.ts';
 import { slowScreenSection } from './slow-screen.ts';
+import { svgSanitiseSection } from './svg-sanitise.ts';
 import type { JsonValue, Section, Target } from './section.ts';
 
 /** Every section's keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection];
+const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
 const HARD_LIMIT_MS = 10 * 60_000;

@@ -199,7 +199,11 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.path}.`), 404));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof ApiError) {
+      // A busy hub (password hashing, upload checks) says when to come back.
+      if ('retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number') c.header('Retry-After', String(error.retryAfterSeconds));
+      return c.json(errorBody(error.code, error.message), error.status);
+    }
     if (error instanceof HTTPException) {
       const code = error.status === 413 ? 'payload_too_large' : /JSON/i.test(error.message) ? 'invalid_json' : 'bad_request';
       return c.json(errorBody(code, error.message || 'Bad request.'), error.status === 413 ? 413 : 400);

@@ -4,10 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { imageSize } from 'image-size';
 import { DOCUMENT_TYPE_NAMES, DOCUMENT_TYPES, type DocumentType } from '../../shared/documents.ts';
 import { ApiError } from '../api-error.ts';
-import { sanitizeSvg } from '../maps/sanitize-svg.ts';
+import { imageDimensions, sanitizeSvg } from '../uploads/upload-checks.ts';
 
 export const DOCUMENTS_DIR = 'documents';
 
@@ -50,16 +49,10 @@ export async function checkDocument(contentTypeHeader: string, bytes: Uint8Array
     return { contentType: type, bytes, removed: [] };
   }
   if (type === 'image/svg+xml') {
-    const sanitized = await sanitizeSvg(Buffer.from(bytes).toString('utf8'));
-    if (!sanitized) throw new ApiError('bad_request', 'This file holds no SVG drawing.');
+    const sanitized = await sanitizeSvg(bytes);
     return { contentType: type, bytes: Buffer.from(sanitized.svg, 'utf8'), removed: sanitized.removed };
   }
-  let found: ReturnType<typeof imageSize> | null;
-  try {
-    found = imageSize(bytes);
-  } catch {
-    found = null;
-  }
+  const found = await imageDimensions(bytes);
   const expected = type === 'image/png' ? 'png' : 'jpg';
   if (!found || found.type !== expected || !found.width || !found.height) {
     throw new ApiError('bad_request', `This file is not a readable ${expected === 'png' ? 'PNG' : 'JPEG'} image.`);

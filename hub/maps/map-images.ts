@@ -4,9 +4,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { imageSize } from 'image-size';
 import { ApiError } from '../api-error.ts';
-import { sanitizeSvg } from './sanitize-svg.ts';
+import { imageDimensions, sanitizeSvg } from '../uploads/upload-checks.ts';
 
 export const MAX_MAP_BYTES = 5 * 1024 * 1024;
 
@@ -41,19 +40,13 @@ export async function storeMapImage(mapsDir: string, floorId: string, contentTyp
   let removed: string[] = [];
   let size: { width: number; height: number } | null;
   if (kind === 'svg') {
-    const sanitized = await sanitizeSvg(Buffer.from(bytes).toString('utf8'));
-    if (!sanitized) throw new ApiError('bad_request', 'This file holds no SVG drawing.');
+    const sanitized = await sanitizeSvg(bytes);
     if (!sanitized.size) throw new ApiError('bad_request', 'The SVG gives no size: give its <svg> a viewBox (or width and height).');
     content = Buffer.from(sanitized.svg, 'utf8');
     removed = sanitized.removed;
     size = sanitized.size;
   } else {
-    let found: ReturnType<typeof imageSize> | null = null;
-    try {
-      found = imageSize(bytes);
-    } catch {
-      found = null;
-    }
+    const found = await imageDimensions(bytes);
     const expected = kind === 'png' ? 'png' : 'jpg';
     if (!found || found.type !== expected || !found.width || !found.height) {
       throw new ApiError('bad_request', `This file is not a readable ${kind.toUpperCase()} image.`);
