@@ -2,7 +2,10 @@
 // seconds on a hostile file and so never runs on the hub's event loop. Plain JavaScript, because worker threads load
 // it directly, with no TypeScript loader, under the hub and under the tests alike.
 import { imageSize } from 'image-size';
+import { yieldCpuToTheHub } from '../threads/yield-cpu.mjs';
 import { sanitizeSvgMarkup } from './svg-sanitizer.mjs';
+
+yieldCpuToTheHub();
 
 /**
  * @param {{ kind: 'svg', bytes: Uint8Array } | { kind: 'image', bytes: Uint8Array }} task
