@@ -3,7 +3,6 @@
 // Other signage players can embed it: it needs only its screen id and a route to the hub.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import type { ActiveMode, Destination, Language } from '../../shared/model.ts';
 import { NO_WORDINGS } from '../../shared/mode-texts.ts';
 import type { RouteGoal } from '../../shared/routing.ts';
@@ -84,14 +83,6 @@ export class MusterScreen extends LitElement {
         background: #fef08a;
       }
     }
-    .view {
-      position: fixed;
-      inset: 0;
-    }
-    .asleep {
-      content-visibility: hidden;
-      pointer-events: none;
-    }
     :host {
       display: block;
       position: fixed;
@@ -135,12 +126,6 @@ export class MusterScreen extends LitElement {
   /** The active mode in the language shown, kept while neither changes so the takeover does not refit every second. */
   readonly #shownModes = new Map<Language, { active: ActiveMode; destinations: readonly Destination[] | undefined; shown: ActiveMode }>();
   #link: ScreenView | null = null;
-  /** Whether the normal view has been drawn (a screen that starts in a mode draws it only at the All Clear). */
-  #normalDrawn = false;
-  /** The mode the takeover last showed: it sleeps with it in normal times, ready to wake for the next. */
-  #lastActive: ActiveMode | null = null;
-  /** Counts renders: the view on show is drawn at every one; the sleeping one, never. */
-  #renders = 0;
   /** The target of the route on screen: reflected as data-route for people and tests. */
   #routeTarget = 'none';
 
@@ -216,38 +201,23 @@ export class MusterScreen extends LitElement {
         .notice=${this.#noticeText(language)}
       ></screen-mode-takeover>`;
     };
-    // The normal view and the takeover stay in the page once drawn; the one not on show sleeps, hidden by
-    // content-visibility, which keeps its layout, and with its inputs frozen (guard), so that it does no work. A mode
-    // then wakes the takeover and the All Clear the normal view: the browser updates a few words instead of
-    // building and laying out a whole screen, which was most of the time from the message to the paint.
-    if (active) this.#lastActive = active;
-    else this.#normalDrawn = true;
-    const normal = this.#normalDrawn
-      ? html`<div class=${active ? 'view asleep' : 'view'} ?inert=${!!active} data-view="normal">
-          ${guard([active ? 'asleep' : this.#renders], () => html`<screen-normal-view
-            .slides=${link.state.content?.slides ?? []}
-            .plan=${plan}
-            .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
-            .site=${site}
-            .profile=${saved && profileIn(saved, language)}
-            .language=${language}
-            .now=${this.#clock.now}
-            .place=${place}
-            .route=${route}
-            .hazards=${hazards}
-            .hazardHere=${areasHere.map((area) => nameIn(area, language))}
-          ></screen-normal-view>`)}
-        </div>`
-      : nothing;
-    const shownMode = active ?? this.#lastActive;
-    const takeovers = shownMode
-      ? html`<div class=${active ? 'view' : 'view asleep'} ?inert=${!active} data-view="takeover">
-          ${guard([active ? this.#renders : 'asleep'], () =>
-            sideBySide ? html`${takeover(shownMode, sideBySide[0]!, 'start')}${takeover(shownMode, sideBySide[1]!, 'end')}` : takeover(shownMode, language, null),
-          )}
-        </div>`
-      : nothing;
-    this.#renders++;
+    const view = !active
+      ? html`<screen-normal-view
+          .slides=${link.state.content?.slides ?? []}
+          .plan=${plan}
+          .wordings=${link.state.wordings?.wordings ?? NO_WORDINGS}
+          .site=${site}
+          .profile=${saved && profileIn(saved, language)}
+          .language=${language}
+          .now=${this.#clock.now}
+          .place=${place}
+          .route=${route}
+          .hazards=${hazards}
+          .hazardHere=${areasHere.map((area) => nameIn(area, language))}
+        ></screen-normal-view>`
+      : sideBySide
+        ? html`${takeover(active, sideBySide[0]!, 'start')}${takeover(active, sideBySide[1]!, 'end')}`
+        : takeover(active, language, null);
     // Asked to identify itself: its name over the normal view (never over a mode's instructions), as the admin typed it.
     const identify =
       !active && link.identifyUntil > this.#clock.now
@@ -255,7 +225,7 @@ export class MusterScreen extends LitElement {
         : nothing;
     // During a mode the takeover gives the notice a line of its own; over normal content it is a small bar.
     const notice = active ? null : this.#noticeText(language);
-    return html`${normal}${takeovers}${identify}${sideBySide ? nothing : this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
+    return html`${view}${identify}${sideBySide ? nothing : this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
   }
 
   /**

@@ -6,11 +6,8 @@ import { PASSWORDS } from './hub.ts';
 
 export const byTest = (name: string) => `[data-test="${name}"]`;
 
-/**
- * Inside the screen's shadow roots, in what it shows: the view on show (the normal view or the takeover; the other
- * sleeps in the page, hidden) or the screen's own overlays (identify, notices, the language marker).
- */
-export const inScreen = (name: string) => `muster-screen >>> [data-view]:not(.asleep) >>> ${byTest(name)}, muster-screen >>>> ${byTest(name)}`;
+/** Inside the screen's shadow roots. */
+export const inScreen = (name: string) => `muster-screen >>> ${byTest(name)}`;
 
 /** Wait until <muster-screen> reflects every `data-*` value given (mode, drill, connection, seq, route). */
 export async function waitForScreen(page: Page, want: Record<string, string>, timeout = 10_000): Promise<void> {
