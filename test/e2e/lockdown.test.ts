@@ -106,8 +106,7 @@ describe('Lockdown drill from the office tablet to a hallway screen', () => {
   });
 
   it('lets nothing of the ended Lockdown be seen or read aloud, and shows the next mode in its own words', async () => {
-    // The takeover sleeps in the page after the All Clear (to wake fast for the next mode): hidden, and out of what
-    // a screen reader reads.
+    // Nothing of the takeover is left on screen or in what a screen reader reads.
     const words = async () => JSON.stringify(await screen.accessibility.snapshot());
     const normal = await words();
     expect(normal).toContain('Maple Grove');
