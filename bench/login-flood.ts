@@ -1,11 +1,12 @@
 // Section "login flood": how long the office waits for a Lockdown (request → the hub's answer, which comes after the
 // change is on disk and sent to screens) while 200 wrong passwords arrive at once from 200 addresses (127.1.0.0/16,
-// all loopback). Measured against the same requests with the hub idle. The hub hashes passwords on one thread of
-// its own and refuses the excess at once (issue 11), so a flood of logins must not hold a mode change up.
-import { request } from 'node:http';
+// all loopback), sent by a process of its own as an attacker's machine would. Measured against the same requests
+// with the hub idle. The hub hashes passwords on one thread of its own and refuses the excess at once (issue 11),
+// so a flood of logins must not hold a mode change up.
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AllClearRequest, ModeRequest } from '../shared/model.ts';
 import { onCleanup } from './cleanup.ts';
@@ -16,6 +17,7 @@ import { atMost, type Section, type SectionResult } from './section.ts';
 import { ServerChild } from './server-child.ts';
 import { generateSite, writeSiteFile } from './site-file.ts';
 import { ms, round2, summarize } from './stats.ts';
+import type { FloodReport, FloodRequest } from './login-flooder.ts';
 
 const PASSWORDS = { admin: 'bench-admin-password', office: 'bench-office-password' } as const;
 const FLOOD = 200;
@@ -29,19 +31,33 @@ const site = { kind: 'site' } as const;
 const LOCKDOWN = OfficeClient.body({ mode: 'lockdown', scope: site, drill: true } satisfies ModeRequest);
 const ALL_CLEAR = OfficeClient.body({ scope: site, drill: true } satisfies AllClearRequest);
 
-/** A wrong login from one loopback address; resolves with the status whatever it is. */
-function badLogin(origin: string, i: number): Promise<number> {
-  const url = new URL('/api/session', origin);
-  const body = JSON.stringify({ username: `guess-${i}`, password: `wrong-${i}` });
-  const localAddress = `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
-  return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', localAddress, headers: { Origin: origin, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', () => resolve(0));
-    req.end(body);
+/** The attacker's process (login-flooder.ts): one burst of `count` wrong logins at a time. */
+async function startFlooder(): Promise<{ flood: (origin: string, first: number, count: number) => Promise<{ answered: Promise<number[]> }> }> {
+  const child = fork(resolve(import.meta.dirname, 'login-flooder.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    cwd: resolve(import.meta.dirname, '..'),
   });
+  onCleanup('login flooder process', () => {
+    child.kill('SIGKILL');
+  });
+  return {
+    /** Resolves once every request is sent, with the promise of their statuses (wrapped: a promise would be awaited). */
+    flood: (origin, first, count) =>
+      new Promise((sent) => {
+        const answered = new Promise<number[]>((done) => {
+          const listen = (message: FloodReport) => {
+            if (message.type === 'sent') sent({ answered });
+            else {
+              child.off('message', listen);
+              done(message.statuses);
+            }
+          };
+          child.on('message', listen);
+        });
+        child.send({ type: 'flood', origin, first, count } satisfies FloodRequest);
+      }),
+  };
 }
 
 export const loginFloodSection: Section = {
@@ -58,6 +74,7 @@ export const loginFloodSection: Section = {
     });
     const origin = `http://127.0.0.1:${hub.port}`;
     const office = new OfficeClient(origin);
+    const flooder = await startFlooder();
     await hub.guard(office.login('office', PASSWORDS.office));
     let set = false;
     /** One change (Lockdown or All Clear, in turn): request sent → answer. */
@@ -79,9 +96,9 @@ export const loginFloodSection: Section = {
     const during: number[] = [];
     const statuses = new Map<number, number>();
     for (let f = 0; f < FLOODS; f++) {
-      const flood = Array.from({ length: FLOOD }, (_, i) => badLogin(origin, f * FLOOD + i));
+      const { answered } = await hub.guard(flooder.flood(origin, f * FLOOD, FLOOD));
       for (let c = 0; c < CHANGES_PER_FLOOD; c++) during.push(await change());
-      for (const status of await hub.guard(Promise.all(flood))) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      for (const status of await hub.guard(answered)) statuses.set(status, (statuses.get(status) ?? 0) + 1);
       // Let the hashing thread and the failure delays drain before the next flood.
       await sleep(4500);
     }
