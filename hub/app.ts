@@ -9,6 +9,7 @@ import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { errorBody } from '../shared/errors.ts';
 import { ApiError } from './api-error.ts';
+import { knownHost, type HubNames } from './auth/hub-names.ts';
 import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { KnownDevices } from './auth/known-devices.ts';
@@ -81,6 +82,8 @@ export interface AppDeps {
   staticRoot: string | null;
   /** /ca.crt and the kiosk set-up page and files. */
   kioskSetup: KioskSetupDeps;
+  /** The names the hub answers to; a request for any other is refused before anything else runs. */
+  names: HubNames;
   startedAt: number;
 }
 
@@ -128,6 +131,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<HubEnv>();
 
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', knownHost(deps.names));
   app.use('/api/*', sameOriginWrites());
   const smallBodies = bodyLimit({
     maxSize: MAX_BODY_BYTES,
