@@ -29,6 +29,7 @@ import type { SiteFileOperations } from './domain/site-file.ts';
 import type { SiteOperations } from './domain/site.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { clientAddress } from './routes/client-address.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
@@ -168,7 +169,7 @@ export function createApp(deps: AppDeps) {
       if (!fromOwnOrigin(c)) throw new ApiError('bad_origin', 'WebSocket from another site refused.');
       await next();
     },
-    upgradeWebSocket((c) => deps.realtime.events(c.get('user'))),
+    upgradeWebSocket((c) => deps.realtime.events(c.get('user'), clientAddress(c))),
   );
 
   app.route('/api', apiRoutes(deps));

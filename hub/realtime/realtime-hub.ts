@@ -56,7 +56,7 @@ export interface RealtimeOptions {
 }
 
 type Client =
-  | { kind: 'pending'; socket: WebSocket; user: SessionUser | null; badFrames: number; helloTimer: NodeJS.Timeout }
+  | { kind: 'pending'; socket: WebSocket; user: SessionUser | null; from: string; badFrames: number; helloTimer: NodeJS.Timeout }
   | { kind: 'pairing'; socket: WebSocket; badFrames: number; renewTimer: NodeJS.Timeout }
   | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number; planVersion: string | null; wordingsVersion: string | null; contentRevision: number | null }
   | { kind: 'console'; socket: WebSocket; user: SessionUser; badFrames: number };
@@ -107,8 +107,11 @@ export class RealtimeHub {
     this.#heartbeat.unref();
   }
 
-  /** Hono WebSocket events for one upgraded connection; `user` is the session behind the upgrade, if any. */
-  events(user: SessionUser | null): WSEvents<WebSocketLike> {
+  /**
+   * Hono WebSocket events for one upgraded connection; `user` is the session behind the upgrade, if any, and `from`
+   * the address it came from.
+   */
+  events(user: SessionUser | null, from: string): WSEvents<WebSocketLike> {
     return {
       onOpen: (_event, ws) => {
         const socket = rawSocket(ws);
@@ -116,7 +119,7 @@ export class RealtimeHub {
         socket.on('pong', () => this.#alive.add(socket));
         const helloTimer = setTimeout(() => socket.close(CLOSE_CODES.helloTimeout, 'no hello'), HELLO_TIMEOUT_MS);
         helloTimer.unref();
-        this.#clients.set(socket, { kind: 'pending', socket, user, badFrames: 0, helloTimer });
+        this.#clients.set(socket, { kind: 'pending', socket, user, from, badFrames: 0, helloTimer });
         this.#budgets.set(socket, new MessageBudget(this.#options.messageBudget, this.#options.now()));
       },
       onMessage: (event, ws) => this.#onFrame(rawSocket(ws), event.data),
@@ -348,9 +351,13 @@ export class RealtimeHub {
     clearTimeout(client.helloTimer);
     const { socket } = client;
     const issue = () => {
-      const issued = this.#pairingCodes.issue(socket, this.#options.now());
-      if (!issued) {
-        this.#send(socket, { type: 'error', code: 'rate_limited', message: 'Too many screens are waiting to be paired; try again later.' });
+      const issued = this.#pairingCodes.issue(socket, client.from, this.#options.now());
+      if (issued === 'full' || issued === 'address') {
+        const message =
+          issued === 'full'
+            ? 'Too many screens are waiting to be paired; try again later.'
+            : 'Too many screens at this network address are waiting to be paired; pair some of them first, then try again.';
+        this.#send(socket, { type: 'error', code: 'rate_limited', message });
         return socket.close(CLOSE_CODES.tooManyMessages, 'too many pairing screens');
       }
       this.#send(socket, { type: 'pairing-code', code: formatPairingCode(issued.code), expiresAt: new Date(issued.expiresAt).toISOString() });
