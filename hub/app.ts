@@ -11,7 +11,7 @@ import { errorBody } from '../shared/errors.ts';
 import { ApiError } from './api-error.ts';
 import { knownHost, type HubNames } from './auth/hub-names.ts';
 import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
-import type { Sessions } from './auth/sessions.ts';
+import { SESSION_COOKIE, type Sessions } from './auth/sessions.ts';
 import type { KnownDevices } from './auth/known-devices.ts';
 import type { AccountOperations } from './domain/accounts.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
@@ -169,7 +169,11 @@ export function createApp(deps: AppDeps) {
       if (!fromOwnOrigin(c)) throw new ApiError('bad_origin', 'WebSocket from another site refused.');
       await next();
     },
-    upgradeWebSocket((c) => deps.realtime.events(c.get('user'), clientAddress(c))),
+    upgradeWebSocket((c: Context<HubEnv>) => {
+      const user = c.get('user');
+      const key = deps.sessions.keyOf(getCookie(c, SESSION_COOKIE));
+      return deps.realtime.events(user && key ? { user, key } : null, clientAddress(c));
+    }),
   );
 
   app.route('/api', apiRoutes(deps));

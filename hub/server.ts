@@ -93,6 +93,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   let screenOperations: ScreenOperations | null = null;
   const realtime = new RealtimeHub({
     screenAccess: (screenId, token) => screenOperations?.access(screenId, token) ?? 'invalid',
+    sessionHolds: (key) => sessions.holds(key),
     wordings: () => ({ version: wordingsVersion(store.data.modeWordings), wordings: store.data.modeWordings }),
     tones: () => store.data.modeTones,
     content: () => store.data.content,
@@ -122,11 +123,17 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
       sessions,
       throttle: new LoginThrottle({ maxFailures: 5, lockMs: 60_000 }),
       endConsoles: (username) => realtime.closeConsolesOf(username),
+      endSessionConsoles: (sessionKey) => realtime.closeConsolesOfSession(sessionKey),
     }),
     realtime,
     modes: createModeOperations({ store, audit, realtime }),
     hazards: createHazardOperations({ store, audit, realtime }),
-    users: createUserOperations({ store, audit, endConsoles: (username) => realtime.closeConsolesOf(username) }),
+    users: createUserOperations({
+      store,
+      audit,
+      endConsoles: (username) => realtime.closeConsolesOf(username),
+      reconnectConsoles: (username) => realtime.reconnectConsolesOf(username),
+    }),
     screens: screenOperations,
     site: createSiteOperations({ store, audit, realtime }),
     siteFile: createSiteFileOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),

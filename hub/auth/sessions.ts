@@ -88,15 +88,31 @@ export class Sessions {
   describe(id: string | undefined): { user: SessionUser; expiresAt: number } | null {
     if (!id) return null;
     const idHash = hashId(id);
+    const found = this.#current(idHash);
+    if (found) this.#lastActive.set(idHash, this.#now());
+    return found;
+  }
+
+  /** The key a live connection keeps for its session (the stored hash of the cookie value, never the value). */
+  keyOf(id: string | undefined): string | null {
+    return id ? hashId(id) : null;
+  }
+
+  /** Whether the session with this key still holds (the user is enabled, and it has not run out); not activity. */
+  holds(key: string): boolean {
+    return this.#current(key) !== null;
+  }
+
+  #current(idHash: string): { user: SessionUser; expiresAt: number } | null {
     const session = this.store.data.sessions.find((s) => s.idHash === idHash);
     if (!session) return null;
     const user = this.store.data.users.find((u) => u.username === session.username);
     if (!user || user.disabled) return null;
     const now = this.#now();
+    const createdAt = Date.parse(session.createdAt);
     const lastActive = this.#lastActive.get(idHash) ?? now;
-    const expiresAt = Date.parse(session.createdAt) + this.maxAgeFor(user.role);
+    const expiresAt = createdAt + this.maxAgeFor(user.role);
     if (now > expiresAt || now - lastActive > this.options.idleMs) return null;
-    this.#lastActive.set(idHash, now);
     return { user: { username: user.username, role: user.role }, expiresAt };
   }
 
