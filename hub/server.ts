@@ -35,6 +35,7 @@ import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { DOCUMENTS_DIR } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
+import { openSessionActivity } from './store/session-activity.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
 import { openStore } from './store/store.ts';
 import { currentMachine, networkUrlOf, prepareHubTls, renewDaily, type HubTls } from './tls/hub-certificate.ts';
@@ -110,6 +111,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     idleMs: config.sessionIdleMinutes * 60_000,
     maxAgeMs: config.sessionMaxHours * 3600_000,
     maxAgeByRole: { office: config.officeSessionHours * 3600_000 },
+    activity: await openSessionActivity(config.dataDir),
   });
   const app = createApp({
     store,
@@ -183,6 +185,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
       stopRenewal();
       realtime.close();
       await Promise.all([closeServer(server), localServer && closeServer(localServer)]);
+      await sessions.close();
       await audit.close();
       await receipts.close();
       await pdfRenderer.close();
