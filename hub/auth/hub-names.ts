@@ -35,10 +35,6 @@ export class HubNames {
     // A wildcard covers exactly one more label, as in a certificate.
     return this.#wildcardSuffixes.some((suffix) => name.endsWith(suffix) && !name.slice(0, -suffix.length).includes('.') && name.length > suffix.length);
   }
-
-  get names(): string[] {
-    return [...this.#names, ...this.#wildcardSuffixes.map((suffix) => `*${suffix}`)];
-  }
 }
 
 /** Refuses (421) every request, WebSocket upgrades included, whose Host is not one of the hub's names. */
