@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unauthenticated: 401,
   forbidden: 403,
   bad_origin: 403,
+  unknown_host: 421,
   not_found: 404,
   payload_too_large: 413,
   real_event_active: 409,

@@ -9,8 +9,9 @@ import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { errorBody } from '../shared/errors.ts';
 import { ApiError } from './api-error.ts';
+import { knownHost, type HubNames } from './auth/hub-names.ts';
 import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
-import type { Sessions } from './auth/sessions.ts';
+import { SESSION_COOKIE, type Sessions } from './auth/sessions.ts';
 import type { KnownDevices } from './auth/known-devices.ts';
 import type { AccountOperations } from './domain/accounts.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
@@ -28,6 +29,7 @@ import type { SiteFileOperations } from './domain/site-file.ts';
 import type { SiteOperations } from './domain/site.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { clientAddress } from './routes/client-address.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
@@ -81,6 +83,8 @@ export interface AppDeps {
   staticRoot: string | null;
   /** /ca.crt and the kiosk set-up page and files. */
   kioskSetup: KioskSetupDeps;
+  /** The names the hub answers to; a request for any other is refused before anything else runs. */
+  names: HubNames;
   startedAt: number;
 }
 
@@ -128,6 +132,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<HubEnv>();
 
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', knownHost(deps.names));
   app.use('/api/*', sameOriginWrites());
   const smallBodies = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -164,7 +169,11 @@ export function createApp(deps: AppDeps) {
       if (!fromOwnOrigin(c)) throw new ApiError('bad_origin', 'WebSocket from another site refused.');
       await next();
     },
-    upgradeWebSocket((c) => deps.realtime.events(c.get('user'))),
+    upgradeWebSocket((c: Context<HubEnv>) => {
+      const user = c.get('user');
+      const key = deps.sessions.keyOf(getCookie(c, SESSION_COOKIE));
+      return deps.realtime.events(user && key ? { user, key } : null, clientAddress(c));
+    }),
   );
 
   app.route('/api', apiRoutes(deps));

@@ -31,7 +31,8 @@ const ConfigSchema = z.object({
   tls: z.enum(['auto', 'off'], { error: 'use auto or off' }),
   /** With TLS, the port of the HTTPS listener on host. */
   httpsPort: z.coerce.number().int().min(0).max(65535),
-  /** Names kiosks use for the hub besides the machine's own (host names or IP addresses), for its certificate. */
+  /** Names people use for the hub besides the machine's own (host names or IP addresses): its certificate covers them, and
+   * the hub answers to no other name (auth/hub-names.ts). */
   tlsNames: z.preprocess(commaSeparated, z.array(z.string().min(1))),
   /** A certificate and private key of the school's own (PEM files): both set, the hub serves them instead of making its own. */
   tlsCert: z.string().min(1).nullable(),

@@ -1,5 +1,6 @@
 // Process entry: load config → start the hub → print where to go; close cleanly on SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
+import { writeFirstStartSecrets } from './auth/first-start-secrets.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { STATIC_ROOT, startHub, type RunningHub } from './server.ts';
 import { kioskSetupCommand } from './tls/kiosk-setup-command.ts';
@@ -33,25 +34,24 @@ async function main(): Promise<void> {
   if (site.buildings.length === 0) {
     lines.push('', `  ${site.name} has no buildings yet: log in to the admin console, whose set-up checklist walks you through it.`);
   }
-  if (hub.createdScreenTokens.length > 0) {
-    // Shown once: each link carries the screen's device token (the hub keeps only a hash). A kiosk opened on it
-    // once remembers it; the admin console makes a new link for a screen at any time.
-    const tokens = new Map(hub.createdScreenTokens.map((t) => [t.screenId, t.token]));
-    lines.push('', `  Screens of ${site.name}, pre-paired (these links carry each screen's device token and are shown only now):`);
-    for (const screen of site.screens.slice(0, 50)) {
-      const token = tokens.get(screen.id);
-      if (token) lines.push(`    ${screen.name.padEnd(28)} ${base}/screen/?id=${screen.id}#token=${token}`);
-    }
-    if (site.screens.length > 50) lines.push(`    … and ${site.screens.length - 50} more (the admin console makes a link for any screen)`);
-  } else {
+  // Generated passwords and device-token links are secrets: stdout goes to the system journal, which many can read,
+  // so they go once to a file only the hub's user may read, and stdout says where it is.
+  const secrets = firstStartSecrets(hub, base);
+  if (secrets.length > 0) {
+    const path = await writeFirstStartSecrets(config.dataDir, secrets);
+    lines.push(
+      '',
+      `  This first start wrote ${secretsSummary(hub)} to ${path}`,
+      '    (readable only by this user; they are never printed). Read it, keep them somewhere safe, then delete the file.',
+    );
+  }
+  if (hub.createdScreenTokens.length === 0) {
     lines.push('', `  Screens (${site.screens.length} on ${site.name}): a kiosk opened once on its link remembers it. To add a screen, open`);
     lines.push(`    ${base}/screen/ on it and pair it in the admin console (Screens → Pair a screen), which also makes new links.`);
   }
   if (hub.createdUsers.length > 0) {
-    lines.push('', '  Users created on this first start:');
-    for (const user of hub.createdUsers) {
-      lines.push(`    ${user.username.padEnd(8)} (${user.role}) password: ${user.generated ? `${user.password}   <- generated; shown only now` : '(from the environment)'}`);
-    }
+    const users = hub.createdUsers.map((user) => `${user.username} (${user.generated ? 'password generated, in that file' : 'password from the environment'})`);
+    lines.push('', `  Users created on this first start: ${users.join(', ')}.`);
   } else {
     lines.push('', '  Log in as `office` or `admin` with the passwords set on first start.');
   }
@@ -73,6 +73,37 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** The lines of the first-start secrets file: the links of the pre-paired screens and the users' generated passwords. */
+function firstStartSecrets(hub: RunningHub, base: string): string[] {
+  const site = hub.site();
+  const lines: string[] = [];
+  if (hub.createdScreenTokens.length > 0) {
+    // Each link carries the screen's device token (the hub keeps only a hash). A kiosk opened on it once remembers
+    // it; the admin console makes a new link for a screen at any time.
+    const tokens = new Map(hub.createdScreenTokens.map((t) => [t.screenId, t.token]));
+    lines.push(`Screens of ${site.name}, pre-paired (each link carries the screen's device token):`);
+    for (const screen of site.screens) {
+      const token = tokens.get(screen.id);
+      if (token) lines.push(`  ${screen.name.padEnd(28)} ${base}/screen/?id=${screen.id}#token=${token}`);
+    }
+  }
+  const generated = hub.createdUsers.filter((user) => user.generated);
+  if (generated.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push('Users created on the first start, with the passwords the hub generated (change them after the first login):');
+    for (const user of generated) lines.push(`  ${user.username.padEnd(8)} (${user.role}) password: ${user.password}`);
+  }
+  return lines;
+}
+
+/** "the generated passwords and the links of the 12 pre-paired screens", or either alone. */
+function secretsSummary(hub: RunningHub): string {
+  const parts: string[] = [];
+  if (hub.createdUsers.some((user) => user.generated)) parts.push('the generated passwords');
+  if (hub.createdScreenTokens.length > 0) parts.push(`the links of the ${hub.createdScreenTokens.length} pre-paired screens (with their device tokens)`);
+  return parts.join(' and ');
 }
 
 /** How the school network reaches the hub, what a kiosk must trust, and the one line that sets a kiosk up. */

@@ -1,7 +1,7 @@
 // startHub(config): open the store, build the app and listen. Used by main.ts, the tests and the benchmark.
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
@@ -10,6 +10,7 @@ import { DEFAULT_PRIORITY } from '../shared/modes.ts';
 import { SiteSchema, type Site } from '../shared/model.ts';
 import { MAX_FRAME_BYTES } from '../shared/protocol.ts';
 import { createApp } from './app.ts';
+import { HubNames } from './auth/hub-names.ts';
 import { KnownDevices } from './auth/known-devices.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { Sessions } from './auth/sessions.ts';
@@ -34,9 +35,11 @@ import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { DOCUMENTS_DIR } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
+import { openSessionActivity } from './store/session-activity.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
 import { openStore } from './store/store.ts';
-import { networkUrlOf, prepareHubTls, renewDaily, type HubTls } from './tls/hub-certificate.ts';
+import { currentMachine, networkUrlOf, prepareHubTls, renewDaily, type HubTls } from './tls/hub-certificate.ts';
+import { machineNames } from './tls/machine-names.ts';
 import type { TlsCredentials } from './tls/tls-files.ts';
 
 /** The built browser apps; MUSTER_STATIC_ROOT serves another build (a test run beside a build in progress). */
@@ -91,6 +94,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   let screenOperations: ScreenOperations | null = null;
   const realtime = new RealtimeHub({
     screenAccess: (screenId, token) => screenOperations?.access(screenId, token) ?? 'invalid',
+    sessionHolds: (key) => sessions.holds(key),
     wordings: () => ({ version: wordingsVersion(store.data.modeWordings), wordings: store.data.modeWordings }),
     tones: () => store.data.modeTones,
     content: () => store.data.content,
@@ -107,6 +111,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     idleMs: config.sessionIdleMinutes * 60_000,
     maxAgeMs: config.sessionMaxHours * 3600_000,
     maxAgeByRole: { office: config.officeSessionHours * 3600_000 },
+    activity: await openSessionActivity(config.dataDir),
   });
   const app = createApp({
     store,
@@ -120,11 +125,17 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
       sessions,
       throttle: new LoginThrottle({ maxFailures: 5, lockMs: 60_000 }),
       endConsoles: (username) => realtime.closeConsolesOf(username),
+      endSessionConsoles: (sessionKey) => realtime.closeConsolesOfSession(sessionKey),
     }),
     realtime,
     modes: createModeOperations({ store, audit, realtime }),
     hazards: createHazardOperations({ store, audit, realtime }),
-    users: createUserOperations({ store, audit, endConsoles: (username) => realtime.closeConsolesOf(username) }),
+    users: createUserOperations({
+      store,
+      audit,
+      endConsoles: (username) => realtime.closeConsolesOf(username),
+      reconnectConsoles: (username) => realtime.reconnectConsolesOf(username),
+    }),
     screens: screenOperations,
     site: createSiteOperations({ store, audit, realtime }),
     siteFile: createSiteFileOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
@@ -138,6 +149,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,
+    names: hubNames(config, tls),
     startedAt: Date.now(),
     kioskSetup: { tls: () => tls, networkUrl: () => networkUrl, kioskDir: resolve(PROJECT_ROOT, 'config/kiosk') },
   });
@@ -173,11 +185,21 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
       stopRenewal();
       realtime.close();
       await Promise.all([closeServer(server), localServer && closeServer(localServer)]);
+      await sessions.close();
       await audit.close();
       await receipts.close();
       await pdfRenderer.close();
     },
   };
+}
+
+/**
+ * The names the hub answers to: localhost, the machine's names, the public URL's host, the school's tlsNames, the
+ * names of the certificate it serves, and the host it listens on when that is a name. Any IP address is taken too.
+ */
+function hubNames(config: Config, tls: HubTls | null): HubNames {
+  const listenHost = isIP(config.host) ? [] : [config.host];
+  return new HubNames([...machineNames(currentMachine(config)).dnsNames, ...(tls?.credentials.names ?? []), ...listenHost]);
 }
 
 /** Listens with the WebSocket upgrade at /ws handled by Hono (so origin and auth middleware run first); HTTPS when given credentials. */

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'unauthenticated', // not logged in, or the session expired
   'forbidden', // logged in, but the role may not do this
   'bad_origin', // the request came from another site
+  'unknown_host', // the request named the hub by a name it does not answer to (DNS rebinding)
   'not_found',
   'payload_too_large',
   'real_event_active', // a drill may not replace or clear a real event

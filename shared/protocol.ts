@@ -25,6 +25,8 @@ export const CLOSE_CODES = {
   protocolMismatch: 4000,
   /** No valid session, device token or Origin. */
   unauthorized: 4001,
+  /** The account's role changed: the console reconnects, reads its session again and shows what the new role may do. */
+  roleChanged: 4003,
   /** The screen id is not on the site. */
   unknownScreen: 4004,
   /** No hello within the time allowed. */

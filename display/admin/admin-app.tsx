@@ -27,7 +27,7 @@ const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split(
 
 function AdminView(props: { username: string; role: string; onLogOut: () => void; onSessionExpired: (generation: number) => void }) {
   const session = useSessionControls();
-  const link = useConsoleLink(__MUSTER_BUILD__, session?.generation ?? 0);
+  const link = useConsoleLink(__MUSTER_BUILD__, session?.generation ?? 0, session?.refresh);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5000);

@@ -22,7 +22,7 @@ import { useModeWordings } from './use-mode-wordings.ts';
 
 export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; onSessionExpired: (generation: number) => void }) {
   const session = useSessionControls();
-  const link = useConsoleLink(__MUSTER_BUILD__, session?.generation ?? 0);
+  const link = useConsoleLink(__MUSTER_BUILD__, session?.generation ?? 0, session?.refresh);
   /** When the office last asked for the account panel (0: closed): each ask scrolls it into view. */
   const [accountAskedAt, setAccountAskedAt] = useState(0);
   const now = useNow();

@@ -1,6 +1,6 @@
 // A Preact hook for the consoles' live link: console-hello over the session cookie, then the hub's state
 // (active modes, every screen's status, the roll-call) pushed after every change and receipt.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CLOSE_CODES, PROTOCOL_VERSION, type HubState, type Welcome } from '../../shared/protocol.ts';
 import { HubConnection, type ConnectionStatus } from './hub-connection.ts';
 import { reloadSite } from './use-site.ts';
@@ -17,9 +17,14 @@ export interface ConsoleLink {
   generation: number;
 }
 
-/** `generation`: a new session (logged in again, password changed) opens a new link; what was shown stays meanwhile. */
-export function useConsoleLink(build: string, generation = 0): ConsoleLink {
+/**
+ * `generation`: a new session (logged in again, password changed) opens a new link; what was shown stays meanwhile.
+ * `onRoleChanged`: an administrator changed this account's role; the link reconnects as the new role by itself.
+ */
+export function useConsoleLink(build: string, generation = 0, onRoleChanged?: () => void): ConsoleLink {
   const [link, setLink] = useState<ConsoleLink>({ status: 'connecting', welcome: null, state: null, lastContactAt: null, loggedOut: false, generation });
+  const roleChanged = useRef(onRoleChanged);
+  roleChanged.current = onRoleChanged;
 
   useEffect(() => {
     setLink((l) => ({ ...l, loggedOut: false, generation }));
@@ -39,6 +44,7 @@ export function useConsoleLink(build: string, generation = 0): ConsoleLink {
           setLink((l) => ({ ...l, status: 'stopped', loggedOut: true, generation }));
           return;
         }
+        if (closeCode === CLOSE_CODES.roleChanged) roleChanged.current?.();
         setLink((l) => ({ ...l, status }));
       },
     });

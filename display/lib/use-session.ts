@@ -34,6 +34,8 @@ export interface SessionControls {
   logOut(): Promise<void>;
   /** The hub closed the live link opened in `generation` because the session ended. */
   linkLoggedOut(generation: number): void;
+  /** Read the session again (the account's role changed): the page shows what the new role may do. */
+  refresh(): void;
 }
 
 /** An open console asks at least this often, well within the idle timeout, so it never idles out. */
@@ -66,6 +68,14 @@ export function useSession() {
     return stop;
   }, []);
 
+  /** Asks the hub who we are and until when; the role may have changed meanwhile. */
+  const refresh = useCallback(() => {
+    call(api.session.$get()).then(
+      (body) => setSession((s) => (s.kind === 'user' && !s.ended ? { ...s, user: body.user, expiresAt: Date.parse(body.expiresAt) } : s)),
+      () => undefined, // a 401 reaches markEnded through onSessionEnded; a network failure is the link's to show
+    );
+  }, []);
+
   // Asking the hub who we are counts as activity: an open console is never logged out for being idle, and learns
   // at once when its session has ended (on a timer, when the tablet wakes, and when the end time comes).
   const active = session.kind === 'user' && !session.ended;
@@ -73,14 +83,9 @@ export function useSession() {
   const expiresAt = session.kind === 'user' ? session.expiresAt : 0;
   useEffect(() => {
     if (!active) return;
-    const touch = () =>
-      call(api.session.$get()).then(
-        (body) => setSession((s) => (s.kind === 'user' && !s.ended ? { ...s, user: body.user, expiresAt: Date.parse(body.expiresAt) } : s)),
-        () => undefined, // a 401 reaches markEnded through onSessionEnded; a network failure is the link's to show
-      );
-    const every = setInterval(touch, Math.min(MAX_TOUCH_INTERVAL_MS, (idleMinutes * 60_000) / 3));
-    const atTheEnd = setTimeout(touch, Math.min(2 ** 31 - 1, Math.max(0, expiresAt - Date.now()) + 1000));
-    const onVisible = () => document.visibilityState === 'visible' && void touch();
+    const every = setInterval(refresh, Math.min(MAX_TOUCH_INTERVAL_MS, (idleMinutes * 60_000) / 3));
+    const atTheEnd = setTimeout(refresh, Math.min(2 ** 31 - 1, Math.max(0, expiresAt - Date.now()) + 1000));
+    const onVisible = () => document.visibilityState === 'visible' && refresh();
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       clearInterval(every);
@@ -127,7 +132,7 @@ export function useSession() {
   const controls = useMemo<SessionControls | null>(
     () =>
       session.kind === 'user'
-        ? { user: session.user, expiresAt: session.expiresAt, ended: session.ended, generation: session.generation, renew, changePassword, logOut, linkLoggedOut }
+        ? { user: session.user, expiresAt: session.expiresAt, ended: session.ended, generation: session.generation, renew, changePassword, logOut, linkLoggedOut, refresh }
         : null,
     [session],
   );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/model.ts';
+import type { JsonDocument } from '../store/json-document.ts';
+import type { SessionActivity } from '../store/session-activity.ts';
 import type { MainData, Store } from '../store/store.ts';
 import { Sessions } from './sessions.ts';
 
@@ -63,5 +65,40 @@ describe('sessions', () => {
     expect([sessions.resolve(a.id), sessions.resolve(b.id)]).toEqual([null, null]);
     expect(sessions.resolve(other.id)).not.toBeNull();
     expect(() => new Sessions(store, { idleMs: HOUR, maxAgeMs: HOUR, maxAgeByRole: { office: 0 } })).toThrow(/positive/);
+  });
+
+  it('keep their last activity across a restart: an idle session stays ended, a busy one goes on', async () => {
+    const store = memoryStore({ office: 'office', admin: 'admin' });
+    let saved: SessionActivity = {};
+    const activity = {
+      get data() {
+        return saved;
+      },
+      update: async (mutate: (draft: SessionActivity) => void) => {
+        const draft = structuredClone(saved);
+        mutate(draft);
+        saved = draft;
+      },
+    } as JsonDocument<SessionActivity>;
+    let now = Date.parse('2026-11-23T07:00:00Z');
+    const options = { idleMs: HOUR, maxAgeMs: 48 * HOUR, now: () => now, activity };
+    const before = new Sessions(store, options);
+    const idle = await before.create({ username: 'admin', role: 'admin' });
+    const busy = await before.create({ username: 'office', role: 'office' });
+    now += 50 * 60_000;
+    expect(before.resolve(busy.id)).not.toBeNull();
+    await before.close();
+
+    // Restarted 20 minutes later: the idle session's hour is over, the busy one has 40 minutes left.
+    now += 20 * 60_000;
+    const after = new Sessions(store, options);
+    expect(after.resolve(idle.id)).toBeNull();
+    expect(after.resolve(busy.id)).toEqual({ username: 'office', role: 'office' });
+    await after.close();
+    // Only sessions that still exist are kept.
+    await after.destroy(idle.id);
+    after.resolve(busy.id);
+    await after.close();
+    expect(Object.keys(saved)).toHaveLength(1);
   });
 });

@@ -1,6 +1,8 @@
 // Login sessions: a random cookie value, stored only as its hash; an idle timeout and a maximum age per role.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/model.ts';
+import type { JsonDocument } from '../store/json-document.ts';
+import type { SessionActivity } from '../store/session-activity.ts';
 import type { MainData, Store } from '../store/store.ts';
 
 export const SESSION_COOKIE = 'muster_session';
@@ -17,6 +19,11 @@ export interface SessionOptions {
   /** A different maximum age for some roles: the office's session lasts a school day. */
   maxAgeByRole?: Partial<Record<Role, number>>;
   now?: () => number;
+  /** Where last activity is kept across restarts (store/session-activity.ts); without it, only in memory. */
+  activity?: JsonDocument<SessionActivity>;
+  /** How long activity may wait in memory before it is written; a crash loses at most this much, which only shortens sessions. */
+  saveActivityEveryMs?: number;
+  logError?: (message: string) => void;
 }
 
 /** A session just started: the cookie value (shown to the browser once) and when the session ends. */
@@ -31,10 +38,13 @@ function hashId(id: string): string {
 }
 
 export class Sessions {
-  // Last activity stays in memory: writing the store on every request would be wasteful. After a restart
-  // every session counts as active from the restart, which only ever extends it by one idle period.
+  // Last activity is kept in memory and written to a file of its own at most every saveActivityEveryMs (writing on
+  // every request would be wasteful), so a restart neither revives an idle session nor logs out a busy one. A session
+  // with no activity written counts from its login.
   readonly #lastActive = new Map<string, number>();
   readonly #now: () => number;
+  #saveTimer: NodeJS.Timeout | null = null;
+  #saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -44,6 +54,7 @@ export class Sessions {
     for (const ms of [options.idleMs, options.maxAgeMs, ...Object.values(options.maxAgeByRole ?? {})]) {
       if (!(ms > 0)) throw new Error('Sessions: every timeout must be positive');
     }
+    for (const [key, at] of Object.entries(options.activity?.data ?? {})) this.#lastActive.set(key, at);
   }
 
   get idleMs(): number {
@@ -70,7 +81,7 @@ export class Sessions {
     const longest = this.#longestMaxAge;
     draft.sessions = draft.sessions.filter((s) => Date.parse(s.createdAt) + longest > now);
     draft.sessions.push({ idHash, username: user.username, createdAt: new Date(now).toISOString() });
-    this.#lastActive.set(idHash, now);
+    this.#touch(idHash, now);
     const maxAgeMs = this.maxAgeFor(user.role);
     return { id, expiresAt: now + maxAgeMs, maxAgeMs };
   }
@@ -88,15 +99,31 @@ export class Sessions {
   describe(id: string | undefined): { user: SessionUser; expiresAt: number } | null {
     if (!id) return null;
     const idHash = hashId(id);
+    const found = this.#current(idHash);
+    if (found) this.#touch(idHash, this.#now());
+    return found;
+  }
+
+  /** The key a live connection keeps for its session (the stored hash of the cookie value, never the value). */
+  keyOf(id: string | undefined): string | null {
+    return id ? hashId(id) : null;
+  }
+
+  /** Whether the session with this key still holds (the user is enabled, and it has not run out); not activity. */
+  holds(key: string): boolean {
+    return this.#current(key) !== null;
+  }
+
+  #current(idHash: string): { user: SessionUser; expiresAt: number } | null {
     const session = this.store.data.sessions.find((s) => s.idHash === idHash);
     if (!session) return null;
     const user = this.store.data.users.find((u) => u.username === session.username);
     if (!user || user.disabled) return null;
     const now = this.#now();
-    const lastActive = this.#lastActive.get(idHash) ?? now;
-    const expiresAt = Date.parse(session.createdAt) + this.maxAgeFor(user.role);
+    const createdAt = Date.parse(session.createdAt);
+    const lastActive = this.#lastActive.get(idHash) ?? createdAt;
+    const expiresAt = createdAt + this.maxAgeFor(user.role);
     if (now > expiresAt || now - lastActive > this.options.idleMs) return null;
-    this.#lastActive.set(idHash, now);
     return { user: { username: user.username, role: user.role }, expiresAt };
   }
 
@@ -117,5 +144,40 @@ export class Sessions {
     await this.store.update((data) => {
       data.sessions = data.sessions.filter((s) => s.idHash !== idHash);
     });
+  }
+
+  /** Writes the activity not yet written, and stops the timer (hub shutdown). */
+  async close(): Promise<void> {
+    if (this.#saveTimer) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = null;
+      this.#saving = this.#saving.then(() => this.#save());
+    }
+    await this.#saving;
+  }
+
+  #touch(idHash: string, at: number): void {
+    this.#lastActive.set(idHash, at);
+    if (!this.options.activity || this.#saveTimer) return;
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      this.#saving = this.#saving.then(() => this.#save());
+    }, this.options.saveActivityEveryMs ?? 60_000);
+    this.#saveTimer.unref();
+  }
+
+  /** The activity of the sessions that still exist, in place of what the file held. */
+  async #save(): Promise<void> {
+    const live = new Set(this.store.data.sessions.map((s) => s.idHash));
+    for (const key of this.#lastActive.keys()) if (!live.has(key)) this.#lastActive.delete(key);
+    const activity = Object.fromEntries(this.#lastActive);
+    try {
+      await this.options.activity?.update((draft) => {
+        for (const key of Object.keys(draft)) delete draft[key];
+        Object.assign(draft, activity);
+      });
+    } catch (error) {
+      (this.options.logError ?? console.error)(`Could not write when sessions were last used: ${(error as Error).message}`);
+    }
   }
 }

@@ -24,6 +24,7 @@ async function setUp(options: { disabled?: boolean } = {}) {
     sessions,
     throttle: new LoginThrottle({ maxFailures: 4, lockMs: 60_000 }),
     endConsoles: (username) => ended.push(username),
+    endSessionConsoles: (key) => ended.push(`session ${key}`),
     wait: async (ms) => void waited.push(ms),
   });
   return { store, data, entries, waited, ended, accounts };

@@ -20,6 +20,8 @@ export interface AccountOperationsDeps {
   throttle: LoginThrottle;
   /** Logs out the user's open consoles once their sessions have ended. */
   endConsoles: (username: string) => void;
+  /** Logs out the consoles one session opened, once it has ended (by its key, Sessions.keyOf). */
+  endSessionConsoles: (sessionKey: string) => void;
   now?: () => Date;
   logError?: (message: string) => void;
   /** Holds a failed login's answer; tests may make it instant. */
@@ -58,7 +60,8 @@ function systemRecorder(audit: AuditLog, now: () => Date, logError: (message: st
       .catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for ${entry.action} (${entry.who}): ${error.message}`));
 }
 
-export function createAccountOperations({ store, audit, sessions, throttle, endConsoles, now = () => new Date(), logError = console.error, wait = sleep }: AccountOperationsDeps) {
+export function createAccountOperations(deps: AccountOperationsDeps) {
+  const { store, audit, sessions, throttle, endConsoles, endSessionConsoles, now = () => new Date(), logError = console.error, wait = sleep } = deps;
   const writeSession = durableWriter(store, 'the login session');
   const writePassword = durableWriter(store, 'your password');
   const record = auditRecorder(audit, now, logError);
@@ -115,9 +118,11 @@ export function createAccountOperations({ store, audit, sessions, throttle, endC
       return started(user, grant);
     },
 
-    /** Ends this one session; `actor` is null when the cookie had already run out. */
+    /** Ends this one session and the consoles it opened; `actor` is null when the cookie had already run out. */
     async logout(sessionId: string | undefined, actor: Actor | null): Promise<void> {
       await sessions.destroy(sessionId);
+      const key = sessions.keyOf(sessionId);
+      if (key) endSessionConsoles(key);
       if (actor) await record(actor, 'session.logout');
     },
 

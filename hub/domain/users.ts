@@ -13,6 +13,8 @@ export interface UserOperationsDeps {
   audit: AuditLog;
   /** Logs out the user's open consoles once their sessions have ended. */
   endConsoles: (username: string) => void;
+  /** Closes the user's open consoles after a role change, to reconnect as the new role. */
+  reconnectConsoles: (username: string) => void;
   now?: () => Date;
   logError?: (message: string) => void;
 }
@@ -35,7 +37,7 @@ function endSessionsOf(draft: MainData, username: string): void {
   draft.sessions = draft.sessions.filter((s) => s.username !== username);
 }
 
-export function createUserOperations({ store, audit, endConsoles, now = () => new Date(), logError = console.error }: UserOperationsDeps) {
+export function createUserOperations({ store, audit, endConsoles, reconnectConsoles, now = () => new Date(), logError = console.error }: UserOperationsDeps) {
   const write = durableWriter(store, 'the user');
   const record = auditRecorder(audit, now, logError);
 
@@ -87,6 +89,8 @@ export function createUserOperations({ store, audit, endConsoles, now = () => ne
         return { before: was, after: summary(user) };
       });
       if (!before.disabled && after.disabled) endConsoles(username);
+      // The session goes on with the new role at its next request; what an open console was sent must follow it.
+      else if (before.role !== after.role) reconnectConsoles(username);
       if (before.role !== after.role) await record(actor, 'user.updated', `${username}: role ${before.role} → ${after.role}`);
       if (before.disabled !== after.disabled) await record(actor, after.disabled ? 'user.disabled' : 'user.enabled', username);
       return after;

@@ -1,5 +1,6 @@
 // Short codes shown by screens waiting to be paired, each tied to the socket of the screen showing it.
 import { randomInt } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { WebSocket } from 'ws';
 
 /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code is read off a wall across a hallway and typed on a laptop. */
@@ -8,6 +9,26 @@ const LENGTH = 6;
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
 /** Unpaired screens at once; beyond this a flood of sockets could fill memory with codes. */
 const MAX_PENDING = 500;
+/**
+ * Unpaired screens at once from one address: enough for a batch of new screens behind one router, while one machine
+ * asking for codes over and over cannot take the places of the real screens elsewhere.
+ */
+export const MAX_PENDING_PER_ADDRESS = 20;
+
+/**
+ * Whom a limit per address counts: an IPv4 address (also when written as ::ffff:a.b.c.d), or an IPv6 address's /64,
+ * since one machine on a network holds as many addresses of its /64 as it likes.
+ */
+export function addressGroup(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('%')[0]!.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = address.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
 
 /** "k7m-2qx" or "K7M2QX" → "K7M2QX": people type codes with or without the dash, in either case. */
 export function normalizePairingCode(text: string): string {
@@ -20,20 +41,28 @@ export function formatPairingCode(code: string): string {
 }
 
 export class PairingCodes {
-  readonly #bySocket = new Map<WebSocket, { code: string; expiresAt: number }>();
+  readonly #bySocket = new Map<WebSocket, { code: string; expiresAt: number; from: string }>();
   readonly #byCode = new Map<string, WebSocket>();
+  /** Codes held per address group (addressGroup). */
+  readonly #byAddress = new Map<string, number>();
 
-  /** A fresh code for this socket (replacing its previous one), or null when too many screens wait already. */
-  issue(socket: WebSocket, now: number): { code: string; expiresAt: number } | null {
+  /**
+   * A fresh code for this socket (replacing its previous one), or why there is none: too many screens wait already
+   * ('full'), or too many from this one address ('address').
+   */
+  issue(socket: WebSocket, from: string, now: number): { code: string; expiresAt: number } | 'full' | 'address' {
     this.forget(socket);
-    if (this.#bySocket.size >= MAX_PENDING) return null;
+    const group = addressGroup(from);
+    if ((this.#byAddress.get(group) ?? 0) >= MAX_PENDING_PER_ADDRESS) return 'address';
+    if (this.#bySocket.size >= MAX_PENDING) return 'full';
     let code: string;
     do code = Array.from({ length: LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
     while (this.#byCode.has(code));
-    const entry = { code, expiresAt: now + PAIRING_CODE_TTL_MS };
+    const entry = { code, expiresAt: now + PAIRING_CODE_TTL_MS, from: group };
     this.#bySocket.set(socket, entry);
     this.#byCode.set(code, socket);
-    return entry;
+    this.#byAddress.set(group, (this.#byAddress.get(group) ?? 0) + 1);
+    return { code, expiresAt: entry.expiresAt };
   }
 
   /** The socket showing this code, if the code is current. */
@@ -48,5 +77,8 @@ export class PairingCodes {
     if (!entry) return;
     this.#bySocket.delete(socket);
     this.#byCode.delete(entry.code);
+    const held = (this.#byAddress.get(entry.from) ?? 1) - 1;
+    if (held > 0) this.#byAddress.set(entry.from, held);
+    else this.#byAddress.delete(entry.from);
   }
 }

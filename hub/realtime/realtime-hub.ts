@@ -53,13 +53,21 @@ export interface RealtimeOptions {
   tones?: () => ModeTones;
   /** Whether a screen's hello may go on: its token matches its paired device ('ok'), or it has none ('invalid'). */
   screenAccess?: (screenId: string, token: string | null) => 'ok' | 'invalid';
+  /** Whether a console's login session still holds (auth/sessions.ts); checked at every heartbeat. */
+  sessionHolds?: (sessionKey: string) => boolean;
+}
+
+/** The login session behind a console's socket: its user, and the key that names the session (never the cookie). */
+export interface ConsoleSession {
+  user: SessionUser;
+  key: string;
 }
 
 type Client =
-  | { kind: 'pending'; socket: WebSocket; user: SessionUser | null; badFrames: number; helloTimer: NodeJS.Timeout }
+  | { kind: 'pending'; socket: WebSocket; session: ConsoleSession | null; from: string; badFrames: number; helloTimer: NodeJS.Timeout }
   | { kind: 'pairing'; socket: WebSocket; badFrames: number; renewTimer: NodeJS.Timeout }
   | { kind: 'screen'; socket: WebSocket; screenId: string; badFrames: number; planVersion: string | null; wordingsVersion: string | null; contentRevision: number | null }
-  | { kind: 'console'; socket: WebSocket; user: SessionUser; badFrames: number };
+  | { kind: 'console'; socket: WebSocket; session: ConsoleSession; badFrames: number };
 
 const MAX_BAD_FRAMES = 20;
 
@@ -96,6 +104,7 @@ export class RealtimeHub {
       messageBudget: DEFAULT_MESSAGE_BUDGET,
       onReceipt: () => undefined,
       screenAccess: () => 'ok',
+      sessionHolds: () => true,
       wordings: () => ({ version: 'none', wordings: {} }),
       tones: () => DEFAULT_MODE_TONES,
       content: () => ({ revision: 0, slides: [] }),
@@ -107,8 +116,11 @@ export class RealtimeHub {
     this.#heartbeat.unref();
   }
 
-  /** Hono WebSocket events for one upgraded connection; `user` is the session behind the upgrade, if any. */
-  events(user: SessionUser | null): WSEvents<WebSocketLike> {
+  /**
+   * Hono WebSocket events for one upgraded connection; `session` is the login session behind the upgrade, if any, and
+   * `from` the address it came from.
+   */
+  events(session: ConsoleSession | null, from: string): WSEvents<WebSocketLike> {
     return {
       onOpen: (_event, ws) => {
         const socket = rawSocket(ws);
@@ -116,7 +128,7 @@ export class RealtimeHub {
         socket.on('pong', () => this.#alive.add(socket));
         const helloTimer = setTimeout(() => socket.close(CLOSE_CODES.helloTimeout, 'no hello'), HELLO_TIMEOUT_MS);
         helloTimer.unref();
-        this.#clients.set(socket, { kind: 'pending', socket, user, badFrames: 0, helloTimer });
+        this.#clients.set(socket, { kind: 'pending', socket, session, from, badFrames: 0, helloTimer });
         this.#budgets.set(socket, new MessageBudget(this.#options.messageBudget, this.#options.now()));
       },
       onMessage: (event, ws) => this.#onFrame(rawSocket(ws), event.data),
@@ -157,14 +169,33 @@ export class RealtimeHub {
     this.#scheduleConsolePush();
   }
 
-  /** A user's sessions ended (password changed, account disabled): their open consoles are logged out too. */
+  /** A user's sessions ended (password changed or reset, account disabled): their open consoles are logged out too. */
   closeConsolesOf(username: string): void {
     for (const client of this.#clients.values()) {
-      if (client.kind === 'console' && client.user.username === username) {
-        this.#send(client.socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Log in again.' });
-        client.socket.close(CLOSE_CODES.unauthorized, 'session ended');
-      }
+      if (client.kind === 'console' && client.session.user.username === username) this.#endConsole(client);
     }
+  }
+
+  /** One session ended (logged out): the consoles it opened are logged out too, the user's others go on. */
+  closeConsolesOfSession(sessionKey: string): void {
+    for (const client of this.#clients.values()) {
+      if (client.kind === 'console' && client.session.key === sessionKey) this.#endConsole(client);
+    }
+  }
+
+  /**
+   * A user's role changed: their consoles were sent what the old role sees, so they are closed, and reconnect as the
+   * new role (the session itself goes on).
+   */
+  reconnectConsolesOf(username: string): void {
+    for (const client of this.#clients.values()) {
+      if (client.kind === 'console' && client.session.user.username === username) client.socket.close(CLOSE_CODES.roleChanged, 'role changed');
+    }
+  }
+
+  #endConsole(client: Extract<Client, { kind: 'console' }>): void {
+    this.#send(client.socket, { type: 'error', code: 'unauthenticated', message: 'Your session has ended. Log in again.' });
+    client.socket.close(CLOSE_CODES.unauthorized, 'session ended');
   }
 
   /** After the floor plans changed: every connected screen whose building's plans differ gets them now. */
@@ -282,11 +313,11 @@ export class RealtimeHub {
       case 'console-hello':
         if (client.kind !== 'pending') return this.#reject(client, 'bad_request', 'hello was already received');
         if (message.protocol !== PROTOCOL_VERSION) return this.#protocolMismatch(client, message.protocol);
-        if (!client.user) {
+        if (!client.session || !this.#options.sessionHolds(client.session.key)) {
           this.#send(socket, { type: 'error', code: 'unauthenticated', message: 'Log in first.' });
           return socket.close(CLOSE_CODES.unauthorized, 'not logged in');
         }
-        return this.#consoleHello(client.socket, client.user, client.helloTimer);
+        return this.#consoleHello(client.socket, client.session, client.helloTimer);
       case 'receipt': {
         if (client.kind !== 'screen') return this.#reject(client, 'bad_request', 'only a screen sends receipts, after hello');
         const runtime = this.#runtimes.get(client.screenId);
@@ -348,9 +379,13 @@ export class RealtimeHub {
     clearTimeout(client.helloTimer);
     const { socket } = client;
     const issue = () => {
-      const issued = this.#pairingCodes.issue(socket, this.#options.now());
-      if (!issued) {
-        this.#send(socket, { type: 'error', code: 'rate_limited', message: 'Too many screens are waiting to be paired; try again later.' });
+      const issued = this.#pairingCodes.issue(socket, client.from, this.#options.now());
+      if (issued === 'full' || issued === 'address') {
+        const message =
+          issued === 'full'
+            ? 'Too many screens are waiting to be paired; try again later.'
+            : 'Too many screens at this network address are waiting to be paired; pair some of them first, then try again.';
+        this.#send(socket, { type: 'error', code: 'rate_limited', message });
         return socket.close(CLOSE_CODES.tooManyMessages, 'too many pairing screens');
       }
       this.#send(socket, { type: 'pairing-code', code: formatPairingCode(issued.code), expiresAt: new Date(issued.expiresAt).toISOString() });
@@ -418,10 +453,11 @@ export class RealtimeHub {
     this.#scheduleConsolePush();
   }
 
-  #consoleHello(socket: WebSocket, user: SessionUser, helloTimer: NodeJS.Timeout): void {
+  #consoleHello(socket: WebSocket, session: ConsoleSession, helloTimer: NodeJS.Timeout): void {
     clearTimeout(helloTimer);
     const client = this.#clients.get(socket)!;
-    this.#clients.set(socket, { kind: 'console', socket, user, badFrames: client.badFrames });
+    this.#clients.set(socket, { kind: 'console', socket, session, badFrames: client.badFrames });
+    const { user } = session;
     const site = this.#options.site();
     const state = this.#options.modeState();
     this.#send(socket, {
@@ -507,9 +543,14 @@ export class RealtimeHub {
   }
 
   #sweep(): void {
-    for (const socket of this.#clients.keys()) {
+    for (const [socket, client] of this.#clients) {
       if (!this.#alive.has(socket)) {
         socket.terminate();
+        continue;
+      }
+      // A session that ran out (its maximum age, idle time) takes its consoles with it.
+      if (client.kind === 'console' && !this.#options.sessionHolds(client.session.key)) {
+        this.#endConsole(client);
         continue;
       }
       this.#alive.delete(socket);

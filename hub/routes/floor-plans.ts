@@ -14,6 +14,11 @@ import type { Store } from '../store/store.ts';
 import { clientAddress } from './client-address.ts';
 import { jsonBody } from './json-body.ts';
 
+import { queryParams } from './query-params.ts';
+
+/** ?floor=<floor id>, which floor the map is for, and nothing else. */
+const MapQuerySchema = z.strictObject({ floor: IdSchema });
+
 const SaveSchema = z.object({ baseVersion: z.string().min(1).max(64), wayfinding: WayfindingSchema });
 
 /** A large campus's plans (thousands of nodes, points and areas) run to a few megabytes of JSON. */
@@ -45,6 +50,7 @@ export function floorPlanRoutes(floorPlans: FloorPlanOperations, store: Store) {
     .post(
       '/maps',
       requireRole('admin'),
+      queryParams(MapQuerySchema),
       bodyLimit({
         maxSize: MAX_MAP_BYTES,
         onError: () => {
@@ -52,11 +58,10 @@ export function floorPlanRoutes(floorPlans: FloorPlanOperations, store: Store) {
         },
       }),
       async (c) => {
-        const floorId = IdSchema.safeParse(c.req.query('floor'));
-        if (!floorId.success) throw new ApiError('bad_request', 'Say which floor the map is for: /api/maps?floor=<floor id>.');
+        const { floor } = c.req.valid('query');
         const user = c.get('user')!;
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const stored = await floorPlans.uploadMap(floorId.data, c.req.header('content-type') ?? '', bytes, { username: user.username, role: user.role, from: clientAddress(c) });
+        const stored = await floorPlans.uploadMap(floor, c.req.header('content-type') ?? '', bytes, { username: user.username, role: user.role, from: clientAddress(c) });
         return c.json({ ok: true as const, ...stored });
       },
     )

@@ -11,6 +11,12 @@ import { ApiError } from '../api-error.ts';
 import { IdSchema } from '../../shared/model.ts';
 import { clientAddress } from './client-address.ts';
 import { jsonBody } from './json-body.ts';
+import { queryParams } from './query-params.ts';
+
+/** ?mode=now (the default) or an emergency mode; nothing else, so a misspelt parameter is not silently ignored. */
+const PreviewQuerySchema = z.strictObject({
+  mode: z.union(PreviewModeSchema.options, { error: `use now or one of ${PreviewModeSchema.options[1].options.join(', ')}` }).optional(),
+});
 
 /** Before one browser profile could run several screens, the name of its one device cookie; now the prefix of each. */
 export const DEVICE_COOKIE = 'muster_device';
@@ -81,10 +87,9 @@ export function screenRoutes(screens: ScreenOperations, preview: ScreenPreviewer
       const link = await screens.newLink(screenId, { username: user.username, role: user.role, from: clientAddress(c) });
       return c.json({ ok: true as const, ...link });
     })
-    .get('/:screenId/preview', requireRole('admin', 'office', 'viewer'), (c) => {
-      const mode = PreviewModeSchema.safeParse(c.req.query('mode') ?? 'now');
-      if (!mode.success) throw new ApiError('bad_request', `mode must be "now" or one of ${PreviewModeSchema.options[1].options.join(', ')}.`);
-      return c.json({ ok: true as const, preview: preview(screenIdParam(c.req.param('screenId')), mode.data) });
+    .get('/:screenId/preview', requireRole('admin', 'office', 'viewer'), queryParams(PreviewQuerySchema), (c) => {
+      const { mode = 'now' } = c.req.valid('query');
+      return c.json({ ok: true as const, preview: preview(screenIdParam(c.req.param('screenId')), mode) });
     })
     // The content editor's preview of unpublished slides: a read, sent as a POST because it carries the draft.
     .post('/:screenId/preview', requireRole('admin'), jsonBody(DraftPreviewSchema), (c) => {

@@ -185,13 +185,13 @@ describe('a session that ends', () => {
     const tablet = await device();
     await logInToConsole(tablet, hub, 'office');
     await waitForText(tablet, 'console-connection', /Live/);
-    // The session ends behind the console's back (as at its end time): the next request gets 401.
-    const cookie = (await tablet.cookies()).find((c) => c.name === 'muster_session')!;
-    expect((await hub.api('/api/session', { method: 'DELETE', cookie: `muster_session=${cookie.value}` })).status).toBe(200);
-
     await tablet.click(byTest('mode-button-hold'));
     await tablet.waitForSelector(byTest('confirm-panel'));
     await tablet.click(byTest('choose-drill'));
+    // The session ends while the dialog is open (logged out elsewhere, or its end time): the next request gets 401.
+    // (A session that ends closes the console's live link too, so the mode buttons are only usable before.)
+    const cookie = (await tablet.cookies()).find((c) => c.name === 'muster_session')!;
+    expect((await hub.api('/api/session', { method: 'DELETE', cookie: `muster_session=${cookie.value}` })).status).toBe(200);
     await tablet.click(byTest('confirm-start'));
     await tablet.waitForSelector(byTest('dialog-session-ended'));
     expect(await textOf(tablet, 'start-error')).toMatch(/Your session has ended/);

@@ -1,6 +1,8 @@
 // The authorization matrix: every HTTP route the hub answers, called by every kind of caller, must allow exactly
 // the roles listed here, and every WebSocket message likewise. A route added without an entry fails this test.
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { DEFAULT_MODE_TONES } from '../../shared/mode-tones.ts';
 import { PROTOCOL_VERSION, type ClientMessage } from '../../shared/protocol.ts';
 import { startTestHub, type TestHub, screenToken } from '../helpers/hub.ts';
@@ -142,6 +144,35 @@ describe('HTTP authorization matrix', () => {
     });
   }
 
+  // Issue 11, F9: a page on a name pointed at the hub (DNS rebinding) sends a Host and an Origin that match.
+  it('refuses every route for a name the hub does not answer to, even with an admin session and a matching Origin', async () => {
+    const foreign = `rebind.example:${hub.port}`;
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      if (route === 'GET /ws') continue;
+      const [method] = route.split(' ') as [string];
+      const path = entry.path ?? route.slice(method.length + 1).replace(/:(\w+)(\{[^}]*\})?/g, 'x');
+      const body = entry.rawBody ?? (entry.body === undefined ? undefined : JSON.stringify(entry.body));
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: hub.port,
+            method,
+            path,
+            headers: { Host: foreign, Origin: `http://${foreign}`, Cookie: cookies.admin!, 'Content-Type': 'application/json', ...entry.headers },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode!));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+      expect(status, route).toBe(421);
+    }
+  });
+
   it('refuses every state-changing request from another site, even with a valid admin session', async () => {
     const writes = Object.entries(MATRIX).filter(([route, entry]) => !route.startsWith('GET ') && !entry.skip);
     expect(writes.length).toBeGreaterThanOrEqual(6);
@@ -198,6 +229,31 @@ describe('WebSocket message matrix', () => {
     await screen.next('pong');
     expect(screen.messages.filter((m) => m.type === 'error')).toEqual([]);
     screen.close();
+  });
+
+  it('refuses the upgrade itself to every caller for a name the hub does not answer to', async () => {
+    for (const caller of CALLERS) {
+      const headers: Record<string, string> = { Host: `rebind.example:${hub.port}`, Origin: `http://rebind.example:${hub.port}` };
+      if (cookies[caller]) headers.Cookie = cookies[caller]!;
+      const socket = new WebSocket(`ws://127.0.0.1:${hub.port}/ws`, { headers });
+      const status = await new Promise<number>((resolve, reject) => {
+        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode!));
+        socket.once('open', () => reject(new Error(`${caller}: the upgrade was accepted`)));
+        socket.once('error', reject);
+      });
+      expect(status, caller).toBe(421);
+    }
+  });
+
+  it('offers a pairing code to anyone (a new screen has no login), within the per-address limit', async () => {
+    for (const caller of CALLERS) {
+      const socket = await open(caller);
+      socket.send({ type: 'pair-request', protocol: PROTOCOL_VERSION, build: 'test' });
+      expect((await socket.next('pairing-code')).code, caller).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+      socket.send(receipt);
+      expect((await socket.next('error')).code, caller).toBe('bad_request');
+      socket.close();
+    }
   });
 
   it('refuses a second hello and an unknown screen', async () => {

@@ -37,6 +37,38 @@ describe('HTTP', () => {
     });
   }
 
+  // Issue 11: `GET /api/audit?action=constructor` once gave a 500. Every route that reads query parameters answers a
+  // bad value, a repeated one or an unknown one with 400 bad_request.
+  it('answers hostile query values with 400 bad_request on every route that reads the query', async () => {
+    const admin = await hub.login('admin');
+    const HOSTILE = ['constructor', '__proto__', 'toString', 'hasOwnProperty', '%00', '%ff', '-1', '1e309', 'NaN', 'x'.repeat(5000), '💥', '..%2F..%2Fetc'];
+    const routes: { path: string; params: string[]; valid: string; method?: string; rawBody?: string; headers?: Record<string, string> }[] = [
+      { path: '/api/audit', params: ['action', 'limit', 'offset', 'from', 'to', 'drill'], valid: '' },
+      { path: '/api/audit.csv', params: ['action', 'limit', 'from', 'drill'], valid: '' },
+      { path: '/api/drill-reports', params: ['limit', 'offset', 'from', 'to', 'drill'], valid: '' },
+      { path: '/api/screens/gym/preview', params: ['mode'], valid: '' },
+      { path: '/api/diagram', params: ['screen', 'floor', 'x', 'facing'], valid: '' },
+      { path: '/api/maps', params: ['floor'], valid: '', method: 'POST', rawBody: 'x', headers: { 'Content-Type': 'image/png' } },
+      { path: '/api/documents', params: ['category', 'buildingId'], valid: 'title=T&', method: 'POST', rawBody: '%PDF-1.4\n', headers: { 'Content-Type': 'application/pdf' } },
+    ];
+    const failures: string[] = [];
+    for (const route of routes) {
+      const queries = [
+        ...route.params.flatMap((param) => HOSTILE.map((value) => `${route.valid}${param}=${value}`)),
+        ...route.params.map((param) => `${route.valid}${param}=1&${param}=2`),
+        `${route.valid}constructor=1`,
+        `${route.valid}__proto__=1`,
+      ];
+      for (const query of queries) {
+        const { status, body } = await hub.api(`${route.path}?${query}`, { method: route.method ?? 'GET', cookie: admin, rawBody: route.rawBody, headers: route.headers });
+        // A well-formed id that names nothing (a screen called "constructor") is a 404; a bad value is a 400.
+        const answered = (status === 400 && body?.error?.code === 'bad_request') || (status === 404 && /^(unknown_screen|not_found)$/.test(body?.error?.code));
+        if (!answered) failures.push(`${route.path}?${query.slice(0, 60)} → ${status} ${JSON.stringify(body).slice(0, 100)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('answers unknown API routes with 404 not_found', async () => {
     const reply = await hub.api('/api/nope', { cookie: office });
     expect(reply).toMatchObject({ status: 404, body: { ok: false, error: { code: 'not_found' } } });

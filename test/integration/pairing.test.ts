@@ -1,6 +1,7 @@
 // Pairing screens on a real hub: a new screen shows a code, an admin enters it, the screen receives a device token
 // and identifies with it; a wrong code or token is refused; unpairing disconnects the screen within a second.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { screenToken, startTestHub, type TestHub } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
@@ -207,6 +208,35 @@ describe('map images', () => {
     expect((await hub.api('/api/screens/annex-hall/pairing', { method: 'DELETE', cookie: admin })).status).toBe(200);
     expect((await hub.api('/api/screens/main-2-east/pairing', { method: 'DELETE', cookie: admin })).status).toBe(200);
     expect((await hub.api('/maps/annex-1.svg', { cookie: profile })).status).toBe(401);
+  });
+});
+
+describe('a flood of pairing requests (issue 11, F10)', () => {
+  /** A screen asking for a code from another address on this machine (all of 127.0.0.0/8 is loopback). */
+  async function pairRequestFrom(localAddress: string): Promise<TestSocket> {
+    const socket = new TestSocket(new WebSocket(`${hub.origin.replace(/^http/, 'ws')}/ws`, { headers: { Origin: hub.origin }, localAddress }));
+    await socket.opened;
+    socket.send({ type: 'pair-request', protocol: PROTOCOL_VERSION, build: 'test' });
+    return socket;
+  }
+
+  it('gives one address only its share of codes, so a real new screen elsewhere is still offered one', { timeout: 120_000 }, async () => {
+    const flood: TestSocket[] = [];
+    for (let i = 0; i < 500; i++) flood.push(await pairRequestFrom('127.0.0.1'));
+    const answers = await Promise.all(flood.map((socket) => socket.next('pairing-code').then(() => 'code', () => socket.messages.find((m) => m.type === 'error'))));
+    const codes = answers.filter((answer) => answer === 'code').length;
+    expect(codes).toBeGreaterThan(0);
+    expect(codes).toBeLessThanOrEqual(20);
+    const refused = flood.find((socket) => socket.closeCode !== null)!;
+    expect(await refused.closed).toBe(CLOSE_CODES.tooManyMessages);
+    expect(answers).toContainEqual(expect.objectContaining({ code: 'rate_limited', message: expect.stringMatching(/at this network address/) }));
+
+    const realScreen = await pairRequestFrom('127.0.0.2');
+    const { code } = await realScreen.next('pairing-code');
+    const paired = await hub.api('/api/screens/pair', { cookie: admin, body: { code, ...library, name: 'Gym office' } });
+    expect(paired.status).toBe(200);
+    expect((await realScreen.next('paired')).screenId).toBe(paired.body.screen.id);
+    for (const socket of flood) socket.close();
   });
 });
 
