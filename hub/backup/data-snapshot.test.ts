@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 describe('snapshotDataDirectory', () => {
-  it('copies the store first, leaves out temporary files and links, and hashes what it copied', async () => {
+  it('copies the store first, leaves out temporary files, links and the first-start secrets, and hashes what it copied', async () => {
     await writeFile(join(data, 'audit.jsonl'), '{"a":1}\n');
     await writeFile(join(data, 'muster.json'), '{}');
     await writeFile(join(data, 'mode-state.json'), '{"seq":0}');
@@ -28,10 +28,11 @@ describe('snapshotDataDirectory', () => {
     await writeFile(join(data, 'maps', 'main-1.svg'), '<svg/>');
     await writeFile(join(data, 'maps', 'main-1-abc.svg.tmp'), '<sv');
     await symlink('/etc/hostname', join(data, 'maps', 'elsewhere.svg'));
+    await writeFile(join(data, 'first-start-secrets.txt'), 'office password: …');
 
     const snapshot = await snapshotDataDirectory(data, staging);
     expect(snapshot.files.map((file) => file.path)).toEqual(['muster.json', 'mode-state.json', 'audit.jsonl', 'maps/main-1.svg']);
-    expect(snapshot.skipped).toEqual(['maps/elsewhere.svg (a symbolic link)']);
+    expect(snapshot.skipped).toEqual(['first-start-secrets.txt (first-start secrets, never backed up)', 'maps/elsewhere.svg (a symbolic link)']);
     const svg = snapshot.files.find((file) => file.path === 'maps/main-1.svg')!;
     expect(svg).toEqual({ path: 'maps/main-1.svg', size: 6, sha256: createHash('sha256').update('<svg/>').digest('hex') });
     expect(await readFile(join(staging, 'maps', 'main-1.svg'), 'utf8')).toBe('<svg/>');

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
 import { copyFile, mkdir, open, readdir } from 'node:fs/promises';
+import { FIRST_START_SECRETS_FILE } from '../auth/first-start-secrets.ts';
 import { dirname, join } from 'node:path';
 import { AUDIT_FILE } from '../store/audit-log.ts';
 import { RECEIPT_FILE } from '../store/receipt-log.ts';
@@ -61,7 +62,10 @@ async function listDataFiles(dataDir: string): Promise<{ files: string[]; skippe
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
-        if (!isTemporary(entry.name)) files.push(path);
+        // The first start's generated passwords and screen links are for whoever set the hub up, once: never copied
+        // into backups, which travel further.
+        if (path === FIRST_START_SECRETS_FILE) skipped.push(`${path} (first-start secrets, never backed up)`);
+        else if (!isTemporary(entry.name)) files.push(path);
       } else {
         // A restore accepts only files and directories: a link could point anywhere on the new machine.
         skipped.push(`${path} (${entry.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'})`);
