@@ -325,15 +325,21 @@ export class ScreenModeTakeover extends LitElement {
       .pages h2.staff {
         break-before: auto;
       }
+      /* The map above the side, taking a little more than half the height left, as wide as the plan needs there
+         (never wider than the takeover, nor taller than the plan is at that width); the side keeps all it needs. */
       .wayfinding {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-        grid-template-rows: minmax(0, 1.2fr) minmax(min-content, 1fr);
+        flex-direction: column;
+        justify-content: center;
       }
       .wayfinding screen-floor-map {
+        flex: 1.2 1 0;
+        width: auto;
         height: auto;
-        aspect-ratio: auto;
-        max-width: none;
+        max-width: 100%;
+        max-height: calc((100cqw - 8cqmin) / var(--plan-aspect, 1.6));
+      }
+      .side {
+        flex: 1 0 auto;
       }
     }
   `;
