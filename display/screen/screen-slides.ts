@@ -99,6 +99,10 @@ export class ScreenSlides extends LitElement {
     td {
       padding: 0.4vmin 2vmin 0.4vmin 0;
     }
+    /* A time is never broken; the label beside it wraps. */
+    td.time {
+      white-space: nowrap;
+    }
     ol {
       margin: 0;
       padding-left: 1.3em;
@@ -251,7 +255,7 @@ export class ScreenSlides extends LitElement {
       }
       case 'bell-schedule':
         return html`<table>
-          ${slide.rows.map((row) => html`<tr><td>${row.label}</td><td>${row.time}</td></tr>`)}
+          ${slide.rows.map((row) => html`<tr><td>${row.label}</td><td class="time">${row.time}</td></tr>`)}
         </table>`;
       case 'drill-instructions': {
         const text = modeWordingFor(slide.mode, this.language, this.wordings);

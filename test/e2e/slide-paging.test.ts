@@ -47,6 +47,7 @@ const SLIDES = [
   { kind: 'announcement', id: 'long-news', title: 'News for families this week', text: longAnnouncement() },
   { kind: 'bell-schedule', id: 'bells', title: 'Bell schedule', rows: ROWS },
   { kind: 'announcement', id: 'short-news', title: 'Welcome back', text: 'Have a **great** week.' },
+  { kind: 'floor-map', id: 'plan', title: '2nd floor', floorId: 'main-2' },
 ].map((slide, order) => ({ ...slide, targets, schedule, order, durationSeconds: DURATION }));
 const CYCLE_MS = SLIDES.length * DURATION * 1000;
 
@@ -212,7 +213,7 @@ async function check(key: keyof typeof SCREENS, page: Page, width: number, heigh
     const label = count > 1 ? `${n + 1} / ${count}` : '';
     if (view.pageLabel !== label) problems.push(`${where(n, count)}: the page label says "${view.pageLabel}", not "${label}"`);
     view.linesShown.forEach((line) => seen.add(line));
-    if (n === 0 && index === 0) await page.screenshot({ path: join(shots, `${key}-${width}x${height}-${slide.id}-p1.png`), optimizeForSpeed: true });
+    if (n === 0) await page.screenshot({ path: join(shots, `${key}-${width}x${height}-${slide.id}-p1.png`), optimizeForSpeed: true });
   }
   if (view.lines === 0) problems.push(`${key} ${width}×${height} ${slide.id}: no lines at all`);
   for (let line = 0; line < view.lines; line++) if (!seen.has(line)) problems.push(`${key} ${width}×${height} ${slide.id}: line ${line + 1} is never shown whole`);
@@ -241,6 +242,30 @@ describe('a slide too long for its room pages', () => {
     const problems: string[] = [];
     for (const [key, page] of pages) {
       for (const [width, height] of SIZES) problems.push(...(await check(key, page, width, height, 2)));
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('draws a floor-plan slide within its frame', async () => {
+    const problems: string[] = [];
+    const index = SLIDES.findIndex((slide) => slide.id === 'plan');
+    for (const [key, page] of pages) {
+      for (const [width, height] of SIZES) {
+        await page.bringToFront();
+        await page.setViewport({ width, height });
+        await showAt(page, Math.ceil(Date.now() / CYCLE_MS) * CYCLE_MS + index * DURATION * 1000, 'plan');
+        const problem = await page.evaluate(() => {
+          const slides = document.querySelector('muster-screen')!.shadowRoot!.querySelector('screen-normal-view')!.shadowRoot!.querySelector('screen-slides')!.shadowRoot!;
+          const map = slides.querySelector('screen-floor-map')!.getBoundingClientRect();
+          const frame = slides.querySelector('[data-test="slide-body"]')!.getBoundingClientRect();
+          if (map.height < 40) return `the plan is ${Math.round(map.height)} pixels high`;
+          if (map.top < frame.top - 1 || map.bottom > frame.bottom + 1 || map.left < frame.left - 1 || map.right > frame.right + 1) return 'the plan runs out of its frame';
+          if (frame.bottom > innerHeight || frame.right > innerWidth) return 'the frame runs out of the screen';
+          return null;
+        });
+        if (problem) problems.push(`${key} ${width}×${height}: ${problem}`);
+        await page.screenshot({ path: join(shots, `${key}-${width}x${height}-plan.png`), optimizeForSpeed: true });
+      }
     }
     expect(problems).toEqual([]);
   }, 120_000);
