@@ -1,7 +1,7 @@
 // Normal-mode content: which screens a slide targets, when its schedule is on (at the school, with a clock the
 // test sets), which slide of the rotation shows and which of its pages.
 import { describe, expect, it } from 'vitest';
-import { ScheduleSchema, SlideSchema, activeSlides, scheduleIsOn, slideAt, slideIndexAt, slidePageAt, targetsScreen, type Slide } from './content.ts';
+import { ScheduleSchema, SlideSchema, activeSlides, scheduleIsOn, slideAt, slidePageAt, targetsScreen, type Slide } from './content.ts';
 
 const CHICAGO = 'America/Chicago';
 const always = ScheduleSchema.parse({});
@@ -70,11 +70,11 @@ describe('the rotation', () => {
     const on = activeSlides(slides, new Date('2026-11-23T14:00:00Z'), CHICAGO);
     expect(on.map((s) => s.id)).toEqual(['a', 'b']);
     // A 30-second cycle: a for 10 s, then b for 20 s.
-    expect(slideIndexAt(on, 0)).toBe(0);
-    expect(slideIndexAt(on, 9_999)).toBe(0);
-    expect(slideIndexAt(on, 10_000)).toBe(1);
-    expect(slideIndexAt(on, 29_999)).toBe(1);
-    expect(slideIndexAt(on, 30_000)).toBe(0);
+    expect(slideAt(on, 0).index).toBe(0);
+    expect(slideAt(on, 9_999).index).toBe(0);
+    expect(slideAt(on, 10_000).index).toBe(1);
+    expect(slideAt(on, 29_999).index).toBe(1);
+    expect(slideAt(on, 30_000).index).toBe(0);
   });
 });
 

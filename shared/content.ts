@@ -132,14 +132,10 @@ export function activeSlides(slides: readonly Slide[], now: Date, timeZone: stri
   return slides.filter((s) => scheduleIsOn(s.schedule, now, timeZone)).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
-/** Which of the slides on now is showing: the rotation is a function of the time, so every repaint agrees. */
-export function slideIndexAt(slides: readonly Pick<Slide, 'durationSeconds'>[], now: number): number {
-  return slideAt(slides, now).index;
-}
-
 /**
- * Which of the slides on now is showing and for how many seconds it has been (a fraction too), so that a slide's
- * own pages turn by the clock as well: screens side by side show the same page, with or without the hub.
+ * Which of the slides on now is showing, and for how many seconds it has been (a fraction too): the rotation and a
+ * slide's own pages are a function of the time, so every repaint agrees, and screens side by side show the same
+ * page, with or without the hub.
  */
 export function slideAt(slides: readonly Pick<Slide, 'durationSeconds'>[], now: number): { index: number; elapsedSeconds: number } {
   const cycle = slides.reduce((sum, s) => sum + s.durationSeconds, 0);

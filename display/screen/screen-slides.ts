@@ -189,7 +189,7 @@ export class ScreenSlides extends LitElement {
     }
   }
 
-  override updated(changed: PropertyValues<this>): void {
+  override updated(): void {
     const frame = this.renderRoot.querySelector('.frame');
     if (frame !== this.#watched) {
       if (this.#watched) this.#resize.unobserve(this.#watched);
