@@ -1,7 +1,7 @@
 // Normal-mode content: which screens a slide targets, when its schedule is on (at the school, with a clock the
-// test sets), and which slide of the rotation shows.
+// test sets), which slide of the rotation shows and which of its pages.
 import { describe, expect, it } from 'vitest';
-import { ScheduleSchema, SlideSchema, activeSlides, scheduleIsOn, slideIndexAt, targetsScreen, type Slide } from './content.ts';
+import { ScheduleSchema, SlideSchema, activeSlides, scheduleIsOn, slideAt, slidePageAt, targetsScreen, type Slide } from './content.ts';
 
 const CHICAGO = 'America/Chicago';
 const always = ScheduleSchema.parse({});
@@ -70,10 +70,36 @@ describe('the rotation', () => {
     const on = activeSlides(slides, new Date('2026-11-23T14:00:00Z'), CHICAGO);
     expect(on.map((s) => s.id)).toEqual(['a', 'b']);
     // A 30-second cycle: a for 10 s, then b for 20 s.
-    expect(slideIndexAt(on, 0)).toBe(0);
-    expect(slideIndexAt(on, 9_999)).toBe(0);
-    expect(slideIndexAt(on, 10_000)).toBe(1);
-    expect(slideIndexAt(on, 29_999)).toBe(1);
-    expect(slideIndexAt(on, 30_000)).toBe(0);
+    expect(slideAt(on, 0).index).toBe(0);
+    expect(slideAt(on, 9_999).index).toBe(0);
+    expect(slideAt(on, 10_000).index).toBe(1);
+    expect(slideAt(on, 29_999).index).toBe(1);
+    expect(slideAt(on, 30_000).index).toBe(0);
+  });
+});
+
+describe('the time within a slide, and its pages', () => {
+  // A 30-second cycle: 10 s, then 20 s.
+  const on = [{ durationSeconds: 10 }, { durationSeconds: 20 }];
+
+  it('says which slide shows and for how long it has', () => {
+    expect(slideAt(on, 0)).toEqual({ index: 0, elapsedSeconds: 0 });
+    expect(slideAt(on, 9_500)).toEqual({ index: 0, elapsedSeconds: 9.5 });
+    expect(slideAt(on, 10_000)).toEqual({ index: 1, elapsedSeconds: 0 });
+    expect(slideAt(on, 25_250)).toEqual({ index: 1, elapsedSeconds: 15.25 });
+    expect(slideAt(on, 30_000 * 1000 + 12_000)).toEqual({ index: 1, elapsedSeconds: 2 });
+    expect(slideAt([], 12_345)).toEqual({ index: 0, elapsedSeconds: 0 });
+  });
+
+  it("shares the slide's time evenly between its pages, the last page up at the end", () => {
+    expect(slidePageAt(0, 20, 1)).toBe(0);
+    expect(slidePageAt(19.9, 20, 1)).toBe(0);
+    expect(slidePageAt(0, 30, 3)).toBe(0);
+    expect(slidePageAt(9.99, 30, 3)).toBe(0);
+    expect(slidePageAt(10, 30, 3)).toBe(1);
+    expect(slidePageAt(20, 30, 3)).toBe(2);
+    expect(slidePageAt(29.999, 30, 3)).toBe(2);
+    // A time past the end (a slide shortened while on show) stays on the last page.
+    expect(slidePageAt(45, 30, 3)).toBe(2);
   });
 });

@@ -132,14 +132,25 @@ export function activeSlides(slides: readonly Slide[], now: Date, timeZone: stri
   return slides.filter((s) => scheduleIsOn(s.schedule, now, timeZone)).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
-/** Which of the slides on now is showing: the rotation is a function of the time, so every repaint agrees. */
-export function slideIndexAt(slides: readonly Pick<Slide, 'durationSeconds'>[], now: number): number {
+/**
+ * Which of the slides on now is showing, and for how many seconds it has been (a fraction too): the rotation and a
+ * slide's own pages are a function of the time, so every repaint agrees, and screens side by side show the same
+ * page, with or without the hub.
+ */
+export function slideAt(slides: readonly Pick<Slide, 'durationSeconds'>[], now: number): { index: number; elapsedSeconds: number } {
   const cycle = slides.reduce((sum, s) => sum + s.durationSeconds, 0);
-  if (cycle === 0) return 0;
-  let t = Math.floor(now / 1000) % cycle;
+  if (cycle === 0) return { index: 0, elapsedSeconds: 0 };
+  let t = (((now / 1000) % cycle) + cycle) % cycle;
   for (let i = 0; i < slides.length; i++) {
-    t -= slides[i]!.durationSeconds;
-    if (t < 0) return i;
+    const duration = slides[i]!.durationSeconds;
+    if (t < duration) return { index: i, elapsedSeconds: t };
+    t -= duration;
   }
-  return 0;
+  return { index: 0, elapsedSeconds: 0 };
+}
+
+/** The page of a slide on show after `elapsedSeconds` of its `durationSeconds`, its pages sharing the time evenly. */
+export function slidePageAt(elapsedSeconds: number, durationSeconds: number, pages: number): number {
+  if (pages <= 1 || durationSeconds <= 0) return 0;
+  return Math.min(pages - 1, Math.max(0, Math.floor((elapsedSeconds * pages) / durationSeconds)));
 }

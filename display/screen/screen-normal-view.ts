@@ -49,11 +49,25 @@ export class ScreenNormalView extends LitElement {
       font-weight: 800;
       font-variant-numeric: tabular-nums;
     }
+    /* Without a map: the date and the slide, centred in the height between the header and the footer; the slide
+       takes no more than the date leaves it (see screen-slides: a longer one pages). */
     .center {
-      align-self: center;
-      display: grid;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
       gap: 3vmin;
+      min-height: 0;
       padding: 0 5vmin;
+    }
+    .center > *,
+    .side > * {
+      flex: none;
+    }
+    /* The slide shrinks to the height left (its words then page: see screen-slides). */
+    .center screen-slides,
+    .side screen-slides {
+      flex: 0 1 auto;
+      min-height: 0;
     }
     /* The map as wide as the plan, turned heads-up, needs at this height (up to its old share, 2.2 : 1); the side
        takes the rest, so a tall plan leaves the words more room instead of floating in a wide white box. */
@@ -81,18 +95,29 @@ export class ScreenNormalView extends LitElement {
       flex-direction: column;
       justify-content: center;
       gap: 3vmin;
-      /* The route comes first; a long slide is cut, never pushed over the footer. */
+      /* The route comes first; the slide has the height left under it. */
       min-height: 0;
-      overflow: hidden;
     }
     .side screen-slides {
       --slide-title-size: clamp(16px, 3.4vmin, 52px);
       --slide-body-size: clamp(14px, 2.6vmin, 40px);
     }
+    /* The arrow beside where to go, not above it: the height is the slide's. */
     screen-route-panel {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      align-items: center;
+      column-gap: 2.5vmin;
+      row-gap: 0.6vmin;
       color: #bbf7d0;
-      --arrow-size: 16vmin;
+      --arrow-size: 13vmin;
       --target-size: 5vmin;
+    }
+    screen-route-panel::part(arrow) {
+      grid-row: 1 / span 4;
+    }
+    .side .date {
+      font-size: clamp(16px, 3.6vmin, 60px);
     }
     @media (orientation: portrait) {
       /* Upright screens: the side below the map, which takes the height left, as wide as the plan needs there
@@ -109,9 +134,11 @@ export class ScreenNormalView extends LitElement {
         min-height: 0;
         max-width: 100%;
         max-height: calc((100vw - 10vmin) / var(--plan-aspect, 1.6));
+        /* A long slide takes the room the map does not need, never the map itself. */
+        min-height: min(45%, calc((100vw - 10vmin) / var(--plan-aspect, 1.6)));
       }
       .side {
-        flex: none;
+        flex: 0 1 auto;
       }
     }
     .date {
