@@ -1,5 +1,6 @@
 // startHub(config): open the store, build the app and listen. Used by main.ts, the tests and the benchmark.
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { isIP, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { SiteSchema, type Site } from '../shared/model.ts';
 import { MAX_FRAME_BYTES } from '../shared/protocol.ts';
 import { createApp } from './app.ts';
 import { HubNames } from './auth/hub-names.ts';
+import { shedLoginsWhenBusy } from './auth/login-shedding.ts';
 import { KnownDevices } from './auth/known-devices.ts';
 import { LoginThrottle } from './auth/login-throttle.ts';
 import { Sessions } from './auth/sessions.ts';
@@ -210,10 +212,16 @@ async function listen(fetch: Parameters<typeof serve>[0]['fetch'], options: { po
   const { port, hostname, tls } = options;
   return new Promise<ServerType>((resolveServer, reject) => {
     const server = tls
-      ? serve({ fetch, port, hostname, websocket, createServer: createHttpsServer, serverOptions: { cert: tls.cert, key: tls.key } }, () => resolveServer(server))
-      : serve({ fetch, port, hostname, websocket }, () => resolveServer(server));
+      ? serve({ fetch, port, hostname, websocket, createServer: shedding(createHttpsServer), serverOptions: { cert: tls.cert, key: tls.key } }, () => resolveServer(server))
+      : serve({ fetch, port, hostname, websocket, createServer: shedding(createHttpServer) }, () => resolveServer(server));
     server.once('error', reject);
   });
+}
+
+/** node:http's or node:https's createServer, refusing a login flood's excess before Hono sees it (auth/login-shedding.ts). */
+function shedding<Create extends typeof createHttpServer | typeof createHttpsServer>(create: Create): Create {
+  const make = create as (options: object, listener: RequestListener) => HttpServer;
+  return ((options: object, listener: RequestListener) => make(options, shedLoginsWhenBusy(listener))) as Create;
 }
 
 async function closeServer(server: ServerType): Promise<void> {

@@ -38,6 +38,11 @@ async function derive(password: string, salt: Buffer, options: ScryptOptions): P
   return Buffer.from(key);
 }
 
+/** True while as many password checks wait as may: the next one would be refused (see login-shedding.ts). */
+export function passwordChecksBusy(): boolean {
+  return pool !== null && pool.queueSize >= MAX_WAITING_HASHES;
+}
+
 /** Too many passwords waiting to be checked: the client may come back in a couple of seconds (Retry-After). */
 export class HashingBusyError extends ApiError {
   readonly retryAfterSeconds = 2;
