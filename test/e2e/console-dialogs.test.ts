@@ -35,6 +35,8 @@ const focusedTest = () => page.evaluate(() => (document.activeElement as HTMLEle
 
 describe('the office console dialogs', () => {
   it('keeps focus inside the Start dialog while tabbing, closes on Escape and returns focus to the mode button', async () => {
+    // The mode buttons work once the console is live with the hub.
+    await page.waitForSelector(`${byTest('mode-button-lockdown')}:not([disabled])`);
     await page.focus(byTest('mode-button-lockdown'));
     await page.keyboard.press('Enter');
     // Open (and modal) once showModal() ran.
