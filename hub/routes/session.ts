@@ -6,9 +6,8 @@ import { OwnPasswordChangeSchema } from '../../shared/users.ts';
 import { ApiError } from '../api-error.ts';
 import type { HubEnv } from '../auth/middleware.ts';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_S, type KnownDevices } from '../auth/known-devices.ts';
-import { HashingBusyError } from '../auth/passwords.ts';
 import { SESSION_COOKIE, type SessionGrant } from '../auth/sessions.ts';
-import { LoginThrottledError, type AccountOperations } from '../domain/accounts.ts';
+import type { AccountOperations } from '../domain/accounts.ts';
 import type { Actor } from '../domain/actor.ts';
 import { clientAddress } from './client-address.ts';
 import { jsonBody } from './json-body.ts';
@@ -45,10 +44,8 @@ export function sessionRoutes(accounts: AccountOperations, knownDevices: KnownDe
     .post('/', jsonBody(LoginSchema), async (c) => {
       const { username, password } = c.req.valid('json');
       const known = knownDevices.knows(getCookie(c, KNOWN_DEVICE_COOKIE), username);
-      const login = await accounts.login(username, password, clientAddress(c), known).catch((error: unknown) => {
-        if (error instanceof LoginThrottledError || error instanceof HashingBusyError) c.header('Retry-After', String(error.retryAfterSeconds));
-        throw error;
-      });
+      // A throttled or busy login throws an ApiError with retryAfterSeconds: app.ts's onError sets Retry-After.
+      const login = await accounts.login(username, password, clientAddress(c), known);
       setSessionCookie(c, login.grant);
       setKnownDeviceCookie(c, knownDevices, username);
       return c.json({ ok: true as const, ...login.info });

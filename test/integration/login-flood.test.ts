@@ -21,6 +21,7 @@ interface Reply {
   status: number;
   body: { error?: { code: string; message: string } };
   cookies: string[];
+  retryAfter: string | undefined;
 }
 
 /** A request from a given loopback address (the whole of 127.0.0.0/8 is this machine), as another computer. */
@@ -34,7 +35,7 @@ function post(path: string, body: unknown, from: string, cookie = ''): Promise<R
       (res) => {
         let text = '';
         res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text), cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!) }));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text), cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!), retryAfter: res.headers['retry-after'] }));
       },
     );
     req.on('error', reject);
@@ -64,6 +65,7 @@ describe('password guessing', () => {
     for (let i = 0; i < 5; i++) expect((await login('office', `guess-${i}`, `127.0.3.${i + 1}`)).status).toBe(401);
     const stranger = await login('office', PASSWORDS.office, '127.0.4.1');
     expect(stranger.status).toBe(429);
+    expect(Number(stranger.retryAfter)).toBeGreaterThan(0);
     expect(stranger.body.error!.message).toMatch(/^Logins as office are paused for \d+ seconds after repeated wrong passwords\. A computer that has logged in as office before can still log in\.$/);
     // The front desk, with its cookie, still gets in; and its right password does not reopen the account to the guesser.
     expect((await login('office', PASSWORDS.office, '127.0.2.1', known)).status).toBe(200);
@@ -80,6 +82,7 @@ describe('password guessing', () => {
     expect(started.status).toBe(200);
     const busy = replies.filter((r) => r.status === 429 && r.body.error?.code === 'rate_limited');
     expect(busy.length).toBeGreaterThan(0);
+    expect(busy.every((r) => Number(r.retryAfter) > 0)).toBe(true);
     expect(busy[0]!.body.error!.message).toBe('The hub is checking many passwords right now. Try again in a few seconds.');
     expect(replies.every((r) => [401, 429].includes(r.status))).toBe(true);
     expect((await hub.api('/api/all-clear', { method: 'POST', cookie: office, body: { scope: { kind: 'site' }, drill: true } })).status).toBe(200);
