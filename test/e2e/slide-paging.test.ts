@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { screenPath, startTestHub, type TestHub } from '../helpers/hub.ts';
 import { artefactsDir, settle, waitForScreen } from '../helpers/pages.ts';
+import { installWhatHides } from '../helpers/what-hides.ts';
 
 const SIZES = [
   [1920, 1080],
@@ -118,40 +119,10 @@ interface SlideView {
  * Every text of the normal view (the maps' labels aside), and each line of the slide's body: whole, or (a line)
  * wholly beyond the body's frame, on another page.
  */
-function slideView(page: Page): Promise<SlideView> {
+async function slideView(page: Page): Promise<SlideView> {
+  await installWhatHides(page);
   return page.evaluate(() => {
-    const inside = (box: DOMRect, clip: DOMRect) => box.top >= clip.top - 1 && box.bottom <= clip.bottom + 1 && box.left >= clip.left - 1 && box.right <= clip.right + 1;
     const apart = (box: DOMRect, clip: DOMRect) => box.bottom <= clip.top + 1 || box.top >= clip.bottom - 1 || box.right <= clip.left + 1 || box.left >= clip.right - 1;
-    const viewport = new DOMRect(0, 0, innerWidth, innerHeight);
-    /** What hides this box of `el`: the viewport, an ancestor that clips, or something on top at its centre and corners. */
-    const hidden = (el: Element, box: DOMRect): string | null => {
-      if (box.width === 0 || box.height === 0) return 'not shown';
-      if (!inside(box, viewport)) return 'outside the viewport';
-      for (let node: Node | null = el; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-        if (!(node instanceof Element) || node === el) continue;
-        const style = getComputedStyle(node);
-        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-        if (!inside(box, node.getBoundingClientRect())) return `clipped by ${node.tagName.toLowerCase()}.${node.className}`;
-      }
-      const points = [
-        [box.left + box.width / 2, box.top + box.height / 2],
-        [box.left + box.width * 0.1, box.top + box.height * 0.3],
-        [box.right - box.width * 0.1, box.top + box.height * 0.3],
-        [box.left + box.width * 0.1, box.bottom - box.height * 0.3],
-        [box.right - box.width * 0.1, box.bottom - box.height * 0.3],
-      ];
-      for (const [x, y] of points) {
-        let target: Element = el;
-        for (let root = el.getRootNode() as Document | ShadowRoot; ; ) {
-          const hit = root.elementFromPoint(x!, y!);
-          if (!hit || !(hit === target || target.contains(hit))) return `covered at ${Math.round(x!)},${Math.round(y!)} by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
-          if (!(root instanceof ShadowRoot)) break;
-          target = root.host;
-          root = target.getRootNode() as Document | ShadowRoot;
-        }
-      }
-      return null;
-    };
     const view = document.querySelector('muster-screen')!.shadowRoot!.querySelector('screen-normal-view')!;
     const slides = view.shadowRoot!.querySelector('screen-slides')!;
     const frame = slides.shadowRoot!.querySelector('[data-pager]')?.parentElement ?? null;
@@ -167,10 +138,8 @@ function slideView(page: Page): Promise<SlideView> {
           range.selectNodeContents(node);
           for (const box of range.getClientRects()) if (box.width > 0) lines.push({ el, box });
         } else {
-          const problem = hidden(el, el.getBoundingClientRect());
-          const slack = 0.35 * parseFloat(getComputedStyle(el).fontSize) + 1;
+          const problem = musterWhatHides(el);
           if (problem) problems.push(`"${el.textContent!.trim().slice(0, 40)}": ${problem}`);
-          else if (el.scrollHeight > el.clientHeight + slack || el.scrollWidth > el.clientWidth + 1) problems.push(`"${el.textContent!.trim().slice(0, 40)}": its own text overflows`);
         }
       }
       if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
@@ -181,7 +150,7 @@ function slideView(page: Page): Promise<SlideView> {
     lines.forEach(({ el, box }, index) => {
       // A line wholly beyond the frame is on another page; one partly inside it is cut.
       if (apart(box, frame!.getBoundingClientRect())) return;
-      const problem = hidden(el, box);
+      const problem = musterWhatHides(el, box, false);
       if (problem) problems.push(`line ${index + 1} ("${el.textContent!.trim().slice(0, 30)}…"): ${problem}`);
       else linesShown.push(index);
     });

@@ -2,6 +2,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { join } from 'node:path';
 import type { TestHub } from './hub.ts';
+import { installWhatHides } from './what-hides.ts';
 import { PASSWORDS } from './hub.ts';
 
 export const byTest = (name: string) => `[data-test="${name}"]`;
@@ -53,37 +54,10 @@ export const screenText = (page: Page) =>
     return texts.join(' ');
   });
 
-/**
- * What keeps a text element from being read whole, or nothing: its box must lie inside the viewport and inside every
- * ancestor that clips (across shadow roots), and the browser must find the element itself at its centre and near each
- * corner (so no band, notice or map lies over it).
- */
+/** What keeps a text element from being read whole, or nothing (see what-hides.ts). */
 export async function hiddenPart(note: ElementHandle): Promise<string | null> {
-  return note.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) return 'outside the viewport';
-    if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) return 'its own text overflows';
-    for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-      if (!(node instanceof Element)) continue;
-      const style = getComputedStyle(node);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-      const clip = node.getBoundingClientRect();
-      if (box.top < clip.top - 1 || box.bottom > clip.bottom + 1 || box.left < clip.left - 1 || box.right > clip.right + 1) return `clipped by ${node.tagName.toLowerCase()}.${node.className}`;
-    }
-    const root = el.getRootNode() as ShadowRoot;
-    const points = [
-      [box.left + box.width / 2, box.top + box.height / 2],
-      [box.left + 3, box.top + 3],
-      [box.right - 3, box.top + 3],
-      [box.left + 3, box.bottom - 3],
-      [box.right - 3, box.bottom - 3],
-    ];
-    for (const [x, y] of points) {
-      const hit = root.elementFromPoint(x!, y!);
-      if (hit !== el && !el.contains(hit)) return `covered at ${Math.round(x!)},${Math.round(y!)} by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
-    }
-    return null;
-  });
+  await installWhatHides(note.frame.page());
+  return note.evaluate((el) => musterWhatHides(el));
 }
 
 /** Where a test keeps its screenshots for people to look at: MUSTER_ARTEFACTS, or test-artefacts/ in the repository. */
@@ -118,45 +92,9 @@ export async function takeoverTexts(page: Page, n: number): Promise<TakeoverText
     }
   }, n);
   await settle(page);
+  await installWhatHides(page);
   return page.evaluate(() => {
-    const inside = (box: DOMRect, clip: DOMRect) => box.top >= clip.top - 1 && box.bottom <= clip.bottom + 1 && box.left >= clip.left - 1 && box.right <= clip.right + 1;
     const apart = (box: DOMRect, clip: DOMRect) => box.bottom <= clip.top + 1 || box.top >= clip.bottom - 1 || box.right <= clip.left + 1 || box.left >= clip.right - 1;
-    const hidden = (el: Element): string | null => {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) return 'not shown';
-      if (!inside(box, new DOMRect(0, 0, innerWidth, innerHeight))) return 'outside the viewport';
-      // Heavy capitals rise a little above a tight line box; more than that is a line running out of its box.
-      const slack = (getComputedStyle(el).overflow === 'visible' ? 0.35 : 0) * parseFloat(getComputedStyle(el).fontSize) + 1;
-      if (el.scrollHeight > el.clientHeight + slack || el.scrollWidth > el.clientWidth + 1) return 'its own text overflows';
-      for (let node: Node | null = el.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-        if (!(node instanceof Element)) continue;
-        const style = getComputedStyle(node);
-        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-        if (!inside(box, node.getBoundingClientRect())) return `clipped by ${node.tagName.toLowerCase()}.${node.className}`;
-      }
-      // The centre and towards each corner (not into it: rounded corners are not hit). Hit-tested in the document, so
-      // that anything on top counts, whichever shadow root it is in.
-      const points = [
-        [box.left + box.width / 2, box.top + box.height / 2],
-        [box.left + box.width * 0.15, box.top + box.height * 0.2],
-        [box.right - box.width * 0.15, box.top + box.height * 0.2],
-        [box.left + box.width * 0.15, box.bottom - box.height * 0.2],
-        [box.right - box.width * 0.15, box.bottom - box.height * 0.2],
-      ];
-      for (const [x, y] of points) {
-        // At every level, from the text's own shadow root out to the document, the browser must find the text (or
-        // the element hosting it) at this point: nothing in any tree lies over it.
-        let target: Element = el;
-        for (let root = el.getRootNode() as Document | ShadowRoot; ; ) {
-          const hit = root.elementFromPoint(x!, y!);
-          if (!hit || !(hit === target || target.contains(hit))) return `covered at ${Math.round(x!)},${Math.round(y!)} by ${hit?.tagName.toLowerCase()}.${hit?.className}`;
-          if (!(root instanceof ShadowRoot)) break;
-          target = root.host;
-          root = target.getRootNode() as Document | ShadowRoot;
-        }
-      }
-      return null;
-    };
     const problems: string[] = [];
     const takeovers = [...document.querySelector('muster-screen')!.shadowRoot!.querySelectorAll('screen-mode-takeover')].map((takeover) => {
       const texts: Element[] = [];
@@ -174,7 +112,7 @@ export async function takeoverTexts(page: Page, n: number): Promise<TakeoverText
         const onPager = pager?.contains(el);
         // A text wholly beyond the steps' frame is on another page.
         if (onPager && apart(el.getBoundingClientRect(), pager!.getBoundingClientRect())) continue;
-        const problem = hidden(el);
+        const problem = musterWhatHides(el);
         if (problem) problems.push(`[${takeover.language}] "${el.textContent!.trim().slice(0, 40)}": ${problem}`);
         else if (el.tagName === 'LI' && onPager) stepsShown.push(steps.indexOf(el as HTMLLIElement));
       }
