@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Point } from './floor-plan.ts';
 import {
   bearingDegrees,
+  pointsAlong,
   boundsOf,
   boundsOverlap,
   distance,
@@ -37,6 +38,32 @@ describe('distance and bearings', () => {
     expect(normaliseDegrees(-90)).toBe(270);
     expect(normaliseDegrees(725)).toBe(5);
     expect(normaliseDegrees(-1e-15)).toBe(0);
+  });
+});
+
+describe('pointsAlong', () => {
+  it('spaces points evenly along every segment, from half a spacing in, each with its segment\'s bearing', () => {
+    const path = [{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }];
+    expect(pointsAlong(path, 4)).toEqual([
+      { x: 2, y: 0, bearing: 90 },
+      { x: 6, y: 0, bearing: 90 },
+      { x: 10, y: 0, bearing: 90 },
+      { x: 10, y: 4, bearing: 180 },
+      { x: 10, y: 8, bearing: 180 },
+    ]);
+  });
+
+  it('gives none on a path too short, or a single point, and skips repeated points', () => {
+    expect(pointsAlong([{ x: 0, y: 0 }, { x: 1, y: 0 }], 4)).toEqual([]);
+    expect(pointsAlong([{ x: 5, y: 5 }], 4)).toEqual([]);
+    expect(pointsAlong([{ x: 0, y: 0 }, { x: 0, y: 0 }, { x: 0, y: -6 }], 4)).toEqual([
+      { x: 0, y: -2, bearing: 0 },
+      { x: 0, y: -6, bearing: 0 },
+    ]);
+  });
+
+  it('refuses a spacing that would never end', () => {
+    expect(() => pointsAlong([{ x: 0, y: 0 }, { x: 1, y: 0 }], 0)).toThrow(RangeError);
   });
 });
 

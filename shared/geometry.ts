@@ -36,6 +36,35 @@ export function bearingDegrees(from: Point, to: Point): number {
   return normaliseDegrees((radians * 180) / Math.PI);
 }
 
+/** A point on a path and the bearing of the path there (as bearingDegrees). */
+export interface PointAlong extends Point {
+  bearing: number;
+}
+
+/**
+ * Points every `spacing` along the polyline `path`, the first at half a spacing from its start, each with the bearing
+ * of its segment: where a map draws the way's direction. None on a path shorter than half a spacing.
+ */
+export function pointsAlong(path: readonly Point[], spacing: number): PointAlong[] {
+  if (!(spacing > 0)) throw new RangeError('spacing must be positive');
+  const points: PointAlong[] = [];
+  let next = spacing / 2;
+  let walked = 0;
+  for (let i = 1; i < path.length; i++) {
+    const a = path[i - 1]!;
+    const b = path[i]!;
+    const length = distance(a, b);
+    if (length === 0) continue;
+    const bearing = bearingDegrees(a, b);
+    for (; next <= walked + length; next += spacing) {
+      const t = (next - walked) / length;
+      points.push({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t, bearing });
+    }
+    walked += length;
+  }
+  return points;
+}
+
 export function boundsOf(points: readonly Point[]): Bounds {
   let minX = Infinity;
   let minY = Infinity;

@@ -10,7 +10,7 @@
 import { LitElement, css, nothing, svg, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { FloorPlan, PoiType, ScreenSpot } from '../../shared/floor-plan.ts';
-import type { Bounds } from '../../shared/geometry.ts';
+import { pointsAlong, type Bounds } from '../../shared/geometry.ts';
 import { type MapLayout, mapLayout, middleOf, placedThing } from '../../shared/map-layout.ts';
 import { headsUpTurn, type QuarterTurn } from '../../shared/map-orientation.ts';
 import type { PlacedMarker } from '../../shared/map-placement.ts';
@@ -90,19 +90,13 @@ export class ScreenFloorMap extends LitElement {
       stroke-linecap: round;
       stroke-linejoin: round;
     }
-    .route-line {
-      stroke-dasharray: 1 0;
-      animation: march 1.2s linear infinite;
-    }
-    @keyframes march {
-      to {
-        stroke-dashoffset: -60;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .route-line {
-        animation: none;
-      }
+    /* The way's direction is drawn, not animated: a moving line would have the screen paint every frame, for as long
+       as the route shows (half a core of a small player, and the next mode's paint waits behind it). */
+    .chevrons {
+      fill: none;
+      stroke: #fff;
+      stroke-linecap: round;
+      stroke-linejoin: round;
     }
   `;
 
@@ -114,7 +108,7 @@ export class ScreenFloorMap extends LitElement {
   @property() language: Language = 'en';
   /** Show shelter areas (shelter mode) as well as the everyday public points. */
   @property({ type: Boolean }) shelters = false;
-  /** A faint route in normal times; a bold, moving one during an evacuation. */
+  /** A faint route in normal times; a bold one during an evacuation. */
   @property({ type: Boolean }) urgent = false;
 
   /** The plan's SVG with upright writing, once made; until then (and for PNG or JPEG maps) the image as stored. */
@@ -229,10 +223,19 @@ export class ScreenFloorMap extends LitElement {
     if (!route?.ok || points.length < 2) return nothing;
     const width = this.urgent ? unit * 0.9 : unit * 0.45;
     const colour = this.urgent ? '#1d4ed8' : '#2563eb';
-    const dash = this.urgent ? `${unit * 1.4} ${unit * 0.8}` : `${unit * 0.6} ${unit * 0.6}`;
+    // Chevrons along the line point the way; their bearing is on the plan, which the group turns with the map.
+    const size = width * 0.45;
+    const chevrons = pointsAlong(this.#routeLine(), unit * (this.urgent ? 3 : 4)).map(({ x, y, bearing }) => {
+      // Forward along the way (bearing 0 is map up, y down) and across it.
+      const radians = (bearing * Math.PI) / 180;
+      const [fx, fy] = [Math.sin(radians) * size * 0.5, -Math.cos(radians) * size * 0.5];
+      const [ax, ay] = [-fy * 2, fx * 2];
+      return `M${x - fx + ax} ${y - fy + ay}L${x + fx} ${y + fy}L${x - fx - ax} ${y - fy - ay}`;
+    });
     return svg`<g data-test="route" data-target=${route.target.poi.id} opacity=${this.urgent ? 1 : 0.7}>
       <polyline class="route" points=${points.join(' ')} stroke="#fff" stroke-width=${width + unit * 0.5}></polyline>
-      <polyline class="route route-line" points=${points.join(' ')} stroke=${colour} stroke-width=${width} stroke-dasharray=${dash}></polyline>
+      <polyline class="route" points=${points.join(' ')} stroke=${colour} stroke-width=${width}></polyline>
+      <path class="chevrons" data-test="route-chevrons" d=${chevrons.join('')} stroke-width=${width * 0.28}></path>
     </g>`;
   }
 
