@@ -147,8 +147,12 @@ export const browserPaintSection: Section = {
     const idleBefore = await metrics(screens);
     await sleep(IDLE_MS);
     const idleAfter = await metrics(screens);
-    const idleLayoutsPerS = median(idleAfter.map((m, j) => ((m.LayoutCount ?? 0) - (idleBefore[j]!.LayoutCount ?? 0)) / (IDLE_MS / 1000)));
-    log(`idle: ${idleLayoutsPerS.toFixed(1)} layouts a second per screen with nothing changing`);
+    const idleRate = (count: (m: Metrics) => number | undefined) => median(idleAfter.map((m, j) => ((count(m) ?? 0) - (count(idleBefore[j]!) ?? 0)) / (IDLE_MS / 1000)));
+    const idleLayoutsPerS = idleRate((m) => m.LayoutCount);
+    // An animation restyles every frame without a layout; main-thread time counts everything the page does.
+    const idleStylesPerS = idleRate((m) => m.RecalcStyleCount);
+    const idleTaskMsPerS = idleRate((m) => (m.TaskDuration ?? 0) * 1000);
+    log(`idle, per screen with nothing changing: ${idleLayoutsPerS.toFixed(1)} layouts and ${idleStylesPerS.toFixed(1)} style updates a second, main thread busy ${ms(idleTaskMsPerS)} a second`);
 
     log(`measured: ${CHANGES} changes × ${screens.length} screens; time = HTTP request sent → the screen has painted`);
     const changes: Change[] = [];
@@ -215,6 +219,8 @@ export const browserPaintSection: Section = {
       browser_takeover_layout_ms_p50: round2(median(takeovers.map((p) => p.layoutMs))),
       browser_all_clear_layouts_per_change: median(clears.map((p) => p.layouts)),
       browser_idle_layouts_per_s: round2(idleLayoutsPerS),
+      browser_idle_style_updates_per_s: round2(idleStylesPerS),
+      browser_idle_main_thread_ms_per_s: round2(idleTaskMsPerS),
       browser_page_errors: errors.length,
       browser_load_average_1m: round2(load),
     };
