@@ -193,6 +193,19 @@ describe('store parts', () => {
     expect(JSON.parse(await readFile(partPath('content'), 'utf8')).revision).toBe(0);
   });
 
+  it('refuses to seed over a used store whose muster.json was deleted, and seeds again after a first start cut short', async () => {
+    const store = await openStore(dir, seed);
+    await store.update((draft) => void draft.users.push({ username: 'admin', role: 'admin', passwordHash: 'x', disabled: false, createdAt: new Date().toISOString() }));
+    await rm(join(dir, STORE_FILE));
+    await expect(openStore(dir, seed)).rejects.toThrow(/muster\.json is missing but .* holds a school's store; nothing was changed/);
+    expect(JSON.parse(await readFile(partPath('users'), 'utf8'))).toHaveLength(1);
+
+    await writeFile(partPath('users'), '[]');
+    const seededAgain = await openStore(dir, seed);
+    expect(seededAgain.data.users).toEqual([]);
+    expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toEqual({ schemaVersion: 2 });
+  });
+
   it('leaves a part file it cannot understand untouched and says which', async () => {
     await openStore(dir, seed);
     await writeFile(partPath('users'), '[{"username": 1}]');

@@ -120,7 +120,12 @@ export async function openStore(dataDir: string, seed: () => StoreData): Promise
   const found = await readStoreFile(indexPath);
   let movedModeState: ModeState | undefined;
   if (found.kind === 'absent') {
-    // The parts first, the index last: a start that stops in between starts afresh next time.
+    // muster.json is small and says little: one deleted by mistake must not make the hub seed over a school's store.
+    // A store that was ever used has users (the first start makes them); one cut short while being seeded has none.
+    if (await hasUsers(join(partsDir, STORE_PARTS.users.file))) {
+      throw new StorageError(`${indexPath} is missing but ${partsDir} holds a school's store; nothing was changed. Put back a muster.json that reads {"schemaVersion":2}.`);
+    }
+    // The parts first, the index last: a first start that stops in between seeds again next time.
     const { modeState: _modeState, ...parts } = seedOnce();
     await writeAllParts(partsDir, STORE_PARTS, parts);
   } else if (found.kind === 'whole') {
@@ -148,6 +153,15 @@ export async function openStore(dataDir: string, seed: () => StoreData): Promise
     update: (mutate) => main.update(mutate),
     updateModeState: (mutate) => modes.update(mutate),
   };
+}
+
+async function hasUsers(path: string): Promise<boolean> {
+  try {
+    const users = await readJsonFile(path);
+    return users === null ? false : !Array.isArray(users) || users.length > 0;
+  } catch {
+    return true; // unreadable: not ours to overwrite
+  }
 }
 
 type StoreFile = { kind: 'absent' } | { kind: 'index' } | { kind: 'whole'; data: z.infer<typeof WholeStoreSchema> };
