@@ -2,8 +2,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/model.ts';
 import type { JsonDocument } from '../store/json-document.ts';
+import { lookupBy } from '../store/lookup-by.ts';
 import type { SessionActivity } from '../store/session-activity.ts';
-import type { MainData, Store } from '../store/store.ts';
+import type { MainData, Store, StoredSession } from '../store/store.ts';
 
 export const SESSION_COOKIE = 'muster_session';
 
@@ -43,6 +44,7 @@ export class Sessions {
   // with no activity written counts from its login.
   readonly #lastActive = new Map<string, number>();
   readonly #now: () => number;
+  readonly #byIdHash = lookupBy((session: StoredSession) => session.idHash);
   #saveTimer: NodeJS.Timeout | null = null;
   #saving: Promise<void> = Promise.resolve();
 
@@ -72,14 +74,17 @@ export class Sessions {
 
   /**
    * Starts a session for `user` inside a store write (so it can share one write with a password change), dropping
-   * sessions that have run out while it is at it.
+   * sessions that have run out, by age or by idleness, while it is at it: the sessions file holds the live ones only.
    */
   startIn(draft: MainData, user: SessionUser): SessionGrant {
     const id = randomBytes(32).toString('base64url');
     const idHash = hashId(id);
     const now = this.#now();
     const longest = this.#longestMaxAge;
-    draft.sessions = draft.sessions.filter((s) => Date.parse(s.createdAt) + longest > now);
+    draft.sessions = draft.sessions.filter((s) => {
+      const createdAt = Date.parse(s.createdAt);
+      return createdAt + longest > now && now - (this.#lastActive.get(s.idHash) ?? createdAt) <= this.options.idleMs;
+    });
     draft.sessions.push({ idHash, username: user.username, createdAt: new Date(now).toISOString() });
     this.#touch(idHash, now);
     const maxAgeMs = this.maxAgeFor(user.role);
@@ -115,7 +120,7 @@ export class Sessions {
   }
 
   #current(idHash: string): { user: SessionUser; expiresAt: number } | null {
-    const session = this.store.data.sessions.find((s) => s.idHash === idHash);
+    const session = this.#byIdHash(this.store.data.sessions).get(idHash);
     if (!session) return null;
     const user = this.store.data.users.find((u) => u.username === session.username);
     if (!user || user.disabled) return null;
@@ -140,7 +145,7 @@ export class Sessions {
     if (!id) return;
     const idHash = hashId(id);
     this.#lastActive.delete(idHash);
-    if (!this.store.data.sessions.some((s) => s.idHash === idHash)) return;
+    if (!this.#byIdHash(this.store.data.sessions).has(idHash)) return;
     await this.store.update((data) => {
       data.sessions = data.sessions.filter((s) => s.idHash !== idHash);
     });

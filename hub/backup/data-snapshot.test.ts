@@ -25,13 +25,18 @@ describe('snapshotDataDirectory', () => {
     await writeFile(join(data, 'muster.json'), '{}');
     await writeFile(join(data, 'mode-state.json'), '{"seq":0}');
     await writeFile(join(data, '.muster.json.tmp'), '{"half');
+    await mkdir(join(data, 'store'));
+    await writeFile(join(data, 'store', 'users.json'), '[]');
+    await writeFile(join(data, 'store', 'site.json'), '{}');
+    await writeFile(join(data, 'store', 'commit.json'), '{}');
+    await writeFile(join(data, 'store', '.devices.json.tmp'), '[{"ha');
     await writeFile(join(data, 'maps', 'main-1.svg'), '<svg/>');
     await writeFile(join(data, 'maps', 'main-1-abc.svg.tmp'), '<sv');
     await symlink('/etc/hostname', join(data, 'maps', 'elsewhere.svg'));
     await writeFile(join(data, 'first-start-secrets.txt'), 'office password: …');
 
     const snapshot = await snapshotDataDirectory(data, staging);
-    expect(snapshot.files.map((file) => file.path)).toEqual(['muster.json', 'mode-state.json', 'audit.jsonl', 'maps/main-1.svg']);
+    expect(snapshot.files.map((file) => file.path)).toEqual(['muster.json', 'mode-state.json', 'store/commit.json', 'store/site.json', 'store/users.json', 'audit.jsonl', 'maps/main-1.svg']);
     expect(snapshot.skipped).toEqual(['first-start-secrets.txt (first-start secrets, never backed up)', 'maps/elsewhere.svg (a symbolic link)']);
     const svg = snapshot.files.find((file) => file.path === 'maps/main-1.svg')!;
     expect(svg).toEqual({ path: 'maps/main-1.svg', size: 6, sha256: createHash('sha256').update('<svg/>').digest('hex') });

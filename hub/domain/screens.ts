@@ -6,7 +6,8 @@ import { ApiError } from '../api-error.ts';
 import { deviceTokenMatches, newDeviceToken } from '../auth/device-tokens.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
 import type { AuditLog } from '../store/audit-log.ts';
-import type { Store } from '../store/store.ts';
+import { lookupBy } from '../store/lookup-by.ts';
+import type { Store, StoredDevice } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import { auditRecorder, durableWriter } from './change-kit.ts';
 import { idFromName } from '../../shared/site-settings.ts';
@@ -42,16 +43,19 @@ export interface ScreenOperationsDeps {
 export function createScreenOperations({ store, audit, realtime, now = () => new Date() }: ScreenOperationsDeps) {
   const record = auditRecorder(audit, now);
   const persist = durableWriter(store, 'the screens');
+  // Every screen's hello asks for its device: by screen id, not a scan of 10,000 devices.
+  const devicesByScreen = lookupBy((device: StoredDevice) => device.screenId);
+  const deviceOf = (screenId: string) => devicesByScreen(store.data.devices).get(screenId);
 
   return {
     /** Whether a screen's hello may go on: only with the token of its paired device. */
     access(screenId: string, token: string | null): 'ok' | 'invalid' {
-      const device = store.data.devices.find((d) => d.screenId === screenId);
+      const device = deviceOf(screenId);
       return device && token !== null && deviceTokenMatches(token, device.tokenHash) ? 'ok' : 'invalid';
     },
 
     isPaired(screenId: string): boolean {
-      return store.data.devices.some((d) => d.screenId === screenId);
+      return deviceOf(screenId) !== undefined;
     },
 
     async pair(request: PairScreenRequest, actor: Actor): Promise<{ screen: Screen }> {
@@ -129,7 +133,7 @@ export function createScreenOperations({ store, audit, realtime, now = () => new
 
     async unpair(screenId: string, actor: Actor): Promise<void> {
       if (!store.data.site.screens.some((s) => s.id === screenId)) throw new ApiError('unknown_screen', `No screen "${screenId}" on this site.`);
-      if (!store.data.devices.some((d) => d.screenId === screenId)) throw new ApiError('conflict', `The screen "${screenId}" is not paired.`);
+      if (!deviceOf(screenId)) throw new ApiError('conflict', `The screen "${screenId}" is not paired.`);
       await persist((draft) => void (draft.devices = draft.devices.filter((d) => d.screenId !== screenId)));
       realtime.disconnectScreen(screenId);
       await record(actor, 'screen.unpaired', screenId);

@@ -51,7 +51,7 @@ export function seedDevices(site: Site, now = new Date()): { devices: StoredDevi
 export function seedData(
   config: Pick<Config, 'siteFile' | 'wayfindingFile'> & Partial<Pick<Config, 'seed'>>,
   onTokens: (tokens: { screenId: string; token: string }[]) => void = () => {},
-): Omit<StoreData, 'schemaVersion'> {
+): StoreData {
   // A real school starts empty, in the hub machine's time zone; the admin console's set-up checklist takes it from there.
   const site = config.seed === 'empty' ? emptySite(Intl.DateTimeFormat().resolvedOptions().timeZone) : loadSiteFile(config.siteFile);
   const { devices, tokens } = seedDevices(site);

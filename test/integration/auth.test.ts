@@ -42,7 +42,7 @@ describe('sessions', () => {
 
   it('never store a password in the clear', async () => {
     const { readFile } = await import('node:fs/promises');
-    const stored = await readFile(`${hub.dataDir}/muster.json`, 'utf8');
+    const stored = await readFile(`${hub.dataDir}/store/users.json`, 'utf8');
     for (const password of Object.values(PASSWORDS)) expect(stored).not.toContain(password);
     expect(stored).toMatch(/scrypt\$/);
   });

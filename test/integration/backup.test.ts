@@ -14,6 +14,8 @@ import { createBackup } from '../../hub/backup/backup-archive.ts';
 import { BackupError } from '../../hub/backup/backup-error.ts';
 import { restoreBackup } from '../../hub/backup/restore-archive.ts';
 import { PROJECT_ROOT } from '../../hub/config.ts';
+import { seedData } from '../../hub/store/seed.ts';
+import { openStore } from '../../hub/store/store.ts';
 import { makeCertificateDirectory } from '../../hub/tls/certificate-directory.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
@@ -148,7 +150,8 @@ describe('a round trip', () => {
     expect(await readdir(work)).toEqual([archive.slice(work.length + 1)]);
     const { manifest } = await unpackedBackup();
     const paths = manifest.files.map((file: any) => file.path);
-    for (const path of ['muster.json', 'mode-state.json', 'audit.jsonl', 'receipts.jsonl', 'tls/ca.crt', 'tls/ca.key', 'tls/server.crt', 'tls/server.key']) {
+    const storeParts = ['site.json', 'wayfinding.json', 'users.json', 'sessions.json', 'devices.json', 'mode-wordings.json', 'mode-tones.json', 'content.json', 'documents.json'];
+    for (const path of ['muster.json', 'mode-state.json', ...storeParts.map((file) => `store/${file}`), 'audit.jsonl', 'receipts.jsonl', 'tls/ca.crt', 'tls/ca.key', 'tls/server.crt', 'tls/server.key']) {
       expect(paths).toContain(path);
     }
     expect(paths.some((path: string) => path.startsWith('maps/'))).toBe(true);
@@ -217,6 +220,21 @@ describe('a round trip', () => {
     }
   });
 
+  it('backs up and restores a data directory of the old layout (the whole store in muster.json), which the hub then opens', async () => {
+    const old = join(await freshParent(), 'old');
+    await mkdir(old);
+    const { modeState, ...parts } = seedData({ siteFile: 'config/demo-school.json', wayfindingFile: 'config/demo-wayfinding.json' });
+    await writeFile(join(old, 'muster.json'), JSON.stringify({ schemaVersion: 1, ...parts, modeState: { ...modeState, seq: 5 } }));
+    const { archivePath, manifest } = await createBackup({ dataDir: old, out: join(work, 'old-layout.tar.gz') });
+    expect(manifest.files.map((file) => file.path)).toEqual(['muster.json']);
+    const target = join(await freshParent(), 'data');
+    await restoreBackup({ archivePath, dataDir: target });
+    const store = await openStore(target, () => {
+      throw new Error('a restored store is opened, never seeded');
+    });
+    expect(store.data).toEqual({ ...parts, modeState: { ...modeState, seq: 5 } });
+  });
+
   it('restores into an existing empty directory', async () => {
     const target = join(await freshParent(), 'data');
     await mkdir(target);
@@ -283,6 +301,16 @@ describe('refusals', () => {
     const withBadStore = { ...manifest, files: manifest.files.map((f: any) => (f.path === 'muster.json' ? { ...f, size: badStore.length, sha256: sha256(badStore) } : f)) };
     files.set('muster.json', badStore);
     await expectRefused(await writeArchive('bad-store.tar.gz', rawTarGz(entries(withBadStore))), /is refused: its muster\.json is not a store this hub opens \(site\./);
+    files.set('muster.json', original.get('muster.json')!);
+    // Or one of its parts, whole or in a commit the hub had not finished putting in place.
+    const badUsers = Buffer.from(JSON.stringify([{ username: 'x' }]));
+    const withBadUsers = { ...manifest, files: manifest.files.map((f: any) => (f.path === 'store/users.json' ? { ...f, size: badUsers.length, sha256: sha256(badUsers) } : f)) };
+    files.set('store/users.json', badUsers);
+    await expectRefused(await writeArchive('bad-users.tar.gz', rawTarGz(entries(withBadUsers))), /is refused: its store\/users\.json is not a store this hub opens \(0\.role: /);
+    files.set('store/users.json', original.get('store/users.json')!);
+    const badCommit = Buffer.from(JSON.stringify({ sessions: 'none' }));
+    const withBadCommit = { ...manifest, files: [...manifest.files, { path: 'store/commit.json', size: badCommit.length, sha256: sha256(badCommit) }] };
+    await expectRefused(await writeArchive('bad-commit.tar.gz', rawTarGz(entries(withBadCommit, [{ path: 'store/commit.json', body: badCommit }]))), /is refused: its store\/commit\.json is not a store this hub opens/);
   });
 
   it('refuses entries that could write outside the data directory, links and devices', async () => {

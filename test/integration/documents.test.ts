@@ -150,7 +150,7 @@ describe('uploading and reading documents', () => {
     expect(files.every((f) => /^[a-f0-9]{32}\.(pdf|png|jpg|svg)$/.test(f))).toBe(true);
     // Nothing appeared beside the data directory's own files, and the store is intact.
     expect(existsSync(join(hub.dataDir, '..', 'escape.pdf'))).toBe(false);
-    expect(JSON.parse(await readFile(join(hub.dataDir, 'muster.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(await readFile(join(hub.dataDir, 'muster.json'), 'utf8')).schemaVersion).toBe(2);
 
     const french = await download(ids[4]!);
     expect(french.response.status).toBe(200);

@@ -98,7 +98,7 @@ describe('creating a user', () => {
     expect(created.generatedPassword!.length).toBeGreaterThanOrEqual(10);
     expect((await logIn('sub_teacher-2', created.generatedPassword!)).status).toBe(200);
     expect(JSON.stringify(await listed())).not.toContain(created.generatedPassword);
-    expect(await readFile(join(hub.dataDir, 'muster.json'), 'utf8')).not.toContain(created.generatedPassword);
+    expect(await readFile(join(hub.dataDir, 'store', 'users.json'), 'utf8')).not.toContain(created.generatedPassword);
   });
 
   it('refuses a username that is taken with 409 conflict, and changes nothing', async () => {
