@@ -43,21 +43,21 @@ export type StoredDevice = z.infer<typeof StoredDeviceSchema>;
 export const MainDataSchema = z.object({
   schemaVersion: z.literal(1),
   site: SiteSchema,
-  wayfinding: WayfindingSchema.default({ floors: [], links: [], screens: [] }),
+  wayfinding: z._default(WayfindingSchema, { floors: [], links: [], screens: [] }),
   users: z.array(StoredUserSchema),
   sessions: z.array(StoredSessionSchema),
   /** Paired screen devices, at most one per screen. */
   devices: z.array(StoredDeviceSchema).default([]),
   /** The school's own wording of the modes' directives and steps (shared/mode-texts.ts). */
-  modeWordings: ModeWordingsSchema.default({}),
+  modeWordings: z._default(ModeWordingsSchema, {}),
   /** The tone each mode starts with on the screens, and the All Clear's (shared/mode-tones.ts). */
-  modeTones: ModeTonesSchema.default(DEFAULT_MODE_TONES),
+  modeTones: z._default(ModeTonesSchema, DEFAULT_MODE_TONES),
   /** Normal-mode slides; `revision` grows with every publish. */
   content: z.object({ revision: z.number().int().min(0), slides: SlidesSchema }).default({ revision: 0, slides: [] }),
   /** The document library's records; the files are in the data directory's documents/ folder. */
   documents: z.array(DocumentRecordSchema).default([]),
   /** Only in stores written before the mode state had its own file; moved out on open. */
-  modeState: ModeStateSchema.optional(),
+  modeState: z.optional(ModeStateSchema),
 });
 export type MainData = Omit<z.infer<typeof MainDataSchema>, 'modeState'>;
 export type StoreData = MainData & { modeState: ModeState };
