@@ -58,6 +58,8 @@ export default defineConfig({
       build: {
         // What scripts/screen-size.ts reads to tell how much JavaScript a screen loads before its first paint.
         manifest: '.vite/screen-manifest.json',
+        // Screens run Chromium, which knows <link rel="modulepreload">: no polyfill in the first load.
+        modulePreload: { polyfill: false },
         rollupOptions: { input: { screen: resolve(root, 'screen/index.html') } },
       },
     },
