@@ -39,8 +39,11 @@ export function registerAppUpdates(options: {
   // workbox-window is loaded after what a screen needs to paint, not before it: updates are never urgent, and the
   // service worker registered a moment later precaches the same files.
   const workboxWindow = import('workbox-window');
-  const workbox = workboxWindow.then(({ Workbox }) => new Workbox(options.scriptUrl ?? '/sw.js'));
-  void workbox.then(listenForUpdates);
+  const workbox = workboxWindow.then(({ Workbox }) => {
+    const loaded = new Workbox(options.scriptUrl ?? '/sw.js');
+    listenForUpdates(loaded);
+    return loaded;
+  });
   const registered = workbox.then((loaded) => loaded.register({ immediate: true }));
   registered.catch((error: unknown) => console.warn('Service worker registration failed:', error));
   let waiting = false;
