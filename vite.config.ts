@@ -33,26 +33,52 @@ export default defineConfig({
   publicDir: resolve(root, 'public'),
   plugins: [
     preact({ include: ['**/console/**', '**/admin/**'] }),
-    VitePWA({
+    // The service worker precaches every file in the output, so it is built after the last environment (below).
+    ...VitePWA({
       strategies: 'injectManifest',
       srcDir: '.',
       filename: 'sw.ts',
       injectRegister: false,
       manifest: false,
       injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}'] },
-    }),
+    }).map((plugin): Plugin => ({ ...plugin, applyToEnvironment: (environment) => environment.name === 'client' })),
     buildInfo(),
   ],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/display'),
     emptyOutDir: true,
     target: 'es2022',
-    rollupOptions: {
-      input: {
-        screen: resolve(root, 'screen/index.html'),
-        console: resolve(root, 'console/index.html'),
-        admin: resolve(root, 'admin/index.html'),
+  },
+  // The wall screen is built on its own: in one build with the consoles, a library both use (zod) is bundled once
+  // with everything either needs, so the screen would load the consoles' share too. Built first, since the consoles'
+  // build (the `client` environment, which also makes the service worker) must not empty the folder after it.
+  environments: {
+    screen: {
+      consumer: 'client',
+      build: {
+        // What scripts/screen-size.ts reads to tell how much JavaScript a screen loads before its first paint.
+        manifest: '.vite/screen-manifest.json',
+        // Screens run Chromium, which knows <link rel="modulepreload">: no polyfill in the first load.
+        modulePreload: { polyfill: false },
+        rollupOptions: { input: { screen: resolve(root, 'screen/index.html') } },
       },
+    },
+    client: {
+      build: {
+        emptyOutDir: false,
+        rollupOptions: {
+          input: {
+            console: resolve(root, 'console/index.html'),
+            admin: resolve(root, 'admin/index.html'),
+          },
+        },
+      },
+    },
+  },
+  builder: {
+    async buildApp(builder) {
+      await builder.build(builder.environments.screen!);
+      await builder.build(builder.environments.client!);
     },
   },
 });

@@ -44,6 +44,10 @@ import { currentMachine, networkUrlOf, prepareHubTls, renewDaily, type HubTls } 
 import { machineNames } from './tls/machine-names.ts';
 import type { TlsCredentials } from './tls/tls-files.ts';
 
+// The shared schemas are written with zod's mini build, which brings no words of its own for what is wrong: the hub
+// answers bad input (requests, frames, files) in zod's English.
+z.config(z.locales.en());
+
 /** The built browser apps; MUSTER_STATIC_ROOT serves another build (a test run beside a build in progress). */
 export const STATIC_ROOT = process.env.MUSTER_STATIC_ROOT ? resolve(process.env.MUSTER_STATIC_ROOT) : resolve(PROJECT_ROOT, 'dist/display');
 

@@ -1,7 +1,7 @@
 // Normal-mode content: announcements, bell schedules and drill instructions that screens rotate through in
 // normal times, each targeted at screens and scheduled. Whether a slide shows now is decided by the screen
 // itself (activeSlides), with its own clock, so the rotation goes on when the hub is unreachable.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { EmergencyModeSchema, IdSchema, type Screen } from './model.ts';
 
 export const TargetSchema = z.discriminatedUnion('kind', [
@@ -12,35 +12,37 @@ export const TargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type Target = z.infer<typeof TargetSchema>;
 
-const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is HH:MM, 24-hour');
+const TimeOfDaySchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is HH:MM, 24-hour'));
 
 /** When a slide shows, in the school's time zone. Every part is optional: an empty schedule is "always". */
 export const ScheduleSchema = z
   .object({
     /** First and last day it shows (YYYY-MM-DD, inclusive). */
-    startDate: z.iso.date().nullable().default(null),
-    endDate: z.iso.date().nullable().default(null),
+    startDate: z._default(z.nullable(z.iso.date()), null),
+    endDate: z._default(z.nullable(z.iso.date()), null),
     /** Days of the week it shows, 0 = Sunday; empty = every day. */
-    days: z.array(z.number().int().min(0).max(6)).max(7).default([]),
+    days: z._default(z.array(z.int().check(z.gte(0), z.lte(6))).check(z.maxLength(7)), []),
     /** Time of day it starts and stops showing; both or neither. */
-    from: TimeOfDaySchema.nullable().default(null),
-    until: TimeOfDaySchema.nullable().default(null),
+    from: z._default(z.nullable(TimeOfDaySchema), null),
+    until: z._default(z.nullable(TimeOfDaySchema), null),
   })
-  .refine((s) => (s.from === null) === (s.until === null), { message: 'give both a start and an end time of day, or neither', path: ['until'] })
-  .refine((s) => s.startDate === null || s.endDate === null || s.startDate <= s.endDate, { message: 'the last day is before the first', path: ['endDate'] });
+  .check(
+    z.refine((s) => (s.from === null) === (s.until === null), { message: 'give both a start and an end time of day, or neither', path: ['until'] }),
+    z.refine((s) => s.startDate === null || s.endDate === null || s.startDate <= s.endDate, { message: 'the last day is before the first', path: ['endDate'] }),
+  );
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
-const Line = z.string().trim().min(1).max(200);
+const Line = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 const slideFields = {
   id: IdSchema,
   /** Shown as the slide's heading. */
-  title: z.string().trim().min(1).max(120),
-  targets: z.array(TargetSchema).min(1, 'choose at least one group of screens').max(50),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  targets: z.array(TargetSchema).check(z.minLength(1, 'choose at least one group of screens'), z.maxLength(50)),
   schedule: ScheduleSchema,
   /** Lower shows first. */
-  order: z.number().int().min(0).max(10_000),
-  durationSeconds: z.number().int().min(5).max(300),
+  order: z.int().check(z.gte(0), z.lte(10_000)),
+  durationSeconds: z.int().check(z.gte(5), z.lte(300)),
 };
 
 export const SlideSchema = z.discriminatedUnion('kind', [
@@ -48,19 +50,19 @@ export const SlideSchema = z.discriminatedUnion('kind', [
     kind: z.literal('announcement'),
     ...slideFields,
     /** Paragraphs separated by a blank line; **bold** for emphasis. */
-    text: z.string().trim().min(1).max(2000),
+    text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
   }),
   z.object({
     kind: z.literal('bell-schedule'),
     ...slideFields,
-    rows: z.array(z.object({ label: Line, time: TimeOfDaySchema })).min(1).max(20),
+    rows: z.array(z.object({ label: Line, time: TimeOfDaySchema })).check(z.minLength(1), z.maxLength(20)),
   }),
   z.object({
     kind: z.literal('image'),
     ...slideFields,
     /** An image from the documents library (PNG, JPEG or sanitised SVG), shown as large as fits. */
-    documentId: z.string().regex(/^[a-f0-9]{32}$/, 'choose an image from the documents'),
-    caption: z.string().trim().max(200).default(''),
+    documentId: z.string().check(z.regex(/^[a-f0-9]{32}$/, 'choose an image from the documents')),
+    caption: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
   }),
   z.object({
     kind: z.literal('floor-map'),
@@ -80,8 +82,10 @@ export const SLIDE_KINDS = ['announcement', 'image', 'floor-map', 'bell-schedule
 
 export const SlidesSchema = z
   .array(SlideSchema)
-  .max(500)
-  .refine((slides) => new Set(slides.map((s) => s.id)).size === slides.length, { message: 'two slides have the same id' });
+  .check(
+    z.maxLength(500),
+    z.refine((slides) => new Set(slides.map((s) => s.id)).size === slides.length, { message: 'two slides have the same id' }),
+  );
 
 /** Where a screen loads an image slide's picture (a paired screen's device cookie, or a staff session, opens it). */
 export function slideImageUrl(documentId: string): string {

@@ -36,7 +36,7 @@ export const DocumentUploadQuerySchema = z.strictObject({
   category: DocumentCategorySchema,
   /** The name of the file on the uploader's computer: shown and offered on download, never used on disk. */
   filename: z.string().max(255, 'use a file name of at most 255 characters').optional(),
-  buildingId: IdSchema.optional(),
+  buildingId: z.optional(IdSchema),
 });
 export type DocumentUploadQuery = z.infer<typeof DocumentUploadQuerySchema>;
 

@@ -1,5 +1,5 @@
 // The one error shape of HTTP and WebSocket replies, and the closed set of error codes the UI words errors by.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const ERROR_CODES = [
   'bad_request', // the body or message does not match its schema

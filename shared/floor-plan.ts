@@ -1,7 +1,7 @@
 // Floor plans for wayfinding: each floor's map and coordinate system, its points of interest, the walkable
 // graph (corridors, doors, exits, stairs) and the named areas the office can mark as hazards.
 // Coordinates are map units (the SVG's viewBox units or the image's pixels): x to the right, y downwards.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { IdSchema, translationsOf } from './model.ts';
 
 export const POI_TYPES = [
@@ -27,10 +27,11 @@ export const POI_TYPES = [
 export const PoiTypeSchema = z.enum(POI_TYPES);
 export type PoiType = z.infer<typeof PoiTypeSchema>;
 
-export const PointSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+// zod's numbers are finite: Infinity and NaN are refused.
+export const PointSchema = z.object({ x: z.number(), y: z.number() });
 export type Point = z.infer<typeof PointSchema>;
 
-const LabelSchema = z.string().trim().min(1).max(120);
+const LabelSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 /** The label or name in other screen languages ("Puertas oeste"); see shared/translations.ts. */
 const LabelTranslationsSchema = translationsOf(LabelSchema);
 
@@ -39,7 +40,7 @@ export const PoiSchema = z.object({
   type: PoiTypeSchema,
   label: LabelSchema,
   translations: LabelTranslationsSchema,
-  notes: z.string().max(1000).default(''),
+  notes: z._default(z.string().check(z.maxLength(1000)), ''),
   position: PointSchema,
 });
 export type Poi = z.infer<typeof PoiSchema>;
@@ -54,12 +55,12 @@ export const GraphNodeSchema = z.object({
   kind: z.enum(GRAPH_NODE_KINDS),
   position: PointSchema,
   /** For exit, shelter, stairs and elevator nodes: the POI they stand for. */
-  poiId: IdSchema.nullable().default(null),
+  poiId: z._default(z.nullable(IdSchema), null),
 });
 export type GraphNode = z.infer<typeof GraphNodeSchema>;
 
 /** A walkable connection on one floor; its length is the straight distance between its nodes. */
-export const GraphEdgeSchema = z.object({ from: IdSchema, to: IdSchema, kind: z.enum(['corridor', 'door']).default('corridor') });
+export const GraphEdgeSchema = z.object({ from: IdSchema, to: IdSchema, kind: z._default(z.enum(['corridor', 'door']), 'corridor') });
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 
 /** A named area (a room, a hallway segment, a courtyard) the office can mark as a hazard. */
@@ -67,7 +68,7 @@ export const AreaSchema = z.object({
   id: IdSchema,
   name: LabelSchema,
   translations: LabelTranslationsSchema,
-  polygon: z.array(PointSchema).min(3).max(200),
+  polygon: z.array(PointSchema).check(z.minLength(3), z.maxLength(200)),
 });
 export type Area = z.infer<typeof AreaSchema>;
 
@@ -76,22 +77,22 @@ export const MAP_IMAGE_KINDS = ['svg', 'png', 'jpeg'] as const;
 export const MAP_FILE_PATTERN = /^[a-z0-9][a-z0-9-]*\.(svg|png|jpe?g)$/;
 
 export const MapImageSchema = z.object({
-  file: z.string().regex(MAP_FILE_PATTERN, 'a plain file name such as main-1.svg'),
+  file: z.string().check(z.regex(MAP_FILE_PATTERN, 'a plain file name such as main-1.svg')),
   kind: z.enum(MAP_IMAGE_KINDS),
 });
 
 export const FloorPlanSchema = z.object({
   floorId: IdSchema,
   /** The map's extent in map units: the SVG viewBox (from 0,0) or the image's size in pixels. */
-  width: z.number().positive(),
-  height: z.number().positive(),
+  width: z.number().check(z.positive()),
+  height: z.number().check(z.positive()),
   /** How many map units make a metre, to tell people distances. */
-  unitsPerMetre: z.number().positive(),
-  image: MapImageSchema.nullable(),
-  pois: z.array(PoiSchema).max(2000),
-  nodes: z.array(GraphNodeSchema).max(20_000),
-  edges: z.array(GraphEdgeSchema).max(50_000),
-  areas: z.array(AreaSchema).max(1000),
+  unitsPerMetre: z.number().check(z.positive()),
+  image: z.nullable(MapImageSchema),
+  pois: z.array(PoiSchema).check(z.maxLength(2000)),
+  nodes: z.array(GraphNodeSchema).check(z.maxLength(20_000)),
+  edges: z.array(GraphEdgeSchema).check(z.maxLength(50_000)),
+  areas: z.array(AreaSchema).check(z.maxLength(1000)),
 });
 export type FloorPlan = z.infer<typeof FloorPlanSchema>;
 
@@ -100,7 +101,7 @@ export const FloorLinkSchema = z.object({
   from: IdSchema,
   to: IdSchema,
   kind: z.enum(['stairs', 'elevator']),
-  metres: z.number().positive().max(1000),
+  metres: z.number().check(z.positive(), z.lte(1000)),
 });
 export type FloorLink = z.infer<typeof FloorLinkSchema>;
 
@@ -108,18 +109,18 @@ export type FloorLink = z.infer<typeof FloorLinkSchema>;
 export const ScreenSpotSchema = z.object({
   screenId: IdSchema,
   position: PointSchema,
-  facingDegrees: z.number().min(0).lt(360),
+  facingDegrees: z.number().check(z.gte(0), z.lt(360)),
 });
 export type ScreenSpot = z.infer<typeof ScreenSpotSchema>;
 
 /** Everything a screen or the hub needs to route people: the plans of every floor and how floors connect. */
 export const WayfindingSchema = z
   .object({
-    floors: z.array(FloorPlanSchema).max(500),
-    links: z.array(FloorLinkSchema).max(10_000),
-    screens: z.array(ScreenSpotSchema).max(10_000),
+    floors: z.array(FloorPlanSchema).check(z.maxLength(500)),
+    links: z.array(FloorLinkSchema).check(z.maxLength(10_000)),
+    screens: z.array(ScreenSpotSchema).check(z.maxLength(10_000)),
   })
-  .superRefine((wayfinding, ctx) => {
+  .check(z.superRefine((wayfinding, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const nodeFloor = new Map<string, string>();
     const seenPois = new Set<string>();
@@ -159,7 +160,7 @@ export const WayfindingSchema = z
       if (!from || !to) problem(['links', i], `link "${link.from}" ↔ "${link.to}" names an unknown node`);
       else if (from === to) problem(['links', i], `link "${link.from}" ↔ "${link.to}" stays on one floor; use an edge`);
     });
-  });
+  }));
 export type Wayfinding = z.infer<typeof WayfindingSchema>;
 
 export const EMPTY_WAYFINDING: Wayfinding = { floors: [], links: [], screens: [] };

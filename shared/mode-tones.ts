@@ -5,7 +5,7 @@
 // (as a fire drill sounds the real alarm), and people learn to recognise the Lockdown tone only by hearing it in drills.
 // A school that wants a mode silent chooses "none" for it, which then holds for drills and real events alike; a screen
 // that must never make a sound (a library, a room people hide in) is turned off on its own (Screen.sound).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const TONE_IDS = ['alarm', 'whoop', 'pulses', 'chime', 'triple-chime', 'rising-chime'] as const;
 export const ToneIdSchema = z.enum(TONE_IDS);

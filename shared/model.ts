@@ -1,6 +1,8 @@
 // Domain records shared by hub and browser: the site (buildings, floors, zones, screens), scopes and active modes.
-// Each record is a zod schema and the type inferred from it, so the wire, the store and the UI agree.
-import { z } from 'zod';
+// Each record is a zod schema and the type inferred from it, so the wire, the store and the UI agree. The schemas the
+// wall screen validates with are written with zod's mini build (plain functions that a bundler can leave out when
+// unused), so the screen does not carry all of zod; they are ordinary zod schemas for the hub and the consoles too.
+import { z } from 'zod/mini';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
@@ -11,25 +13,21 @@ export const LanguageLayoutSchema = z.enum(LANGUAGE_LAYOUTS);
 export type LanguageLayout = z.infer<typeof LanguageLayoutSchema>;
 
 /** Identifiers are short, URL-safe and stable: they end up in URLs, scopes and audit lines. */
-export const IdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
+export const IdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'));
 
-const NameSchema = z.string().trim().min(1).max(120);
+const NameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
 /**
  * A school's own name in other screen languages ("West doors" → es: "Puertas oeste"). Optional and per
  * language: a screen in a language the school gave no translation for shows the name as typed (nameIn).
  */
-export function translationsOf(text: z.ZodString) {
-  return z.partialRecord(LanguageSchema, text).optional();
+export function translationsOf(text: z.ZodMiniString) {
+  return z.optional(z.partialRecord(LanguageSchema, text));
 }
 export type Translations = Partial<Record<Language, string>>;
 const NameTranslationsSchema = translationsOf(NameSchema);
 
-export const FloorSchema = z.object({ id: IdSchema, name: NameSchema, translations: NameTranslationsSchema, level: z.number().int().min(-10).max(200) });
+export const FloorSchema = z.object({ id: IdSchema, name: NameSchema, translations: NameTranslationsSchema, level: z.int().check(z.gte(-10), z.lte(200)) });
 export type Floor = z.infer<typeof FloorSchema>;
 
 export const BuildingSchema = z.object({
@@ -37,9 +35,9 @@ export const BuildingSchema = z.object({
   name: NameSchema,
   translations: NameTranslationsSchema,
   /** In the order people list them (usually from the lowest); a new building may have none yet. */
-  floors: z.array(FloorSchema).max(200),
+  floors: z.array(FloorSchema).check(z.maxLength(200)),
   /** The evacuation destination the office console offers first for this building. */
-  defaultDestinationId: IdSchema.nullable().default(null),
+  defaultDestinationId: z._default(z.nullable(IdSchema), null),
 });
 export type Building = z.infer<typeof BuildingSchema>;
 
@@ -51,23 +49,23 @@ export const ScreenSchema = z.object({
   name: NameSchema,
   buildingId: IdSchema,
   floorId: IdSchema,
-  zoneId: IdSchema.nullable(),
+  zoneId: z.nullable(IdSchema),
   /** Where the screen hangs, in words a visitor understands ("1st floor, east hallway by room 104"). */
-  location: z.string().trim().max(200),
+  location: z.string().check(z.trim(), z.maxLength(200)),
   /** The location in the school's other screen languages (for this screen's second language, say). */
-  locationTranslations: translationsOf(z.string().trim().min(1).max(200)),
+  locationTranslations: translationsOf(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   language: LanguageSchema,
   /** Shown in turns with `language` (the whole view, a few seconds each); a different one of the site's languages. */
-  secondLanguage: LanguageSchema.optional(),
+  secondLanguage: z.optional(LanguageSchema),
   /**
    * How a screen with a second language shows it during a mode: in turns (the default), or side by side, each
    * language in half the screen (on a wide screen read by both at once). Normal content always takes turns.
    */
-  languageLayout: LanguageLayoutSchema.optional(),
+  languageLayout: z.optional(LanguageLayoutSchema),
   /** Groups the screen belongs to ("hallways", "entrances"), for targeting content. */
-  tags: z.array(IdSchema).max(20).optional(),
+  tags: z.optional(z.array(IdSchema).check(z.maxLength(20))),
   /** False: the screen never sounds a tone (a library, a room people hide in during a Lockdown). Absent means on. */
-  sound: z.boolean().optional(),
+  sound: z.optional(z.boolean()),
 });
 export type Screen = z.infer<typeof ScreenSchema>;
 
@@ -81,18 +79,18 @@ export const UnitsSchema = z.enum(UNITS);
 export type Units = z.infer<typeof UnitsSchema>;
 
 /** An IANA time zone name that this runtime knows ("America/Chicago"). */
-export const TimeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((zone) => {
+export const TimeZoneSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(64),
+  z.refine((zone) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: zone });
       return true;
     } catch {
       return false;
     }
-  }, 'not a time zone name such as America/Chicago or Europe/Madrid');
+  }, 'not a time zone name such as America/Chicago or Europe/Madrid'),
+);
 
 export const SiteSchema = z
   .object({
@@ -101,17 +99,17 @@ export const SiteSchema = z
     /** IANA time zone of the school, used to show clock times on screens and in reports. */
     timeZone: TimeZoneSchema,
     /** Feet or metres, for the distances screens and diagrams show. */
-    units: UnitsSchema.default('metres'),
+    units: z._default(UnitsSchema, 'metres'),
     /** The languages screens may be set to; the default language is one of them. */
-    languages: z.array(LanguageSchema).min(1).max(LANGUAGES.length).default([...LANGUAGES]),
+    languages: z._default(z.array(LanguageSchema).check(z.minLength(1), z.maxLength(LANGUAGES.length)), [...LANGUAGES]),
     defaultLanguage: LanguageSchema,
     /** In the order the consoles list them; a new school starts with none. */
-    buildings: z.array(BuildingSchema).max(100),
-    zones: z.array(ZoneSchema).max(1000),
-    screens: z.array(ScreenSchema).max(10_000),
-    destinations: z.array(DestinationSchema).max(100),
+    buildings: z.array(BuildingSchema).check(z.maxLength(100)),
+    zones: z.array(ZoneSchema).check(z.maxLength(1000)),
+    screens: z.array(ScreenSchema).check(z.maxLength(10_000)),
+    destinations: z.array(DestinationSchema).check(z.maxLength(100)),
   })
-  .superRefine((site, ctx) => {
+  .check(z.superRefine((site, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     const duplicates = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);
     for (const id of duplicates(site.buildings.map((b) => b.id))) problem(['buildings'], `duplicate building id "${id}"`);
@@ -152,7 +150,7 @@ export const SiteSchema = z
         }
       }
     });
-  });
+  }));
 export type Site = z.infer<typeof SiteSchema>;
 
 /** Where a mode applies: the whole site, one building, or one zone of a building. */
@@ -177,7 +175,7 @@ export const SHELTER_STRATEGIES = ['shelter-area', 'seal-the-room', 'drop-cover-
 export const ShelterStrategySchema = z.enum(SHELTER_STRATEGIES);
 export type ShelterStrategy = z.infer<typeof ShelterStrategySchema>;
 
-const DestinationTextSchema = z.string().trim().min(1).max(120);
+const DestinationTextSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
 
 /**
  * What the office asks for: a mode, its scope, the drill flag (always explicit) and the details the mode needs.
@@ -185,13 +183,13 @@ const DestinationTextSchema = z.string().trim().min(1).max(120);
  */
 /** A short note from the office, shown on the screens in scope ("Medical emergency in the gym, keep the halls clear"). */
 export const MODE_NOTE_MAX = 140;
-const NoteSchema = z.string().trim().max(MODE_NOTE_MAX, `a note is at most ${MODE_NOTE_MAX} characters`);
+const NoteSchema = z.string().check(z.trim(), z.maxLength(MODE_NOTE_MAX, `a note is at most ${MODE_NOTE_MAX} characters`));
 const modeRequestFields = {
   scope: ScopeSchema,
   drill: z.boolean(),
-  note: NoteSchema.optional(),
+  note: z.optional(NoteSchema),
   /** The note as the office also wrote it in other screen languages; screens in those languages show it instead. */
-  noteTranslations: translationsOf(NoteSchema.min(1)),
+  noteTranslations: translationsOf(NoteSchema.check(z.minLength(1))),
 };
 export const ModeRequestSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('hold'), ...modeRequestFields }),
@@ -203,17 +201,17 @@ export const ModeRequestSchema = z.discriminatedUnion('mode', [
     ...modeRequestFields,
     hazard: ShelterHazardSchema,
     /** When left out, the hazard's usual strategy (tornado → shelter area, hazmat → seal the room...). */
-    strategy: ShelterStrategySchema.optional(),
+    strategy: z.optional(ShelterStrategySchema),
   }),
 ]);
 export type ModeRequest = z.infer<typeof ModeRequestSchema>;
 
 const activeFields = {
   /** The sequence number of the change that started this mode; it also identifies the mode while active. */
-  seq: z.number().int().positive(),
+  seq: z.int().check(z.positive()),
   startedAt: z.iso.datetime(),
   /** Username of whoever started it. */
-  by: z.string().min(1).max(64),
+  by: z.string().check(z.minLength(1), z.maxLength(64)),
 };
 export const ActiveModeSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('hold'), ...modeRequestFields, ...activeFields }),
@@ -225,7 +223,7 @@ export const ActiveModeSchema = z.discriminatedUnion('mode', [
     ...activeFields,
     destination: DestinationTextSchema,
     /** The site's destination of that name when the mode started, so screens find its translations after a rename. */
-    destinationId: IdSchema.optional(),
+    destinationId: z.optional(IdSchema),
   }),
   z.object({
     mode: z.literal('shelter'),
@@ -245,8 +243,8 @@ export type AllClearRequest = z.infer<typeof AllClearRequestSchema>;
  * exit POIs). Screens route around them; marking or clearing one is a sequenced, audited change.
  */
 export const HazardsSchema = z.object({
-  areaIds: z.array(IdSchema).max(1000),
-  blockedPoiIds: z.array(IdSchema).max(1000),
+  areaIds: z.array(IdSchema).check(z.maxLength(1000)),
+  blockedPoiIds: z.array(IdSchema).check(z.maxLength(1000)),
 });
 export type Hazards = z.infer<typeof HazardsSchema>;
 export const NO_HAZARDS: Hazards = { areaIds: [], blockedPoiIds: [] };
@@ -255,18 +253,18 @@ export const NO_HAZARDS: Hazards = { areaIds: [], blockedPoiIds: [] };
 export const HazardChangeSchema = z
   .object({
     blocked: z.boolean(),
-    areaIds: z.array(IdSchema).max(1000).default([]),
-    exitPoiIds: z.array(IdSchema).max(1000).default([]),
+    areaIds: z._default(z.array(IdSchema).check(z.maxLength(1000)), []),
+    exitPoiIds: z._default(z.array(IdSchema).check(z.maxLength(1000)), []),
   })
-  .refine((change) => change.areaIds.length + change.exitPoiIds.length > 0, 'name at least one area or exit');
+  .check(z.refine((change) => change.areaIds.length + change.exitPoiIds.length > 0, 'name at least one area or exit'));
 export type HazardChange = z.infer<typeof HazardChangeSchema>;
 
 /** The whole emergency state: tiny, so every change carries all of it. */
 export const ModeStateSchema = z.object({
   /** The last sequence number issued; it only ever grows, across restarts too. */
-  seq: z.number().int().min(0),
-  modes: z.array(ActiveModeSchema).max(1000),
-  hazards: HazardsSchema.default({ areaIds: [], blockedPoiIds: [] }),
+  seq: z.int().check(z.gte(0)),
+  modes: z.array(ActiveModeSchema).check(z.maxLength(1000)),
+  hazards: z._default(HazardsSchema, { areaIds: [], blockedPoiIds: [] }),
 });
 export type ModeState = z.infer<typeof ModeStateSchema>;
 

@@ -1,6 +1,6 @@
 // Every WebSocket message, both ways: the protocol version, the runtime schemas, the unions and the close codes.
 // Hub and browser import these definitions; no other file spells a message type.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ErrorCodeSchema } from './errors.ts';
 import { WayfindingSchema } from './floor-plan.ts';
 import { SlideSchema } from './content.ts';
@@ -42,7 +42,7 @@ export const CLOSE_CODES = {
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
-const SeqSchema = z.number().int().min(0);
+const SeqSchema = z.int().check(z.gte(0));
 
 /**
  * Whether a screen can sound its tones: 'ok', 'blocked' (the browser allows no audio until someone touches the screen:
@@ -56,22 +56,22 @@ export type SoundHealth = z.infer<typeof SoundHealthSchema>;
 /** A wall screen introduces itself: identity, build, and the last sequence it rendered. */
 export const ScreenHelloSchema = z.object({
   type: z.literal('hello'),
-  protocol: z.number().int(),
-  build: z.string().max(64),
+  protocol: z.int(),
+  build: z.string().check(z.maxLength(64)),
   screenId: IdSchema,
   /** The device token the screen got when it was paired (see `paired`). */
-  token: z.string().max(256).nullable(),
+  token: z.nullable(z.string().check(z.maxLength(256))),
   lastSeq: SeqSchema,
   /** The version of the floor plans the screen has cached; the hub sends `plan` when it differs. */
-  planVersion: z.string().max(64).nullable().optional(),
+  planVersion: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
   /** The version of the school's mode wordings the screen has cached; the hub sends `wordings` when it differs. */
-  wordingsVersion: z.string().max(64).nullable().optional(),
+  wordingsVersion: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
   /** The content revision the screen has cached; the hub sends `content` when it differs. */
-  contentRevision: z.number().int().min(0).nullable().optional(),
+  contentRevision: z.optional(z.nullable(z.int().check(z.gte(0)))),
   /** When the screen's page started (ms since epoch), for its uptime in the admin console. */
-  startedAt: z.number().int().min(0).optional(),
+  startedAt: z.optional(z.int().check(z.gte(0))),
   /** Whether it can sound its tones now; a change later is sent as `health`. */
-  sound: SoundHealthSchema.optional(),
+  sound: z.optional(SoundHealthSchema),
 });
 
 /** A screen's health changed since its hello (sound blocked until someone touched it, then allowed). */
@@ -83,15 +83,15 @@ export const ScreenHealthSchema = z.object({
 /** A screen with no identity yet asks for a pairing code to show, for an admin to enter in the admin console. */
 export const PairRequestSchema = z.object({
   type: z.literal('pair-request'),
-  protocol: z.number().int(),
-  build: z.string().max(64),
+  protocol: z.int(),
+  build: z.string().check(z.maxLength(64)),
 });
 
 /** An office or admin console subscribes to live state; it is authenticated by its session cookie. */
 export const ConsoleHelloSchema = z.object({
   type: z.literal('console-hello'),
-  protocol: z.number().int(),
-  build: z.string().max(64),
+  protocol: z.int(),
+  build: z.string().check(z.maxLength(64)),
 });
 
 /** Sent after the screen has painted a state (next animation frame): the roll-call is built from these. */
@@ -135,21 +135,21 @@ export const ScreenProfileSchema = z.object({
   buildingName: z.string(),
   floorId: IdSchema,
   floorName: z.string(),
-  zoneId: IdSchema.nullable(),
-  zoneName: z.string().nullable(),
+  zoneId: z.nullable(IdSchema),
+  zoneName: z.nullable(z.string()),
   /** False for a screen that must stay silent (its tones are off); absent means on. */
-  sound: z.boolean().optional(),
+  sound: z.optional(z.boolean()),
   /** Shown in turns with `language`. */
-  secondLanguage: LanguageSchema.optional(),
+  secondLanguage: z.optional(LanguageSchema),
   /** How the two languages share the screen during a mode; absent: in turns. */
-  languageLayout: LanguageLayoutSchema.optional(),
+  languageLayout: z.optional(LanguageLayoutSchema),
   /** The names above in the screen's languages, where the school translated them (profileIn applies them). */
-  translations: z
-    .partialRecord(
+  translations: z.optional(
+    z.partialRecord(
       LanguageSchema,
-      z.object({ location: z.string().optional(), buildingName: z.string().optional(), floorName: z.string().optional(), zoneName: z.string().optional() }),
-    )
-    .optional(),
+      z.object({ location: z.optional(z.string()), buildingName: z.optional(z.string()), floorName: z.optional(z.string()), zoneName: z.optional(z.string()) }),
+    ),
+  ),
 });
 export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
 
@@ -157,28 +157,28 @@ export const SiteProfileSchema = z.object({
   id: IdSchema,
   name: z.string(),
   timeZone: z.string(),
-  units: UnitsSchema.default('metres'),
+  units: z._default(UnitsSchema, 'metres'),
   /**
    * The school's tones per mode; absent means the defaults. One this app does not know (a newer hub's) also falls back
    * to the defaults rather than refuse the whole welcome, or the saved state it is kept in.
    */
-  tones: ModeTonesSchema.optional().catch(undefined),
+  tones: z.catch(z.optional(ModeTonesSchema), undefined),
   /** The evacuation destinations, so a screen shows an Evacuate's destination in its own language. */
-  destinations: z.array(DestinationSchema).optional(),
+  destinations: z.optional(z.array(DestinationSchema)),
 });
 export type SiteProfile = z.infer<typeof SiteProfileSchema>;
 
 export const WelcomeSchema = z.object({
   type: z.literal('welcome'),
-  protocol: z.number().int(),
+  protocol: z.int(),
   build: z.string(),
   /** The hub's current sequence: a client that rendered less gets a snapshot right after. */
   seq: SeqSchema,
-  heartbeatMs: z.number().int().positive(),
+  heartbeatMs: z.int().check(z.positive()),
   site: SiteProfileSchema,
   /** Present for screens; consoles get the user instead. */
-  screen: ScreenProfileSchema.nullable(),
-  user: z.object({ username: z.string(), role: RoleSchema }).nullable(),
+  screen: z.nullable(ScreenProfileSchema),
+  user: z.nullable(z.object({ username: z.string(), role: RoleSchema })),
 });
 
 /** The whole emergency state; sent on connect when the client is behind. */
@@ -213,7 +213,7 @@ export const ModesChangedSchema = z.object({
  */
 export const PlanSchema = z.object({
   type: z.literal('plan'),
-  version: z.string().max(64),
+  version: z.string().check(z.maxLength(64)),
   wayfinding: WayfindingSchema,
 });
 
@@ -222,7 +222,7 @@ export const PongSchema = z.object({ type: z.literal('pong'), t: z.number() });
 /** The normal-mode slides targeted at this screen, as of a content revision; the screen schedules them itself. */
 export const ContentSchema = z.object({
   type: z.literal('content'),
-  revision: z.number().int().min(0),
+  revision: z.int().check(z.gte(0)),
   slides: z.array(SlideSchema),
 });
 
@@ -235,14 +235,14 @@ export const ScreenCommandSchema = z.object({
 /** The school's own wording of the modes' directives and steps; sent after welcome when the screen's differs, and on every change. */
 export const WordingsSchema = z.object({
   type: z.literal('wordings'),
-  version: z.string().max(64),
+  version: z.string().check(z.maxLength(64)),
   wordings: ModeWordingsSchema,
 });
 
 /** The code an unpaired screen shows until an admin enters it; a new one is asked for when it expires. */
 export const PairingCodeSchema = z.object({
   type: z.literal('pairing-code'),
-  code: z.string().max(16),
+  code: z.string().check(z.maxLength(16)),
   expiresAt: z.iso.datetime(),
 });
 
@@ -250,7 +250,7 @@ export const PairingCodeSchema = z.object({
 export const PairedSchema = z.object({
   type: z.literal('paired'),
   screenId: IdSchema,
-  token: z.string().max(256),
+  token: z.string().check(z.maxLength(256)),
 });
 
 /** The site or this screen's place on it changed (a rename, new units, another time zone): the screen shows it at once. */
@@ -263,7 +263,7 @@ export const ProfileSchema = z.object({
 /** Consoles: the site's settings, buildings, floors, zones or destinations changed; read them again (GET /api/site). */
 export const SiteChangedSchema = z.object({
   type: z.literal('site-changed'),
-  version: z.string().max(64),
+  version: z.string().check(z.maxLength(64)),
 });
 
 export const ErrorMessageSchema = z.object({
@@ -288,23 +288,23 @@ export const ScreenStatusSchema = z.object({
   location: z.string(),
   buildingId: IdSchema,
   floorId: IdSchema,
-  zoneId: IdSchema.nullable(),
+  zoneId: z.nullable(IdSchema),
   online: z.boolean(),
-  lastSeenAt: z.iso.datetime().nullable(),
-  build: z.string().nullable(),
+  lastSeenAt: z.nullable(z.iso.datetime()),
+  build: z.nullable(z.string()),
   /** When the screen's app last started, by its own clock; its uptime. */
-  appStartedAt: z.iso.datetime().nullable(),
+  appStartedAt: z.nullable(z.iso.datetime()),
   /** The content revision it was last sent. */
-  contentRevision: z.number().int().nullable(),
+  contentRevision: z.nullable(z.int()),
   /** Whether it can sound its tones, as it last said; null before it said (or an app from before tones). */
-  sound: SoundHealthSchema.nullable(),
-  lastReceipt: ReceiptRecordSchema.nullable(),
+  sound: z.nullable(SoundHealthSchema),
+  lastReceipt: z.nullable(ReceiptRecordSchema),
   /** What the screen must show now: the effective mode's seq (0 = normal) and mode. */
   expected: z.object({ activeSeq: SeqSchema, mode: ModeIdSchema, drill: z.boolean(), since: SeqSchema }),
   /** The screen has painted what it must show now. */
   confirmed: z.boolean(),
   /** Time from the change to this screen's receipt, when confirmed. */
-  confirmedAfterMs: z.number().nullable(),
+  confirmedAfterMs: z.nullable(z.number()),
 });
 export type ScreenStatus = z.infer<typeof ScreenStatusSchema>;
 
@@ -313,13 +313,13 @@ export const RollCallEntrySchema = z.object({
   activeSeq: SeqSchema,
   mode: ModeIdSchema,
   drill: z.boolean(),
-  scope: ScopeSchema.nullable(),
+  scope: z.nullable(ScopeSchema),
   /** When the screens were asked to show it (the change that made it their effective mode). */
-  since: z.iso.datetime().nullable(),
-  expected: z.number().int(),
-  confirmed: z.number().int(),
+  since: z.nullable(z.iso.datetime()),
+  expected: z.int(),
+  confirmed: z.int(),
   /** The slowest confirmed screen, from the change to its receipt. */
-  slowestMs: z.number().nullable(),
+  slowestMs: z.nullable(z.number()),
   unconfirmed: z.array(IdSchema),
 });
 export type RollCallEntry = z.infer<typeof RollCallEntrySchema>;
@@ -373,7 +373,7 @@ function overLimit(raw: string, limit: number): boolean {
   return encoder.encode(raw).length > limit;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, known: ReadonlySet<string>, raw: string, limit: number): ParseResult<T> {
+function parseWith<T>(schema: z.ZodMiniType<T>, known: ReadonlySet<string>, raw: string, limit: number): ParseResult<T> {
   if (overLimit(raw, limit)) return { ok: false, code: 'bad_request', message: 'frame too large' };
   let data: unknown;
   try {
@@ -390,8 +390,8 @@ function parseWith<T>(schema: z.ZodType<T>, known: ReadonlySet<string>, raw: str
   return { ok: true, message: result.data };
 }
 
-const CLIENT_TYPES: ReadonlySet<string> = new Set(ClientMessageSchema.options.map((o) => o.shape.type.value));
-const SERVER_TYPES: ReadonlySet<string> = new Set(ServerMessageSchema.options.map((o) => o.shape.type.value));
+const CLIENT_TYPES: ReadonlySet<string> = new Set(ClientMessageSchema.def.options.flatMap((o) => o.shape.type.def.values));
+const SERVER_TYPES: ReadonlySet<string> = new Set(ServerMessageSchema.def.options.flatMap((o) => o.shape.type.def.values));
 
 /** Parse a frame a display sent; never throws. */
 export function parseClientMessage(raw: string): ParseResult<ClientMessage> {

@@ -1,5 +1,5 @@
 // What the admin console's preview draws for a screen: everything the screen itself would hold, now or in a mode.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SlideSchema } from './content.ts';
 import { WayfindingSchema } from './floor-plan.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
@@ -10,11 +10,11 @@ export const PreviewModeSchema = z.union([z.literal('now'), EmergencyModeSchema]
 export type PreviewMode = z.infer<typeof PreviewModeSchema>;
 
 export const ScreenPreviewSchema = z.object({
-  seq: z.number().int().min(0),
+  seq: z.int().check(z.gte(0)),
   modes: z.array(ActiveModeSchema),
   priority: z.array(ModeIdSchema),
   hazards: HazardsSchema,
-  plan: z.object({ version: z.string(), wayfinding: WayfindingSchema }).nullable(),
+  plan: z.nullable(z.object({ version: z.string(), wayfinding: WayfindingSchema })),
   wordings: z.object({ version: z.string(), wordings: ModeWordingsSchema }),
   content: z.object({ revision: z.number(), slides: z.array(SlideSchema) }),
   profile: ScreenProfileSchema,

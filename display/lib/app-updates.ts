@@ -3,7 +3,7 @@
 // painted normal content, the screen tells it to take over and reloads into it at once: the old page stays on
 // screen until the new one paints, and the new one paints the saved state before it even reaches the hub.
 // During a mode nothing happens; the update waits for the next normal paint.
-import { Workbox, messageSW } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 export interface AppUpdates {
   /** Ask the hub for a newer service worker now (on reconnect, on a build mismatch). */
@@ -36,8 +36,15 @@ export function registerAppUpdates(options: {
     console.warn('Service workers are unavailable (HTTPS is required off localhost): this screen cannot work offline.');
     return NO_UPDATES;
   }
-  const workbox = new Workbox(options.scriptUrl ?? '/sw.js');
-  const registered = workbox.register({ immediate: true });
+  // workbox-window is loaded after what a screen needs to paint, not before it: updates are never urgent, and the
+  // service worker registered a moment later precaches the same files.
+  const workboxWindow = import('workbox-window');
+  const workbox = workboxWindow.then(({ Workbox }) => {
+    const loaded = new Workbox(options.scriptUrl ?? '/sw.js');
+    listenForUpdates(loaded);
+    return loaded;
+  });
+  const registered = workbox.then((loaded) => loaded.register({ immediate: true }));
   registered.catch((error: unknown) => console.warn('Service worker registration failed:', error));
   let waiting = false;
   let handingOver = false;
@@ -52,6 +59,7 @@ export function registerAppUpdates(options: {
     try {
       const worker = (await registered)?.waiting;
       if (!worker) return;
+      const { messageSW } = await workboxWindow;
       if ((await within(messageSW(worker, { type: 'SKIP_WAITING' }), ACK_TIMEOUT_MS)) === 'timeout') {
         console.warn('The new version did not answer; trying again at the next paint.');
         return;
@@ -74,16 +82,18 @@ export function registerAppUpdates(options: {
     }
   };
 
-  workbox.addEventListener('waiting', () => {
-    waiting = true;
-    options.onPendingChange?.();
-    updates.maybeActivate();
-  });
-  workbox.addEventListener('controlling', (event) => {
-    // The first install only starts controlling the page already shown; an update that took over during a mode
-    // reloads at the next normal paint.
-    if (event.isUpdate) reloadWhenNormal = true;
-  });
+  function listenForUpdates(workbox: Workbox): void {
+    workbox.addEventListener('waiting', () => {
+      waiting = true;
+      options.onPendingChange?.();
+      updates.maybeActivate();
+    });
+    workbox.addEventListener('controlling', (event) => {
+      // The first install only starts controlling the page already shown; an update that took over during a mode
+      // reloads at the next normal paint.
+      if (event.isUpdate) reloadWhenNormal = true;
+    });
+  }
 
   /** After an update check with nothing waiting: is this page older than the build its worker serves? */
   const checkBuild = async () => {
@@ -100,7 +110,7 @@ export function registerAppUpdates(options: {
   const updates: AppUpdates = {
     check() {
       workbox
-        .update()
+        .then((loaded) => loaded.update())
         .then(checkBuild)
         .catch(() => undefined);
     },

@@ -3,8 +3,6 @@
 // Registers the service worker first, then mounts <muster-screen>, which paints the last saved state before it
 // even tries the hub.
 import { registerAppUpdates } from '../lib/app-updates.ts';
-import './muster-pairing.ts';
-import './muster-preview.ts';
 import './muster-screen.ts';
 import { clearSavedScreenState } from './screen-state-saver.ts';
 import { clearIdentity, resolveIdentity } from './screen-identity.ts';
@@ -23,10 +21,13 @@ const updates = registerAppUpdates({
   onPendingChange: () => screen?.requestUpdate(),
 });
 
+// The preview and the pairing page are loaded only where they are shown; each element draws itself once loaded.
 if (preview) {
   root.replaceChildren(document.createElement('muster-preview'));
+  import('./muster-preview.ts').catch((error: unknown) => console.warn('Could not load the preview:', error));
 } else if (screen === null) {
   root.replaceChildren(document.createElement('muster-pairing'));
+  import('./muster-pairing.ts').catch((error: unknown) => console.warn('Could not load the pairing page:', error));
 } else {
   screen.updates = updates;
   // The hub no longer knows this device (unpaired, or replaced by another): forget this screen, only this one, and

@@ -2,6 +2,7 @@
 // /screen/?preview in an iframe sized like a screen, it draws what its parent page (same origin only) posts.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { z } from 'zod/mini';
 import { ModeWordingsSchema, NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import { ActiveModeSchema, LanguageSchema, type ActiveMode, type Language } from '../../shared/model.ts';
 import { REQUEST_HEADER } from '../../shared/protocol.ts';
@@ -55,8 +56,8 @@ export class MusterPreview extends LitElement {
     if (!active.success) return;
     this.screen = null;
     this.active = active.data;
-    this.language = LanguageSchema.catch('en').parse(data?.language);
-    this.wordings = ModeWordingsSchema.catch(NO_WORDINGS).parse(data?.wordings);
+    this.language = z.catch(LanguageSchema, 'en').parse(data?.language);
+    this.wordings = z.catch(ModeWordingsSchema, NO_WORDINGS).parse(data?.wordings);
     this.location = typeof data?.location === 'string' ? data.location : '';
   };
 

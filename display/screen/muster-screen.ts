@@ -16,7 +16,9 @@ import { ScreenRoutes } from './screen-routes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, elapsed } from './time-format.ts';
 import './screen-mode-takeover.ts';
-import './screen-normal-view.ts';
+// The normal view (slides, the clock, the map) is not needed to paint a mode, so it is not in the first load: it is
+// loaded at once (from the service worker's cache), and <screen-normal-view> draws itself when it arrives.
+import('./screen-normal-view.ts').catch((error: unknown) => console.warn('Could not load the normal view:', error));
 import { hazardAreasAt } from '../../shared/hazards-here.ts';
 import { activeModeIn, nameIn, profileIn } from '../../shared/translations.ts';
 import { LanguageTurns, MODE_TURN_MS, NORMAL_TURN_MS } from './language-turns.ts';
@@ -115,7 +117,7 @@ export class MusterScreen extends LitElement {
   @property({ attribute: 'hub-url' }) hubUrl: string | undefined;
 
   readonly #clock = new ClockController(this);
-  readonly #routes = new ScreenRoutes();
+  readonly #routes = new ScreenRoutes(() => this.requestUpdate());
   readonly #sound = new ScreenSoundController(this, (health) => {
     if (this.#link instanceof ScreenLinkController) this.#link.reportSound(health);
     this.requestUpdate();

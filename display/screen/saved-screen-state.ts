@@ -1,7 +1,7 @@
 // The screen's last known state, painted before connecting, so a screen that reboots with the hub down shows the
 // mode it last knew (never silently normal): its schema, and its old home in localStorage (screen-state-saver.ts
 // keeps it in IndexedDB and falls back to localStorage).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SlideSchema } from '../../shared/content.ts';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
 import { ModeWordingsSchema } from '../../shared/mode-texts.ts';
@@ -11,20 +11,20 @@ import { ScreenProfileSchema, SiteProfileSchema } from '../../shared/protocol.ts
 
 export const SavedScreenStateSchema = z.object({
   version: z.literal(1),
-  seq: z.number().int().min(0),
+  seq: z.int().check(z.gte(0)),
   modes: z.array(ActiveModeSchema),
   priority: z.array(ModeIdSchema),
-  hazards: HazardsSchema.default(NO_HAZARDS),
+  hazards: z._default(HazardsSchema, NO_HAZARDS),
   /** This building's floor plans, so the screen draws its map and computes its own routes offline. */
-  plan: z.object({ version: z.string(), wayfinding: WayfindingSchema }).nullable().default(null),
+  plan: z._default(z.nullable(z.object({ version: z.string(), wayfinding: WayfindingSchema })), null),
   /** The school's own wording of the modes (shared/mode-texts.ts), so a takeover offline says what the school wrote. */
-  wordings: z.object({ version: z.string(), wordings: ModeWordingsSchema }).nullable().default(null),
+  wordings: z._default(z.nullable(z.object({ version: z.string(), wordings: ModeWordingsSchema })), null),
   /** The normal-mode slides targeted at this screen, scheduled by the screen's own clock (offline too). */
-  content: z.object({ revision: z.number(), slides: z.array(SlideSchema) }).nullable().default(null),
-  profile: ScreenProfileSchema.nullable(),
-  site: SiteProfileSchema.nullable(),
+  content: z._default(z.nullable(z.object({ revision: z.number(), slides: z.array(SlideSchema) })), null),
+  profile: z.nullable(ScreenProfileSchema),
+  site: z.nullable(SiteProfileSchema),
   /** When the hub last said anything (ms since epoch). */
-  lastContactAt: z.number().nullable(),
+  lastContactAt: z.nullable(z.number()),
 });
 export type SavedScreenState = z.infer<typeof SavedScreenStateSchema>;
 

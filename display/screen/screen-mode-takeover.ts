@@ -8,8 +8,10 @@ import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import { MODE_CATALOGUE, modeTextFor, type ModeText } from '../../shared/modes.ts';
 import { planAspect, type ScreenPlace } from './screen-routes.ts';
 import { SCREEN_WORDS, type ScreenWords } from './screen-words.ts';
-import './screen-floor-map.ts';
-import './screen-route-panel.ts';
+// The map and the route panel are not in the first load: the mode's words paint at once, and the way to go (which
+// needs the route search, display/screen/screen-routes.ts) as soon as it has arrived from the service worker's cache.
+import('./screen-floor-map.ts').catch((error: unknown) => console.warn('Could not load the floor map:', error));
+import('./screen-route-panel.ts').catch((error: unknown) => console.warn('Could not load the route panel:', error));
 import { clockTime, elapsed } from './time-format.ts';
 
 /** How long each page of steps stays up: time to read a few lines twice over. */

@@ -3,7 +3,9 @@
 import { headsUpTurn } from '../../shared/map-orientation.ts';
 import type { FloorPlan, ScreenSpot, Wayfinding } from '../../shared/floor-plan.ts';
 import type { Hazards } from '../../shared/model.ts';
-import { createRouter, type RouteGoal, type RouteResult, type Router } from '../../shared/routing.ts';
+import type { RouteGoal, RouteResult, Router } from '../../shared/routing.ts';
+
+type Routing = typeof import('../../shared/routing.ts');
 
 export interface ScreenPlace {
   floor: FloorPlan;
@@ -11,9 +13,24 @@ export interface ScreenPlace {
 }
 
 export class ScreenRoutes {
+  #routing: Routing | null = null;
   #version: string | null = null;
   #router: Router | null = null;
   readonly #routes = new Map<string, RouteResult>();
+
+  /**
+   * The route search is not in the screen's first load: a mode paints at once, and its route (with the map and the
+   * route panel, which load the same way) as soon as the search has arrived, at once from the service worker's
+   * cache. `onReady` is called then, to draw again.
+   */
+  constructor(onReady: () => void) {
+    import('../../shared/routing.ts')
+      .then((routing) => {
+        this.#routing = routing;
+        onReady();
+      })
+      .catch((error: unknown) => console.warn('Could not load the route search:', error));
+  }
 
   /** Where this screen hangs on its floor's plan, or null when the plans do not place it. */
   placeOf(plan: { version: string; wayfinding: Wayfinding } | null, screenId: string, floorId: string): ScreenPlace | null {
@@ -23,10 +40,12 @@ export class ScreenRoutes {
     return spot && floor ? { floor, spot } : null;
   }
 
-  route(plan: { version: string; wayfinding: Wayfinding }, place: ScreenPlace, goal: RouteGoal, hazards: Hazards): RouteResult {
+  /** The route from this screen to the goal, or null while the route search is still loading. */
+  route(plan: { version: string; wayfinding: Wayfinding }, place: ScreenPlace, goal: RouteGoal, hazards: Hazards): RouteResult | null {
+    if (!this.#routing) return null;
     if (plan.version !== this.#version) {
       this.#version = plan.version;
-      this.#router = createRouter(plan.wayfinding);
+      this.#router = this.#routing.createRouter(plan.wayfinding);
       this.#routes.clear();
     }
     const key = `${goal}|${hazards.areaIds.join(',')}|${hazards.blockedPoiIds.join(',')}`;

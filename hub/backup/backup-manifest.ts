@@ -81,7 +81,7 @@ export function parseManifest(text: string): { manifest: BackupManifest } | { pr
 }
 
 /** One issue of a zod error, as `where: what`, for one-line messages. */
-export function firstIssue(error: z.ZodError): string {
+export function firstIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'no details';
   const where = issue.path.join('.');

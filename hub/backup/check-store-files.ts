@@ -2,7 +2,7 @@
 // refused rather than written, and a restore refused rather than put in place, when the hub would refuse to start.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ZodType } from 'zod';
+import { z } from 'zod';
 import { ModeStateSchema } from '../../shared/model.ts';
 import { COMMIT_FILE } from '../store/parted-document.ts';
 import { MODE_STATE_FILE, STORE_FILE, STORE_PARTS, STORE_PARTS_DIR, StoreIndexSchema, WholeStoreSchema } from '../store/store.ts';
@@ -29,7 +29,7 @@ export async function checkStoreFiles(dir: string): Promise<StoreFilesCheck> {
   }
 
   // Stores written before the mode state had a file of its own keep it inside muster.json; the hub moves it on open.
-  const modes = await checkFile(dir, MODE_STATE_FILE, ModeStateSchema.optional());
+  const modes = await checkFile(dir, MODE_STATE_FILE, z.optional(ModeStateSchema));
   if ('problem' in modes) return modes;
   return { site: { id: site.id, name: site.name } };
 }
@@ -44,7 +44,7 @@ async function checkParts(dir: string): Promise<{ site: { id: string; name: stri
     if (!Object.hasOwn(STORE_PARTS, part)) return { problem: `its ${commitPath} names ${part}, which is not a part of the store` };
   }
   let site: { id: string; name: string } | null = null;
-  for (const [part, { file, schema }] of Object.entries(STORE_PARTS) as [string, { file: string; schema: ZodType }][]) {
+  for (const [part, { file, schema }] of Object.entries(STORE_PARTS) as [string, { file: string; schema: z.core.$ZodType }][]) {
     const path = `${STORE_PARTS_DIR}/${file}`;
     const checked = Object.hasOwn(committed, part) ? checkValue(commitPath, committed[part], schema) : await checkFile(dir, path, schema);
     if ('problem' in checked) return checked;
@@ -55,13 +55,13 @@ async function checkParts(dir: string): Promise<{ site: { id: string; name: stri
 }
 
 /** A file checked with `schema`; a missing file is checked as undefined (a part with a default may be absent). */
-async function checkFile(dir: string, path: string, schema: ZodType): Promise<{ value: unknown } | { problem: string }> {
+async function checkFile(dir: string, path: string, schema: z.core.$ZodType): Promise<{ value: unknown } | { problem: string }> {
   const read = await readJson(dir, path);
   return 'problem' in read ? read : checkValue(path, read.json, schema);
 }
 
-function checkValue(path: string, json: unknown, schema: ZodType): { value: unknown } | { problem: string } {
-  const parsed = schema.safeParse(json);
+function checkValue(path: string, json: unknown, schema: z.core.$ZodType): { value: unknown } | { problem: string } {
+  const parsed = z.safeParse(schema, json);
   return parsed.success ? { value: parsed.data } : notOpened(path, parsed.error);
 }
 

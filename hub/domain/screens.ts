@@ -16,17 +16,17 @@ import { siteVersion } from './site.ts';
 export const PairScreenSchema = z.object({
   code: z.string().trim().min(4).max(16),
   /** Pair as this existing screen (a replaced kiosk); omitted: a new screen, its id made from the name. */
-  screenId: IdSchema.optional(),
+  screenId: z.optional(IdSchema),
   name: z.string().trim().min(1).max(120),
   buildingId: IdSchema,
   floorId: IdSchema,
-  zoneId: IdSchema.nullable(),
+  zoneId: z.nullable(IdSchema),
   location: z.string().trim().max(200),
   locationTranslations: ScreenSchema.shape.locationTranslations,
-  language: LanguageSchema.optional(),
+  language: z.optional(LanguageSchema),
   /** Left out: the screen shows one language. */
-  secondLanguage: LanguageSchema.optional(),
-  languageLayout: LanguageLayoutSchema.optional(),
+  secondLanguage: z.optional(LanguageSchema),
+  languageLayout: z.optional(LanguageLayoutSchema),
   tags: z.array(IdSchema).max(20).optional(),
   /** False: the screen stays silent; omitted: as the screen it replaces was, else on. */
   sound: z.boolean().optional(),

@@ -15,7 +15,7 @@ import { queryParams } from './query-params.ts';
 
 /** ?mode=now (the default) or an emergency mode; nothing else, so a misspelt parameter is not silently ignored. */
 const PreviewQuerySchema = z.strictObject({
-  mode: z.union(PreviewModeSchema.options, { error: `use now or one of ${PreviewModeSchema.options[1].options.join(', ')}` }).optional(),
+  mode: z.union(PreviewModeSchema.def.options, { error: `use now or one of ${PreviewModeSchema.def.options[1].options.join(', ')}` }).optional(),
 });
 
 /** Before one browser profile could run several screens, the name of its one device cookie; now the prefix of each. */

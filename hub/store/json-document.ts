@@ -2,7 +2,7 @@
 // fsync of the directory) before it becomes the committed state that readers see. Each is checked against the
 // document's schema before it is written.
 import { Low } from 'lowdb';
-import { z, type ZodType } from 'zod';
+import { z } from 'zod';
 import { DurableJSONFile } from './durable-json-file.ts';
 
 export class StorageError extends Error {
@@ -17,14 +17,14 @@ export interface JsonDocument<T> {
 }
 
 /** Opens `path`, creating it from `seed` when absent; a file that does not match `schema` is left untouched. */
-export async function openJsonDocument<T>(path: string, schema: ZodType<T>, seed: () => T): Promise<JsonDocument<T>> {
+export async function openJsonDocument<T>(path: string, schema: z.core.$ZodType<T>, seed: () => T): Promise<JsonDocument<T>> {
   const db = new Low<unknown>(new DurableJSONFile<unknown>(path), null);
   await db.read();
   if (db.data === null) {
     db.data = seed();
     await db.write();
   }
-  const parsed = schema.safeParse(db.data);
+  const parsed = z.safeParse(schema, db.data);
   if (!parsed.success) {
     throw new StorageError(`${path} does not hold a valid Muster store; it was left untouched:\n${z.prettifyError(parsed.error)}`);
   }
@@ -40,7 +40,7 @@ export async function openJsonDocument<T>(path: string, schema: ZodType<T>, seed
         const draft = structuredClone(committed);
         const result = mutate(draft);
         // Checked with the schema the loader uses: a write that the next start would refuse never reaches disk.
-        const checked = schema.safeParse(draft);
+        const checked = z.safeParse(schema, draft);
         if (!checked.success) throw new StorageError(`a change to ${path} was refused: it would leave the store invalid:\n${z.prettifyError(checked.error)}`);
         db.data = draft;
         try {

@@ -5,12 +5,12 @@
 // on the next start. Readers see the committed state only: a new object, made once every part it changed is durable.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z, type ZodType } from 'zod';
+import { z } from 'zod';
 import { readJsonFile, removeFileDurably, writeFileDurably } from './durable-json-file.ts';
 import { StorageError } from './json-document.ts';
 
 /** Each part's file (inside the document's directory) and the schema it is checked with, on open and before a write. */
-export type PartFiles<T> = { readonly [K in keyof T]: { readonly file: string; readonly schema: ZodType<T[K]> } };
+export type PartFiles<T> = { readonly [K in keyof T]: { readonly file: string; readonly schema: z.core.$ZodType<T[K]> } };
 
 /** Present only while an update of several parts is being put in place, or after a crash in the middle of one. */
 export const COMMIT_FILE = 'commit.json';
@@ -35,7 +35,7 @@ async function readParts<T>(dir: string, parts: PartFiles<T>): Promise<{ values:
     const { file, schema } = parts[part];
     const fromCommit = unfinished?.find(([name]) => name === part);
     const json = fromCommit ? JSON.parse(fromCommit[1]) : await read(join(dir, file));
-    const checked = schema.safeParse(json ?? undefined);
+    const checked = z.safeParse(schema, json ?? undefined);
     if (!checked.success) {
       throw new StorageError(json === null ? `${join(dir, file)} is missing: the store is damaged` : `${join(dir, file)} does not hold a valid Muster store part; it was left untouched:\n${z.prettifyError(checked.error)}`);
     }
@@ -48,7 +48,7 @@ async function readParts<T>(dir: string, parts: PartFiles<T>): Promise<{ values:
 export async function writeAllParts<T>(dir: string, parts: PartFiles<T>, values: T): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   for (const part of Object.keys(parts) as (keyof T & string)[]) {
-    const checked = parts[part].schema.safeParse(values[part]);
+    const checked = z.safeParse(parts[part].schema, values[part]);
     if (!checked.success) throw new StorageError(`${part} would leave the store invalid:\n${z.prettifyError(checked.error)}`);
     await writeFileDurably(join(dir, parts[part].file), JSON.stringify(values[part]));
   }
@@ -96,7 +96,7 @@ export async function openPartedDocument<T extends object>(dir: string, parts: P
         const changed: Written<T> = [];
         for (const [part, value] of touched) {
           // Checked with the schema the loader uses: a write that the next start would refuse never reaches disk.
-          const checked = parts[part].schema.safeParse(value);
+          const checked = z.safeParse(parts[part].schema, value);
           if (!checked.success) throw new StorageError(`a change to ${parts[part].file} was refused: it would leave the store invalid:\n${z.prettifyError(checked.error)}`);
           const text = JSON.stringify(value);
           if (text !== textOf(part)) changed.push([part, text]);
@@ -178,7 +178,7 @@ async function readCommit<T>(dir: string, parts: PartFiles<T>): Promise<Written<
   const written: Written<T> = [];
   for (const [part, value] of Object.entries(json)) {
     if (!Object.hasOwn(parts, part)) throw new StorageError(`${path} names ${part}, which is not a part of the store; it was left untouched`);
-    const checked = parts[part as keyof T].schema.safeParse(value);
+    const checked = z.safeParse(parts[part as keyof T].schema, value);
     if (!checked.success) throw new StorageError(`${path} holds an invalid ${part}; it was left untouched:\n${z.prettifyError(checked.error)}`);
     written.push([part as keyof T & string, JSON.stringify(value)]);
   }

@@ -66,12 +66,12 @@ export type StoreData = MainData & { modeState: ModeState };
 /** Each part of the store and its file in store/; the defaults let a store from before a part existed open. */
 export const STORE_PARTS: PartFiles<MainData> = {
   site: { file: 'site.json', schema: SiteSchema },
-  wayfinding: { file: 'wayfinding.json', schema: WayfindingSchema.default({ floors: [], links: [], screens: [] }) },
+  wayfinding: { file: 'wayfinding.json', schema: z._default(WayfindingSchema, { floors: [], links: [], screens: [] }) },
   users: { file: 'users.json', schema: z.array(StoredUserSchema) },
   sessions: { file: 'sessions.json', schema: z.array(StoredSessionSchema).default([]) },
   devices: { file: 'devices.json', schema: z.array(StoredDeviceSchema).default([]) },
-  modeWordings: { file: 'mode-wordings.json', schema: ModeWordingsSchema.default({}) },
-  modeTones: { file: 'mode-tones.json', schema: ModeTonesSchema.default(DEFAULT_MODE_TONES) },
+  modeWordings: { file: 'mode-wordings.json', schema: z._default(ModeWordingsSchema, {}) },
+  modeTones: { file: 'mode-tones.json', schema: z._default(ModeTonesSchema, DEFAULT_MODE_TONES) },
   content: { file: 'content.json', schema: StoredContentSchema.default({ revision: 0, slides: [] }) },
   documents: { file: 'documents.json', schema: z.array(DocumentRecordSchema).default([]) },
 };
@@ -92,7 +92,7 @@ export const WholeStoreSchema = z.object({
   content: STORE_PARTS.content.schema,
   documents: STORE_PARTS.documents.schema,
   /** Only in stores written before the mode state had its own file. */
-  modeState: ModeStateSchema.optional(),
+  modeState: z.optional(ModeStateSchema),
 });
 
 export interface Store {
