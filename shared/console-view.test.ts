@@ -50,6 +50,7 @@ const lockdownStarts: StateDelta = {
   hazards: { areaIds: [], blockedPoiIds: [] },
   rollCall: [{ ...lockdownCounts, confirmed: 0, slowestMs: null }],
   expected: [{ activeSeq: 4, mode: 'lockdown', drill: false, since: 4, screenIds: ['a', 'b', 'c'] }],
+  receipts: [],
   screens: [],
 };
 
@@ -98,6 +99,25 @@ describe('applyConsoleMessage', () => {
     expect(view.screens.map((s) => s.confirmed)).toEqual([false, true, false]);
     expect(view.screens[1]).toMatchObject({ name: 'Screen b', confirmedAfterMs: 40 });
     expect(view.rollCall[0]).toMatchObject({ confirmed: 1, slowestMs: 40, unconfirmed: ['a', 'c'] });
+  });
+
+  it('takes a screen’s new receipt from its group: what it painted, when, and whether that confirms it', () => {
+    const started = applyConsoleMessage(normal, lockdownStarts)!;
+    const painted: StateDelta = {
+      ...lockdownStarts,
+      expected: [],
+      rollCall: [{ ...lockdownCounts, confirmed: 1, slowestMs: 40 }],
+      receipts: [{ seq: 4, activeSeq: 4, mode: 'lockdown', drill: false, screens: [['c', Date.parse('2026-11-22T10:00:00.040Z'), true, 40]] }],
+    };
+    const view = applyConsoleMessage(started, painted)!;
+    expect(view.screens[2]).toEqual({
+      ...started.screens[2],
+      lastReceipt: { seq: 4, activeSeq: 4, mode: 'lockdown', drill: false, at: '2026-11-22T10:00:00.040Z' },
+      lastSeenAt: '2026-11-22T10:00:00.040Z',
+      confirmed: true,
+      confirmedAfterMs: 40,
+    });
+    expect(view.rollCall[0]?.unconfirmed).toEqual(['a', 'b']);
   });
 
   it('skips a row for a screen it does not know (the next whole state brings it)', () => {

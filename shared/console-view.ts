@@ -1,6 +1,6 @@
 // What a console shows of the hub's live state, and how each message from the hub changes it: a whole `state`
 // replaces it, a `state-delta` patches the screens that changed. Pure, so the consoles and the bench share it.
-import type { HubState, RollCallEntry, ServerMessage, StateDelta } from './protocol.ts';
+import type { HubState, RollCallEntry, ScreenStatus, ServerMessage, StateDelta } from './protocol.ts';
 
 /** The hub's state as the console knows it; null before the first `state`. */
 export type ConsoleView = HubState | null;
@@ -15,18 +15,23 @@ export function applyConsoleMessage(view: ConsoleView, message: ServerMessage): 
 
 function applyDelta(view: HubState, delta: StateDelta): HubState {
   const screens = [...view.screens];
-  const at = new Map(screens.map((screen, index) => [screen.id, index]));
+  const positions = new Map(screens.map((screen, index) => [screen.id, index]));
+  const patch = (id: string, change: Partial<ScreenStatus>) => {
+    const index = positions.get(id);
+    // A screen it does not know yet comes with the next whole state (the hub sends one after the site changed).
+    if (index !== undefined) screens[index] = { ...screens[index]!, ...change };
+  };
   for (const { screenIds, ...expected } of delta.expected) {
-    for (const id of screenIds) {
-      const index = at.get(id);
-      // Re-pointed to a mode it has not painted yet (the hub sends a confirmed one as a whole row).
-      if (index !== undefined) screens[index] = { ...screens[index]!, expected, confirmed: false, confirmedAfterMs: null };
+    // Re-pointed to a mode it has not painted yet (the hub sends a confirmed one as a whole row).
+    for (const id of screenIds) patch(id, { expected, confirmed: false, confirmedAfterMs: null });
+  }
+  for (const { screens: painted, ...receipt } of delta.receipts) {
+    for (const [id, at, confirmed, confirmedAfterMs] of painted) {
+      const when = new Date(at).toISOString();
+      patch(id, { lastReceipt: { ...receipt, at: when }, lastSeenAt: when, confirmed, confirmedAfterMs });
     }
   }
-  for (const live of delta.screens) {
-    const index = at.get(live.id);
-    if (index !== undefined) screens[index] = { ...screens[index]!, ...live };
-  }
+  for (const live of delta.screens) patch(live.id, live);
   return { seq: delta.seq, modes: delta.modes, priority: delta.priority, hazards: delta.hazards, screens, rollCall: withUnconfirmed(delta, screens) };
 }
 

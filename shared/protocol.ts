@@ -349,8 +349,10 @@ export type RollCallCounts = z.infer<typeof RollCallCountsSchema>;
 /**
  * What changed since the console's last `state` or `state-delta` (coalesced; shared/console-view.ts applies it). Its
  * size grows with the screens that changed, never with those that did not: the emergency state and the roll-call's
- * counters whole (both small), the rows of the screens whose contact, receipt or health changed, and, grouped by what
- * they must now show, the ids of the screens a mode change re-pointed and that have not painted it yet.
+ * counters whole (both small); grouped by what they must now show, the ids of the screens a mode change re-pointed
+ * and that have not painted it yet; grouped by what they painted, the screens whose only change is a new receipt (a
+ * few dozen bytes each, as thousands arrive within a second of a change); and the rows of the other screens that
+ * changed (they came or went, their health, their content).
  */
 export const StateDeltaSchema = z.object({
   type: z.literal('state-delta'),
@@ -361,6 +363,10 @@ export const StateDeltaSchema = z.object({
   rollCall: z.array(RollCallCountsSchema),
   /** These screens must now show this mode and have not confirmed it; the rest of their rows did not change. */
   expected: z.array(ScreenStatusSchema.shape.expected.extend({ screenIds: z.array(IdSchema) })),
+  /** Each screen's new receipt: [screen id, when it came (ms since epoch), confirmed, ms from the change to it (when confirmed)]. */
+  receipts: z.array(
+    ReceiptRecordSchema.omit({ at: true }).extend({ screens: z.array(z.tuple([IdSchema, z.number().int().min(0), z.boolean(), z.number().nullable()])) }),
+  ),
   screens: z.array(ScreenLiveStatusSchema),
 });
 export type StateDelta = z.infer<typeof StateDeltaSchema>;

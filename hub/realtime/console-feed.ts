@@ -20,7 +20,7 @@ export interface ConsoleFeedOptions {
   drainedBytes: number;
 }
 
-const isEmpty = (changes: RosterChanges) => !changes.site && changes.rows.size === 0 && changes.expectations.size === 0;
+const isEmpty = (changes: RosterChanges) => !changes.site && changes.rows.size === 0 && changes.receipts.size === 0 && changes.expectations.size === 0;
 
 export class ConsoleFeed {
   /** Each console following the feed, with the changes it has not been sent yet. */

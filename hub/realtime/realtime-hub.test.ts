@@ -270,7 +270,8 @@ describe('console feed', () => {
     screens[1]!.send(receipt(1, 1));
     vi.advanceTimersByTime(50);
     const painted = desk.socket.of('state-delta').at(-1)!;
-    expect(painted.screens.map((s) => s.id)).toEqual(['screen-00002']);
+    expect(painted.receipts).toMatchObject([{ seq: 1, activeSeq: 1, mode: 'lockdown', screens: [['screen-00002', expect.any(Number), true, expect.any(Number)]] }]);
+    expect(painted.screens).toEqual([]);
     expect(painted.expected).toEqual([]);
     expect(painted.rollCall[0]).toMatchObject({ mode: 'lockdown', expected: 1000, confirmed: 1 });
     screens[2]!.closed();

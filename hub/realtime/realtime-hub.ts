@@ -278,7 +278,7 @@ export class RealtimeHub {
         if (!runtime) return;
         if (!recordReceipt(runtime, message, this.#options.now())) return;
         this.#options.onReceipt(role.screenId, runtime.lastReceipt!);
-        this.#roster.touched(role.screenId);
+        this.#roster.receipted(role.screenId);
         return this.#consoles.schedule();
       }
       case 'health': {

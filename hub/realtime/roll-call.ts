@@ -8,10 +8,15 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** When each recent state seq was issued (ms since epoch). */
 export type ChangeTimes = ReadonlyMap<number, number>;
 
-/** What of a screen's row its connection and receipts change. */
-export function liveStatus(id: string, runtime: ScreenRuntime, changeTimes: ChangeTimes): ScreenLiveStatus {
+/** Whether the screen painted what it must show now, and how long after the change it did. */
+export function confirmation(runtime: ScreenRuntime, changeTimes: ChangeTimes): { confirmed: boolean; confirmedAfterMs: number | null } {
   const confirmed = isConfirmed(runtime);
   const sinceMs = changeTimes.get(runtime.expectedSince) ?? null;
+  return { confirmed, confirmedAfterMs: confirmed && sinceMs !== null && runtime.shownSince !== null ? Math.max(0, runtime.shownSince - sinceMs) : null };
+}
+
+/** What of a screen's row its connection and receipts change. */
+export function liveStatus(id: string, runtime: ScreenRuntime, changeTimes: ChangeTimes): ScreenLiveStatus {
   return {
     id,
     online: runtime.online,
@@ -27,8 +32,7 @@ export function liveStatus(id: string, runtime: ScreenRuntime, changeTimes: Chan
       drill: runtime.expectedDrill,
       since: runtime.expectedSince,
     },
-    confirmed,
-    confirmedAfterMs: confirmed && sinceMs !== null && runtime.shownSince !== null ? Math.max(0, runtime.shownSince - sinceMs) : null,
+    ...confirmation(runtime, changeTimes),
   };
 }
 

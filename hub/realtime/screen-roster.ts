@@ -3,7 +3,7 @@
 import { effectiveModeFor } from '../../shared/modes.ts';
 import type { ModeId, ModeState, Screen, Site } from '../../shared/model.ts';
 import type { HubState, ScreenLiveStatus, StateDelta } from '../../shared/protocol.ts';
-import { buildHubState, liveStatus, rollCallCounts } from './roll-call.ts';
+import { buildHubState, confirmation, liveStatus, rollCallCounts } from './roll-call.ts';
 import { isConfirmed, newScreenRuntime, setExpected, type ScreenRuntime } from './screen-status.ts';
 
 const CHANGE_TIMES_KEPT = 512;
@@ -11,18 +11,21 @@ const CHANGE_TIMES_KEPT = 512;
 /** Which screens' rows changed since they were last taken; `site`: the screens themselves (added, renamed, moved). */
 export interface RosterChanges {
   site: boolean;
-  /** Screens whose contact, receipt or health changed. */
+  /** Screens that came or went, or whose health or content changed. */
   rows: Set<string>;
+  /** Screens that sent a receipt. */
+  receipts: Set<string>;
   /** Screens a mode change re-pointed (what they must show). */
   expectations: Set<string>;
 }
 
-export const noChanges = (): RosterChanges => ({ site: false, rows: new Set(), expectations: new Set() });
+export const noChanges = (): RosterChanges => ({ site: false, rows: new Set(), receipts: new Set(), expectations: new Set() });
 
 /** Adds `more` into `into`. */
 export function mergeChanges(into: RosterChanges, more: RosterChanges): void {
   into.site ||= more.site;
   for (const id of more.rows) into.rows.add(id);
+  for (const id of more.receipts) into.receipts.add(id);
   for (const id of more.expectations) into.expectations.add(id);
 }
 
@@ -84,9 +87,14 @@ export class ScreenRoster {
     }
   }
 
-  /** This screen's row changed (it came, went, sent a receipt or its health). */
+  /** This screen's row changed (it came or went, its health or content changed). */
   touched(screenId: string): void {
     this.#changes.rows.add(screenId);
+  }
+
+  /** This screen sent a receipt the roll-call took. */
+  receipted(screenId: string): void {
+    this.#changes.receipts.add(screenId);
   }
 
   /** What changed since the last call. */
@@ -104,27 +112,37 @@ export class ScreenRoster {
   /** The console message for these changes; sized by the screens in them, not by the site. */
   delta(changes: RosterChanges): StateDelta {
     const state = this.modeState();
-    const rows: ScreenLiveStatus[] = [];
-    const expected = new Map<string, StateDelta['expected'][number]>();
-    for (const id of changes.rows) {
-      const runtime = this.#runtimes.get(id);
-      if (runtime) rows.push(liveStatus(id, runtime, this.#changeTimes));
-    }
+    // A screen goes as its whole row when more than one thing changed for it, or when it was re-pointed to a mode it
+    // already shows (the group form says "not painted yet").
+    const whole = new Set(changes.rows);
     for (const id of changes.expectations) {
       const runtime = this.#runtimes.get(id);
-      if (!runtime || changes.rows.has(id)) continue;
-      // The group form says "not painted yet"; a screen that already has painted it goes as its whole row.
-      if (isConfirmed(runtime)) {
-        rows.push(liveStatus(id, runtime, this.#changeTimes));
-        continue;
-      }
+      if (runtime && (changes.receipts.has(id) || isConfirmed(runtime))) whole.add(id);
+    }
+    const expected = new Map<string, StateDelta['expected'][number]>();
+    for (const id of changes.expectations) {
+      const runtime = this.#runtimes.get(id);
+      if (!runtime || whole.has(id)) continue;
       const key = `${runtime.expectedActiveSeq}/${runtime.expectedSince}`;
-      let group = expected.get(key);
-      if (!group) {
-        group = { activeSeq: runtime.expectedActiveSeq, mode: runtime.expectedMode, drill: runtime.expectedDrill, since: runtime.expectedSince, screenIds: [] };
-        expected.set(key, group);
-      }
+      const group = expected.get(key) ?? { activeSeq: runtime.expectedActiveSeq, mode: runtime.expectedMode, drill: runtime.expectedDrill, since: runtime.expectedSince, screenIds: [] };
+      expected.set(key, group);
       group.screenIds.push(id);
+    }
+    const receipts = new Map<string, StateDelta['receipts'][number]>();
+    for (const id of changes.receipts) {
+      const runtime = this.#runtimes.get(id);
+      const receipt = runtime?.lastReceipt;
+      if (!runtime || !receipt || whole.has(id)) continue;
+      const key = `${receipt.seq}/${receipt.activeSeq}/${receipt.mode}/${receipt.drill}`;
+      const group = receipts.get(key) ?? { seq: receipt.seq, activeSeq: receipt.activeSeq, mode: receipt.mode, drill: receipt.drill, screens: [] };
+      receipts.set(key, group);
+      const { confirmed, confirmedAfterMs } = confirmation(runtime, this.#changeTimes);
+      group.screens.push([id, receipt.at, confirmed, confirmedAfterMs]);
+    }
+    const rows: ScreenLiveStatus[] = [];
+    for (const id of whole) {
+      const runtime = this.#runtimes.get(id);
+      if (runtime) rows.push(liveStatus(id, runtime, this.#changeTimes));
     }
     return {
       type: 'state-delta',
@@ -134,6 +152,7 @@ export class ScreenRoster {
       hazards: state.hazards,
       rollCall: rollCallCounts(this.site(), state, this.priority, this.#runtimes, this.#changeTimes),
       expected: [...expected.values()],
+      receipts: [...receipts.values()],
       screens: rows,
     };
   }
