@@ -157,10 +157,6 @@ export class ScreenRoster {
     };
   }
 
-  get size(): number {
-    return this.#screens.size;
-  }
-
   #index(site: Site): void {
     this.#screens.clear();
     for (const screen of site.screens) this.#screens.set(screen.id, screen);
