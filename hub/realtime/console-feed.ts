@@ -46,7 +46,7 @@ export class ConsoleFeed {
       }),
     );
     connection.send(snapshotMessage(state, this.options.priority));
-    connection.sendLarge(encode({ type: 'state', state: this.roster.state() }));
+    connection.sendLarge(this.#wholeState());
     this.#consoles.set(connection, noChanges());
   }
 
@@ -57,13 +57,12 @@ export class ConsoleFeed {
   /** Something the consoles show changed: they hear of it within `pushDelayMs`, with whatever else changes meanwhile. */
   schedule(): void {
     if (this.#timer) return;
-    this.#timer = setTimeout(() => this.push(), this.options.pushDelayMs);
+    this.#timer = setTimeout(() => this.#push(), this.options.pushDelayMs);
     this.#timer.unref();
   }
 
-  /** Sends each console what changed since its last update (the timer calls it; tests call it directly). */
-  push(): void {
-    if (this.#timer) clearTimeout(this.#timer);
+  /** Sends each console what changed since its last update. */
+  #push(): void {
     this.#timer = null;
     const changes = this.roster.takeChanges();
     // Built at most once per push: consoles that were in step all get the same frame.
@@ -78,7 +77,7 @@ export class ConsoleFeed {
         continue;
       }
       let frame: string;
-      if (pending.site) frame = wholeFrame ??= encode({ type: 'state', state: this.roster.state() });
+      if (pending.site) frame = wholeFrame ??= this.#wholeState();
       else if (inStep) frame = inStepFrame ??= encode(this.roster.delta(pending));
       else frame = encode(this.roster.delta(pending));
       connection.sendLarge(frame);
@@ -91,5 +90,9 @@ export class ConsoleFeed {
   close(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+  }
+
+  #wholeState(): string {
+    return encode({ type: 'state', state: this.roster.state() });
   }
 }
