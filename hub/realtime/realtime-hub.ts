@@ -80,7 +80,7 @@ export class RealtimeHub {
   constructor(options: RealtimeOptions) {
     if (options.heartbeatMs <= 0) throw new Error('heartbeatMs must be positive');
     if (typeof options.screenAccess !== 'function') throw new Error('screenAccess is required: screens are let in only when it says so');
-    const o: Required<RealtimeOptions> = {
+    const settings: Required<RealtimeOptions> = {
       now: Date.now,
       maxBufferedBytes: 1024 * 1024,
       consolePushDelayMs: 50,
@@ -94,23 +94,23 @@ export class RealtimeHub {
       content: () => ({ revision: 0, slides: [] }),
       ...options,
     };
-    this.#options = o;
-    this.#registry = new ConnectionRegistry({ maxBufferedBytes: o.maxBufferedBytes, messageBudget: o.messageBudget, now: o.now });
-    this.#roster = new ScreenRoster(o.site, o.modeState, o.priority);
-    this.#screens = new ScreenSync(o, this.#registry, this.#roster);
-    this.#consoles = new ConsoleFeed({ ...o, pushDelayMs: o.consolePushDelayMs, drainedBytes: o.consoleDrainedBytes }, this.#roster);
-    this.#pairing = new Pairing(this.#registry, o.now);
+    this.#options = settings;
+    this.#registry = new ConnectionRegistry({ maxBufferedBytes: settings.maxBufferedBytes, messageBudget: settings.messageBudget, now: settings.now });
+    this.#roster = new ScreenRoster(settings.site, settings.modeState, settings.priority);
+    this.#screens = new ScreenSync(settings, this.#registry, this.#roster);
+    this.#consoles = new ConsoleFeed({ ...settings, pushDelayMs: settings.consolePushDelayMs, drainedBytes: settings.consoleDrainedBytes }, this.#roster);
+    this.#pairing = new Pairing(this.#registry, settings.now);
     this.#handshake = {
       registry: this.#registry,
       roster: this.#roster,
       screens: this.#screens,
       consoles: this.#consoles,
       pairing: this.#pairing,
-      now: o.now,
-      screenAccess: o.screenAccess,
-      sessionHolds: o.sessionHolds,
+      now: settings.now,
+      screenAccess: settings.screenAccess,
+      sessionHolds: settings.sessionHolds,
     };
-    this.#heartbeat = setInterval(() => this.#sweep(), o.heartbeatMs);
+    this.#heartbeat = setInterval(() => this.#sweep(), settings.heartbeatMs);
     this.#heartbeat.unref();
   }
 
