@@ -10,8 +10,11 @@ import {
   MAX_SERVER_FRAME_BYTES,
   PROTOCOL_VERSION,
   encode,
+  errorMessage,
   parseClientMessage,
   parseServerMessage,
+  snapshotMessage,
+  welcomeMessage,
 } from './protocol.ts';
 import type { ClientMessage, ParseResult, ServerMessage } from './protocol.ts';
 
@@ -151,6 +154,32 @@ const serverMessages: Record<string, ServerMessage> = {
       ],
     },
   },
+};
+
+serverMessages['state-delta'] = {
+  type: 'state-delta',
+  seq: 4,
+  modes: [lockdown],
+  priority: [...DEFAULT_PRIORITY],
+  hazards: { areaIds: [], blockedPoiIds: [] },
+  rollCall: [{ activeSeq: 3, mode: 'lockdown', drill: true, scope: { kind: 'building', buildingId: 'main' }, since: '2026-11-22T10:00:00.000Z', expected: 2, confirmed: 1, slowestMs: 40 }],
+  expected: [{ activeSeq: 3, mode: 'lockdown', drill: true, since: 3, screenIds: ['cafeteria'] }],
+  receipts: [{ seq: 3, activeSeq: 3, mode: 'lockdown', drill: true, screens: [['library', 1_763_805_600_040, true, 40]] }],
+  screens: [
+    {
+      id: 'gym',
+      online: true,
+      lastSeenAt: '2026-11-22T10:00:00.040Z',
+      build: '2026.11.22-abc123',
+      appStartedAt: null,
+      contentRevision: 3,
+      sound: 'blocked',
+      lastReceipt: { seq: 3, activeSeq: 3, mode: 'lockdown', drill: true, at: '2026-11-22T10:00:00.040Z' },
+      expected: { activeSeq: 3, mode: 'lockdown', drill: true, since: 3 },
+      confirmed: true,
+      confirmedAfterMs: 40,
+    },
+  ],
 };
 
 /** Valid JSON of exactly `length` characters: a ping padded with trailing whitespace. */
@@ -314,6 +343,19 @@ describe('parseClientMessage', () => {
 });
 
 // ── hub → display ────────────────────────────────────────────────────────────────────────────────────────────
+
+describe('message builders', () => {
+  it('build a welcome, a snapshot and an error that parse as the messages they name', () => {
+    const built = [
+      welcomeMessage({ build: 'b', seq: 2, heartbeatMs: 10_000, site: { id: 's', name: 'S', timeZone: 'UTC', units: 'metres' }, screen: null, user: { username: 'office', role: 'office' } }),
+      snapshotMessage({ seq: 2, modes: [lockdown], hazards: { areaIds: [], blockedPoiIds: [] } }, DEFAULT_PRIORITY),
+      errorMessage('rate_limited', 'Too many messages; slow down.'),
+    ];
+    expect(built.map((message) => message.type)).toEqual(['welcome', 'snapshot', 'error']);
+    for (const message of built) expect(parseServerMessage(encode(message))).toEqual({ ok: true, message });
+    expect(built[0]).toMatchObject({ protocol: PROTOCOL_VERSION });
+  });
+});
 
 describe('parseServerMessage', () => {
   it.each(Object.entries(serverMessages))('round-trips an encoded %s', (_name, message) => {

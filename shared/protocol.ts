@@ -6,6 +6,7 @@ import { WayfindingSchema } from './floor-plan.ts';
 import { SlideSchema } from './content.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
 import { ModeTonesSchema } from './mode-tones.ts';
+import type { ModeId, ModeState } from './model.ts';
 import { ActiveModeSchema, DestinationSchema, HazardsSchema, IdSchema, LanguageLayoutSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
@@ -334,8 +335,41 @@ export const HubStateSchema = z.object({
 });
 export type HubState = z.infer<typeof HubStateSchema>;
 
-/** Live state for consoles, pushed after changes and receipts (coalesced). */
+/** Live state for consoles, whole: sent on connect, after the site changed, and to a console that fell far behind. */
 export const StateMessageSchema = z.object({ type: z.literal('state'), state: HubStateSchema });
+
+/** What of a screen's row changes while the site does not (its name and place only change with the site: a `state`). */
+export const ScreenLiveStatusSchema = ScreenStatusSchema.omit({ name: true, location: true, buildingId: true, floorId: true, zoneId: true });
+export type ScreenLiveStatus = z.infer<typeof ScreenLiveStatusSchema>;
+
+/** A roll-call line without its list of unconfirmed screens, which the console derives from the screens' rows. */
+export const RollCallCountsSchema = RollCallEntrySchema.omit({ unconfirmed: true });
+export type RollCallCounts = z.infer<typeof RollCallCountsSchema>;
+
+/**
+ * What changed since the console's last `state` or `state-delta` (coalesced; shared/console-view.ts applies it). Its
+ * size grows with the screens that changed, never with those that did not: the emergency state and the roll-call's
+ * counters whole (both small); grouped by what they must now show, the ids of the screens a mode change re-pointed
+ * and that have not painted it yet; grouped by what they painted, the screens whose only change is a new receipt (a
+ * few dozen bytes each, as thousands arrive within a second of a change); and the rows of the other screens that
+ * changed (they came or went, their health, their content).
+ */
+export const StateDeltaSchema = z.object({
+  type: z.literal('state-delta'),
+  seq: SeqSchema,
+  modes: z.array(ActiveModeSchema),
+  priority: z.array(ModeIdSchema),
+  hazards: HazardsSchema,
+  rollCall: z.array(RollCallCountsSchema),
+  /** These screens must now show this mode and have not confirmed it; the rest of their rows did not change. */
+  expected: z.array(ScreenStatusSchema.shape.expected.extend({ screenIds: z.array(IdSchema) })),
+  /** Each screen's new receipt: [screen id, when it came (ms since epoch), confirmed, ms from the change to it (when confirmed)]. */
+  receipts: z.array(
+    ReceiptRecordSchema.omit({ at: true }).extend({ screens: z.array(z.tuple([IdSchema, z.number().int().min(0), z.boolean(), z.number().nullable()])) }),
+  ),
+  screens: z.array(ScreenLiveStatusSchema),
+});
+export type StateDelta = z.infer<typeof StateDeltaSchema>;
 
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   WelcomeSchema,
@@ -344,6 +378,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   PongSchema,
   ErrorMessageSchema,
   StateMessageSchema,
+  StateDeltaSchema,
   PlanSchema,
   PairingCodeSchema,
   PairedSchema,
@@ -358,6 +393,23 @@ export type Welcome = z.infer<typeof WelcomeSchema>;
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type ModesChanged = z.infer<typeof ModesChangedSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
+export type ErrorMessage = z.infer<typeof ErrorMessageSchema>;
+
+// ── builders: the messages several places send, spelled once ────────────────────────────────────────────────
+
+/** The hub's answer to a hello: who it is and, for a screen, its profile; for a console, the user. */
+export function welcomeMessage(fields: Omit<Welcome, 'type' | 'protocol'>): Welcome {
+  return { type: 'welcome', protocol: PROTOCOL_VERSION, ...fields };
+}
+
+/** The whole emergency state as of `state.seq`. */
+export function snapshotMessage(state: ModeState, priority: readonly ModeId[]): Snapshot {
+  return { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...priority], hazards: state.hazards };
+}
+
+export function errorMessage(code: ErrorMessage['code'], message: string): ErrorMessage {
+  return { type: 'error', code, message };
+}
 
 // ── parsing ──────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,14 +1,15 @@
 // A Preact hook for the consoles' live link: console-hello over the session cookie, then the hub's state
-// (active modes, every screen's status, the roll-call) pushed after every change and receipt.
+// (active modes, every screen's status, the roll-call): whole on connect, then what changed (shared/console-view.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CLOSE_CODES, PROTOCOL_VERSION, type HubState, type Welcome } from '../../shared/protocol.ts';
+import { applyConsoleMessage, type ConsoleView } from '../../shared/console-view.ts';
+import { CLOSE_CODES, PROTOCOL_VERSION, type Welcome } from '../../shared/protocol.ts';
 import { HubConnection, type ConnectionStatus } from './hub-connection.ts';
 import { reloadSite } from './use-site.ts';
 
 export interface ConsoleLink {
   status: ConnectionStatus;
   welcome: Welcome | null;
-  state: HubState | null;
+  state: ConsoleView;
   /** When the hub last said anything. */
   lastContactAt: number | null;
   /** The hub refused the session: the user must log in again. */
@@ -34,7 +35,7 @@ export function useConsoleLink(build: string, generation = 0, onRoleChanged?: ()
         const at = connection.lastContactAt;
         if (message.type === 'welcome') setLink((l) => ({ ...l, welcome: message, lastContactAt: at }));
         else if (message.type === 'site-changed') void reloadSite();
-        else if (message.type === 'state') setLink((l) => ({ ...l, state: message.state, lastContactAt: at }));
+        else if (message.type === 'state' || message.type === 'state-delta') setLink((l) => ({ ...l, state: applyConsoleMessage(l.state, message), lastContactAt: at }));
         else if (message.type === 'error' && message.code === 'unauthenticated') setLink((l) => ({ ...l, loggedOut: true, generation }));
         else setLink((l) => ({ ...l, lastContactAt: at }));
       },

@@ -1,7 +1,6 @@
-// Short codes shown by screens waiting to be paired, each tied to the socket of the screen showing it.
+// Short codes shown by screens waiting to be paired, each tied to the connection of the screen showing it.
 import { randomInt } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { WebSocket } from 'ws';
 
 /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: a code is read off a wall across a hallway and typed on a laptop. */
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
@@ -40,42 +39,43 @@ export function formatPairingCode(code: string): string {
   return `${code.slice(0, 3)}-${code.slice(3)}`;
 }
 
-export class PairingCodes {
-  readonly #bySocket = new Map<WebSocket, { code: string; expiresAt: number; from: string }>();
-  readonly #byCode = new Map<string, WebSocket>();
+/** `Holder`: what shows a code (the hub's connection record). */
+export class PairingCodes<Holder extends object = object> {
+  readonly #byHolder = new Map<Holder, { code: string; expiresAt: number; from: string }>();
+  readonly #byCode = new Map<string, Holder>();
   /** Codes held per address group (addressGroup). */
   readonly #byAddress = new Map<string, number>();
 
   /**
-   * A fresh code for this socket (replacing its previous one), or why there is none: too many screens wait already
+   * A fresh code for this screen (replacing its previous one), or why there is none: too many screens wait already
    * ('full'), or too many from this one address ('address').
    */
-  issue(socket: WebSocket, from: string, now: number): { code: string; expiresAt: number } | 'full' | 'address' {
-    this.forget(socket);
+  issue(holder: Holder, from: string, now: number): { code: string; expiresAt: number } | 'full' | 'address' {
+    this.forget(holder);
     const group = addressGroup(from);
     if ((this.#byAddress.get(group) ?? 0) >= MAX_PENDING_PER_ADDRESS) return 'address';
-    if (this.#bySocket.size >= MAX_PENDING) return 'full';
+    if (this.#byHolder.size >= MAX_PENDING) return 'full';
     let code: string;
     do code = Array.from({ length: LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
     while (this.#byCode.has(code));
     const entry = { code, expiresAt: now + PAIRING_CODE_TTL_MS, from: group };
-    this.#bySocket.set(socket, entry);
-    this.#byCode.set(code, socket);
+    this.#byHolder.set(holder, entry);
+    this.#byCode.set(code, holder);
     this.#byAddress.set(group, (this.#byAddress.get(group) ?? 0) + 1);
     return { code, expiresAt: entry.expiresAt };
   }
 
-  /** The socket showing this code, if the code is current. */
-  find(code: string, now: number): WebSocket | null {
-    const socket = this.#byCode.get(normalizePairingCode(code));
-    const entry = socket && this.#bySocket.get(socket);
-    return socket && entry && entry.expiresAt > now ? socket : null;
+  /** What shows this code, if the code is current. */
+  find(code: string, now: number): Holder | null {
+    const holder = this.#byCode.get(normalizePairingCode(code));
+    const entry = holder && this.#byHolder.get(holder);
+    return holder && entry && entry.expiresAt > now ? holder : null;
   }
 
-  forget(socket: WebSocket): void {
-    const entry = this.#bySocket.get(socket);
+  forget(holder: Holder): void {
+    const entry = this.#byHolder.get(holder);
     if (!entry) return;
-    this.#bySocket.delete(socket);
+    this.#byHolder.delete(holder);
     this.#byCode.delete(entry.code);
     const held = (this.#byAddress.get(entry.from) ?? 1) - 1;
     if (held > 0) this.#byAddress.set(entry.from, held);

@@ -51,20 +51,22 @@ export function newScreenRuntime(): ScreenRuntime {
   };
 }
 
-/** Point a screen at its new effective mode after a change; keeps `expectedSince` when nothing changed for it. */
-export function setExpected(runtime: ScreenRuntime, effective: ActiveMode | null, seq: number): void {
+/** Point a screen at its new effective mode after a change; keeps `expectedSince` when nothing changed for it. True when it changed. */
+export function setExpected(runtime: ScreenRuntime, effective: ActiveMode | null, seq: number): boolean {
   const activeSeq = effective?.seq ?? 0;
-  if (activeSeq === runtime.expectedActiveSeq && runtime.expectedSince !== 0) return;
+  if (activeSeq === runtime.expectedActiveSeq && runtime.expectedSince !== 0) return false;
   runtime.expectedActiveSeq = activeSeq;
   runtime.expectedMode = effective?.mode ?? 'normal';
   runtime.expectedDrill = effective?.drill ?? false;
   runtime.expectedSince = seq;
+  return true;
 }
 
 /** Takes a receipt into the screen's record; false when it is a late, stale one and was ignored. */
 export function recordReceipt(runtime: ScreenRuntime, receipt: Omit<ReceiptRecord, 'at'>, at: number): boolean {
   if (runtime.lastReceipt && receipt.seq < runtime.lastReceipt.seq) return false; // a late, stale receipt
-  runtime.lastReceipt = { ...receipt, at };
+  // Only the record's fields: the message it came in also carries its `type`.
+  runtime.lastReceipt = { seq: receipt.seq, activeSeq: receipt.activeSeq, mode: receipt.mode, drill: receipt.drill, at };
   runtime.lastSeenAt = at;
   if (runtime.shownActiveSeq !== receipt.activeSeq) {
     runtime.shownActiveSeq = receipt.activeSeq;

@@ -2,7 +2,8 @@
 import WebSocket from 'ws';
 import { screenToken } from './hub.ts';
 import { effectiveModeFor, type Placement } from '../../shared/modes.ts';
-import { PROTOCOL_VERSION, parseServerMessage, type ClientMessage, type ServerMessage } from '../../shared/protocol.ts';
+import { applyConsoleMessage, type ConsoleView } from '../../shared/console-view.ts';
+import { PROTOCOL_VERSION, parseServerMessage, type ClientMessage, type HubState, type ServerMessage } from '../../shared/protocol.ts';
 
 type MessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
@@ -13,6 +14,7 @@ export class TestSocket {
   readonly invalid: string[] = [];
   closeCode: number | null = null;
   #waiters: (() => void)[] = [];
+  #view: ConsoleView = null;
   readonly opened: Promise<void>;
   readonly closed: Promise<number>;
 
@@ -72,14 +74,41 @@ export class TestSocket {
       if (left <= 0 || this.closeCode !== null) {
         throw new Error(`no ${type} message within ${timeoutMs} ms (closed: ${this.closeCode}); got ${this.messages.map((m) => m.type).join(', ') || 'nothing'}`);
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.#waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      await this.#nextFrame(left);
     }
+  }
+
+  /**
+   * As a console: the live state it shows, folded from the `state` and `state-delta` messages received so far (each
+   * consumed) by shared/console-view.ts, once `match` holds; fails after `timeoutMs`.
+   */
+  async consoleView(match: (view: HubState) => boolean = () => true, timeoutMs = 3000): Promise<HubState> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (let index = 0; index < this.messages.length; ) {
+        const message = this.messages[index]!;
+        if (message.type !== 'state' && message.type !== 'state-delta') index += 1;
+        else {
+          this.#view = applyConsoleMessage(this.#view, message);
+          this.messages.splice(index, 1);
+        }
+      }
+      if (this.#view && match(this.#view)) return this.#view;
+      const left = deadline - Date.now();
+      if (left <= 0 || this.closeCode !== null) throw new Error(`the console state did not match within ${timeoutMs} ms (closed: ${this.closeCode})`);
+      await this.#nextFrame(left);
+    }
+  }
+
+  /** Resolves at the next frame or close, or after `ms`. */
+  #nextFrame(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Wait for the state with this seq and acknowledge it as a screen at `placement` would after painting. */

@@ -117,8 +117,10 @@ describe('mode changes', () => {
     sockets.push(screen);
     await hub.api('/api/modes', { cookie: office, body: { mode: 'lockdown', scope: { kind: 'site' }, drill: false } });
     await screen.renderState(1, screens.find((s) => s.id === 'cafeteria')!);
-    const pushed = await console.next('state', (m) => m.state.screens.find((s) => s.id === 'cafeteria')?.confirmed === true);
-    expect(pushed.state.rollCall.find((e) => e.mode === 'lockdown')?.confirmed).toBe(1);
+    const pushed = await console.consoleView((view) => view.screens.find((s) => s.id === 'cafeteria')?.confirmed === true);
+    expect(pushed.rollCall.find((e) => e.mode === 'lockdown')?.confirmed).toBe(1);
+    // What the console folded from the deltas is what the hub holds.
+    expect(pushed).toEqual((await hub.api('/api/state', { cookie: office })).body.state);
   });
 
   it('give a screen that is behind a snapshot on hello, and none when it is current', async () => {
