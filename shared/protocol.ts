@@ -339,11 +339,11 @@ export type HubState = z.infer<typeof HubStateSchema>;
 export const StateMessageSchema = z.object({ type: z.literal('state'), state: HubStateSchema });
 
 /** What of a screen's row changes while the site does not (its name and place only change with the site: a `state`). */
-export const ScreenLiveStatusSchema = ScreenStatusSchema.omit({ name: true, location: true, buildingId: true, floorId: true, zoneId: true });
+export const ScreenLiveStatusSchema = z.omit(ScreenStatusSchema, { name: true, location: true, buildingId: true, floorId: true, zoneId: true });
 export type ScreenLiveStatus = z.infer<typeof ScreenLiveStatusSchema>;
 
 /** A roll-call line without its list of unconfirmed screens, which the console derives from the screens' rows. */
-export const RollCallCountsSchema = RollCallEntrySchema.omit({ unconfirmed: true });
+export const RollCallCountsSchema = z.omit(RollCallEntrySchema, { unconfirmed: true });
 export type RollCallCounts = z.infer<typeof RollCallCountsSchema>;
 
 /**
@@ -362,10 +362,10 @@ export const StateDeltaSchema = z.object({
   hazards: HazardsSchema,
   rollCall: z.array(RollCallCountsSchema),
   /** These screens must now show this mode and have not confirmed it; the rest of their rows did not change. */
-  expected: z.array(ScreenStatusSchema.shape.expected.extend({ screenIds: z.array(IdSchema) })),
+  expected: z.array(z.extend(ScreenStatusSchema.shape.expected, { screenIds: z.array(IdSchema) })),
   /** Each screen's new receipt: [screen id, when it came (ms since epoch), confirmed, ms from the change to it (when confirmed)]. */
   receipts: z.array(
-    ReceiptRecordSchema.omit({ at: true }).extend({ screens: z.array(z.tuple([IdSchema, z.number().int().min(0), z.boolean(), z.number().nullable()])) }),
+    z.extend(z.omit(ReceiptRecordSchema, { at: true }), { screens: z.array(z.tuple([IdSchema, z.int().check(z.gte(0)), z.boolean(), z.nullable(z.number())])) }),
   ),
   screens: z.array(ScreenLiveStatusSchema),
 });
