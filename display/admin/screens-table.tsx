@@ -151,7 +151,9 @@ export function ScreensTable(props: { state: HubState; now: number; canEdit: boo
                 <span class={screen.online ? 'ok' : 'bad'}>{screen.online ? 'Online' : 'Offline'}</span>
                 {screen.online && <SoundHealthLine sound={screen.sound} />}
               </td>
-              <td>{ago(screen.lastSeenAt, props.now)}</td>
+              {/* Online is in contact now (a screen that misses two heartbeats goes offline): its pings are not
+                  pushed to consoles, so its last-seen time would only move with its other news. */}
+              <td>{screen.online ? 'Now' : ago(screen.lastSeenAt, props.now)}</td>
               <td>
                 {screen.lastReceipt
                   ? `${MODE_CATALOGUE[screen.lastReceipt.mode].text.en.name}${screen.lastReceipt.drill ? ' (drill)' : ''} · #${screen.lastReceipt.seq}`
