@@ -19,6 +19,11 @@ export class OfficeClient {
     this.#cookie = cookie.split(';')[0]!;
   }
 
+  /** "muster_session=…" once logged in: a console's WebSocket upgrade carries it, as a browser's does. */
+  get sessionCookie(): string | null {
+    return this.#cookie;
+  }
+
   /** The request body, encoded ahead so the caller can start its clock right before the request goes out. */
   static body(request: ModeRequest | AllClearRequest): string {
     return JSON.stringify(request);

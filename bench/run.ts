@@ -12,7 +12,7 @@ import { reconnectStormSection } from './reconnect-storm.ts';
 import { routingSection } from './routing-section.ts';
 import { slowScreenSection } from './slow-screen.ts';
 import { svgSanitiseSection } from './svg-sanitise.ts';
-import type { JsonValue, Section, Target } from './section.ts';
+import type { JsonValue, Section, SizeFigures, Target } from './section.ts';
 
 /** Every section's keys join the same JSON line. */
 const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection];
@@ -23,6 +23,23 @@ const HARD_LIMIT_MS = 10 * 60_000;
 const log = (line: string) => console.log(line);
 
 let failing = false;
+
+/** Add a section's figures to the line's; `sizes` entries join the entry of the same size another section gave. */
+function mergeFigures(into: Record<string, JsonValue>, figures: Record<string, JsonValue>): void {
+  for (const [key, value] of Object.entries(figures)) {
+    if (key !== 'sizes' || !Array.isArray(into.sizes)) {
+      into[key] = value;
+      continue;
+    }
+    const sizes = into.sizes as SizeFigures[];
+    for (const entry of value as SizeFigures[]) {
+      const same = sizes.find((s) => s.screens === entry.screens);
+      if (same) Object.assign(same, entry);
+      else sizes.push(entry);
+    }
+    sizes.sort((a, b) => a.screens - b.screens);
+  }
+}
 
 async function fail(message: string, code: number): Promise<void> {
   // Tearing down makes the round in flight fail too: only the first cause is reported.
@@ -43,7 +60,10 @@ async function main(): Promise<void> {
   hardLimit.unref();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void fail(`interrupted (${signal})`, 130));
 
-  log(`Muster bench: ${options.screens} screens, ${options.rounds} measured rounds after ${options.warmup} warm-up rounds, loopback 127.0.0.1`);
+  log(
+    `Muster bench: ${options.sizes.join(' and ')} screens (${options.runs} realtime run(s) per size, ${options.rounds} measured rounds each after ` +
+      `${options.warmup} warm-up rounds; single-size sections at ${options.screens}), ${options.consoles} office console(s), loopback 127.0.0.1`,
+  );
   if (options.rounds < 20) log(`note: fewer than 20 rounds; the published figures use at least 20`);
   const started = performance.now();
   const figures: Record<string, JsonValue> = {};
@@ -57,7 +77,7 @@ async function main(): Promise<void> {
     // This section's hubs, sockets and temp dirs go now: idle, they would still use memory and wake up
     // (heartbeats, GC) while the next section is measured.
     await cleanupTo(mark);
-    Object.assign(figures, result.figures);
+    mergeFigures(figures, result.figures);
     targets.push(...result.targets);
   }
   // Stop the children before the JSON line, so nothing they print can come after it.
