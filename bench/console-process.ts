@@ -1,14 +1,14 @@
 // Child process entry: one office console watching the roll-call, on a link throttled to `bytesPerSecond`
 // (throttled-link.ts). It logs in through the real API as the bench's office user, opens the console WebSocket with
 // its session cookie, says console-hello, and applies every message to its view (console-watch.ts), as the console
-// app does; after each one it tells the bench when it was applied (epoch ms), how big it was, and whether the view
+// app does; after each one it tells the bench when it was applied (on the shared clock), how big it was, and whether the view
 // now shows every screen confirmed. A console the hub closes (4429: too slow) is reported, not reopened.
 // In its own process so that parsing large frames never stalls the bench's clock or its screens.
 // Started by server-child.ts with a JSON argument: { hubPort, username, password, screens, bytesPerSecond }.
 import WebSocket from 'ws';
 import { PROTOCOL_VERSION, encode, parseServerMessage } from '../shared/protocol.ts';
 import { allConfirmed, applyMessage, EMPTY_VIEW, viewSeq } from './console-watch.ts';
-import { epochNow, serveParent, type ChildToParent } from './ipc-messages.ts';
+import { serveParent, sharedClockNow, type ChildToParent } from './ipc-messages.ts';
 import { OfficeClient } from './office-client.ts';
 import { startThrottledLink } from './throttled-link.ts';
 
@@ -46,11 +46,11 @@ try {
     if (!parsed.ok) throw new Error(`console got an invalid frame (${parsed.code}): ${parsed.message}`);
     view = applyMessage(view, parsed.message);
     const seq = viewSeq(view);
-    send({ type: 'console-frame', at: epochNow(), bytes: data.length, seq, complete: allConfirmed(view, seq, args.screens) });
+    send({ type: 'console-frame', at: sharedClockNow(), bytes: data.length, seq, complete: allConfirmed(view, seq, args.screens) });
   });
   socket.on('error', () => undefined); // a reset after the hub drops it: the close below says what happened
   socket.once('close', (code, reason) => {
-    if (!closing) send({ type: 'console-closed', at: epochNow(), code, reason: reason.toString() });
+    if (!closing) send({ type: 'console-closed', at: sharedClockNow(), code, reason: reason.toString() });
   });
   serveParent(async () => {
     closing = true;

@@ -1,12 +1,11 @@
 // Child process entry: one slice of the simulated screens, so that no process holds more sockets than the open-file
 // limit allows (10,000 screens need 20,000 client sockets: the hub's screens and the bare server's clients). It holds
 // two ScreenFleets for the same slice of the site's screens, one on the hub and one on the bare ws server, and answers
-// the bench's FleetRequests (ipc-messages.ts) with their records, times as epoch ms.
+// the bench's FleetRequests (ipc-messages.ts) with their records, times on the shared clock (ipc-messages.ts sharedClockNow).
 // Started by server-child.ts with a JSON argument: { hubOrigin, bareOrigin, siteFile, from, to } (screens [from, to)).
 import { readFile } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
 import type { Site } from '../shared/model.ts';
-import { serveParent, type ChildToParent, type FleetRecord, type FleetRequest, type FleetSide } from './ipc-messages.ts';
+import { serveParent, toSharedClock, type ChildToParent, type FleetRecord, type FleetRequest, type FleetSide } from './ipc-messages.ts';
 import { ScreenFleet, fleetScreensOf } from './screen-fleet.ts';
 
 interface FleetArgs {
@@ -45,12 +44,11 @@ try {
       }
       case 'wait-receipts': {
         const record = await fleet(request.side).waitForReceipts(request.seq, request.timeoutMs);
-        // Epoch ms: the parent merges several children's records on its own clock.
-        const epoch = (t: number) => performance.timeOrigin + t;
+        // On the shared clock: the parent merges several children's records on its own.
         return {
           receipts: record.receipts,
-          firstAt: epoch(record.firstAt),
-          lastSentAt: epoch(record.lastSentAt),
+          firstAt: toSharedClock(record.firstAt),
+          lastSentAt: toSharedClock(record.lastSentAt),
           handlerMs: record.handlerMs,
           frame: record.frame,
           shown: [...record.shown],

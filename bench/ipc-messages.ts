@@ -27,8 +27,8 @@ export interface SocketFigures {
 /** Which of a fleet child's two fleets: the screens on the hub, or the clients of the bare ws server. */
 export type FleetSide = 'hub' | 'bare';
 
-/** What one fleet child saw for one seq (screen-fleet.ts SeqRecord), times as epoch ms (`epochNow()`), so the
- * parent can merge the children's records and place them on its own clock. */
+/** What one fleet child saw for one seq (screen-fleet.ts SeqRecord), times on the shared clock (`sharedClockNow()`),
+ * so the parent can merge the children's records and place them on its own. */
 export interface FleetRecord {
   receipts: number;
   firstAt: number;
@@ -50,7 +50,7 @@ export type FleetRequest =
 export type ParentToChild =
   /** Ask for process figures; `gc` runs a full collection first (the child runs with --expose-gc). */
   | { type: 'figures'; id: number; gc: boolean }
-  /** Ask for the child's clock (`epochNow()`), to check it agrees with the parent's. */
+  /** Ask for the child's clock (`sharedClockNow()`), to check it agrees with the parent's. */
   | { type: 'clock'; id: number }
   | FleetRequest
   /** Close the server (or sockets) and exit. */
@@ -58,14 +58,13 @@ export type ParentToChild =
 
 /** What a console child reports as it happens (console-process.ts): each frame once its view has applied it. */
 export type ConsoleEvent =
-  /** `at`: epoch ms once applied; `seq`: the view's seq then; `complete`: the view shows every screen confirmed on it. */
+  /** `at`: shared clock once applied; `seq`: the view's seq then; `complete`: the view shows every screen confirmed on it. */
   | { type: 'console-frame'; at: number; bytes: number; seq: number; complete: boolean }
   /** The hub closed the console's socket (4429 = slow consumer). */
   | { type: 'console-closed'; at: number; code: number; reason: string };
 
 export type ChildToParent =
-  /** `listeningAt`: when the server started listening, as performance.timeOrigin + performance.now() (epoch ms),
-   * so the parent can place it on its own clock: screens may reach the server before this message reaches the parent.
+  /** `listeningAt`: when the server started listening, on the shared clock (`sharedClockNow()`), so the parent can place it on its own clock: screens may reach the server before this message reaches the parent.
    * A child that serves no port (a fleet, a console) says port 0. */
   | { type: 'ready'; port: number; listeningAt?: number }
   | { type: 'figures'; id: number; figures: ProcessFigures }
@@ -75,9 +74,35 @@ export type ChildToParent =
   | ConsoleEvent
   | { type: 'failed'; message: string };
 
-/** This process's clock as epoch ms with sub-millisecond resolution: comparable across the bench's processes. */
-export function epochNow(): number {
-  return performance.timeOrigin + performance.now();
+/**
+ * The machine's monotonic clock in ms (process.hrtime: CLOCK_MONOTONIC on Linux), the same in every process of the
+ * bench. Not performance.timeOrigin + performance.now(): Node fixes timeOrigin at start-up, and on a busy machine
+ * two processes' epochs were seen 100 ms apart.
+ */
+export function sharedClockNow(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+let performanceOffset: number | null = null;
+
+/** sharedClockNow() − performance.now(): constant in a process (both are the monotonic clock), but two reads can be
+ * split by a preemption on a busy machine, which only ever makes the difference smaller; the largest of a few is it. */
+function offsetOfPerformanceClock(): number {
+  if (performanceOffset === null) {
+    performanceOffset = -Infinity;
+    for (let i = 0; i < 20; i++) performanceOffset = Math.max(performanceOffset, sharedClockNow() - performance.now());
+  }
+  return performanceOffset;
+}
+
+/** A sharedClockNow() reading on this process's performance.now() clock. */
+export function toPerformanceClock(shared: number): number {
+  return shared - offsetOfPerformanceClock();
+}
+
+/** A performance.now() reading of this process on the shared clock. */
+export function toSharedClock(performanceTime: number): number {
+  return performanceTime + offsetOfPerformanceClock();
 }
 
 let gcMs = 0;
@@ -116,7 +141,7 @@ export function serveParent(
   process.on('message', (raw) => {
     const message = raw as ParentToChild;
     if (message.type === 'figures') send({ type: 'figures', id: message.id, figures: ownFigures(message.gc, sockets) });
-    else if (message.type === 'clock') send({ type: 'clock', id: message.id, now: epochNow() });
+    else if (message.type === 'clock') send({ type: 'clock', id: message.id, now: sharedClockNow() });
     else if (message.type === 'stop') shutdown();
     else if (handle) {
       handle(message).then(

@@ -3,7 +3,7 @@
 // seq, the largest frame each got in a time window, and which ones the hub closed.
 import { performance } from 'node:perf_hooks';
 import { withTimeout } from './deadline.ts';
-import type { ConsoleEvent } from './ipc-messages.ts';
+import { toPerformanceClock, type ConsoleEvent } from './ipc-messages.ts';
 import { ServerChild } from './server-child.ts';
 
 interface Frame {
@@ -38,7 +38,7 @@ class WatchedConsole {
   }
 
   #record(event: ConsoleEvent): void {
-    const at = event.at - performance.timeOrigin;
+    const at = toPerformanceClock(event.at);
     if (event.type === 'console-closed') this.closed = { at, code: event.code, reason: event.reason };
     else {
       this.frames.push({ at, bytes: event.bytes });
@@ -75,6 +75,11 @@ export class OfficeConsoles {
     let max = 0;
     for (const c of this.consoles) for (const f of c.frames) if (f.at >= from && f.at <= to) max = Math.max(max, f.bytes);
     return max;
+  }
+
+  /** Frames the consoles received in all. */
+  framesReceived(): number {
+    return this.consoles.reduce((sum, c) => sum + c.frames.length, 0);
   }
 
   /** The consoles the hub closed, and why. */

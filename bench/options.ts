@@ -6,8 +6,9 @@ export interface BenchOptions {
   sizes: number[];
   /** Simulated screens for the sections that run at one size (slow screen, routing): the smallest of `sizes`. */
   screens: number;
-  /** Measured rounds per run (each a timed hub change and a timed bare broadcast of the same frame). */
-  rounds: number;
+  /** Measured rounds per run (each a timed hub change and a timed bare broadcast of the same frame); null: by size
+   * (roundsAt). */
+  rounds: number | null;
   /** Realtime runs per size, each on a fresh hub, bare server and fleet: their spread shows how steady the figures are. */
   runs: number;
   /** Office consoles watching the roll-call during the realtime rounds, each on a throttled link. */
@@ -25,17 +26,23 @@ export interface BenchOptions {
 export const USAGE = `Usage: npm run bench -- [--screens N[,N…]] [--rounds N] [--runs N] [--consoles N] [--warmup N] [--strict]
   --screens N,… simulated screens: one size or several, comma-separated (env MUSTER_BENCH_SCREENS, default 1000,10000);
                 the realtime and storm sections run at each size, the others at the smallest
-  --rounds N    measured rounds per run, at least 20 for the published figures (env MUSTER_BENCH_ROUNDS, default 40)
+  --rounds N    measured rounds per run, at least 20 for the published figures (env MUSTER_BENCH_ROUNDS; default 40
+                up to 3,000 screens and 20 above, where one round takes seconds)
   --runs N      realtime runs per size, each on fresh processes, for the spread (env MUSTER_BENCH_RUNS, default 3)
   --consoles N  office consoles on 20 Mbit/s links during the realtime rounds (env MUSTER_BENCH_CONSOLES, default 1)
   --warmup N    untimed warm-up rounds (env MUSTER_BENCH_WARMUP, default 4)
   --strict      exit 1 when a target is missed
-  --only TEXT   run only the sections whose name contains TEXT (realtime, routing, storm, audit, slow, browser, svg)
+  --only TEXT   run only the sections whose name contains TEXT (realtime, routing, storm, audit, slow, browser, svg, screen js)
   env MUSTER_BENCH_PROFILE_DIR=DIR   the hub and bare server write CPU profiles (.cpuprofile) into DIR`;
 
-const DEFAULTS: BenchOptions = { sizes: [1000, 10_000], screens: 1000, rounds: 40, runs: 3, consoles: 1, warmup: 4, strict: false, profileDir: null, only: null };
+const DEFAULTS: BenchOptions = { sizes: [1000, 10_000], screens: 1000, rounds: null, runs: 3, consoles: 1, warmup: 4, strict: false, profileDir: null, only: null };
 /** 10,000 screens take 20,000 client sockets, split over processes (split-fleet.ts); more is not planned for. */
 const MAX_SCREENS = 10_000;
+
+/** Measured rounds per run at `screens` screens. */
+export function roundsAt(options: BenchOptions, screens: number): number {
+  return options.rounds ?? (screens <= 3000 ? 40 : 20);
+}
 
 /** "1000,10000" → [1000, 10000], sorted, each within limits. */
 function sizeList(name: string, text: string): number[] {

@@ -16,7 +16,7 @@ import { ownProcessCpuMs, watchMachineLoad } from './machine-load.ts';
 import { memoryGrowth, type MemoryGrowth } from './memory-growth.ts';
 import { OfficeClient } from './office-client.ts';
 import { OfficeConsoles } from './office-consoles.ts';
-import type { BenchOptions } from './options.ts';
+import { roundsAt, type BenchOptions } from './options.ts';
 import { roundStep, type RoundStep } from './round-plan.ts';
 import { shownKey } from './screen-fleet.ts';
 import { ServerChild } from './server-child.ts';
@@ -27,6 +27,8 @@ import { ms } from './stats.ts';
 const PASSWORDS = { admin: 'bench-admin-password', office: 'bench-office-password' } as const;
 /** One round may take this long before the bench gives up (the target is 100 ms at 1,000 screens). */
 const ROUND_TIMEOUT_MS = 20_000;
+/** Pairing 10,000 screens and opening their store takes a while on a busy machine. */
+const HUB_START_TIMEOUT_MS = 120_000;
 /** Idle time after each timed round, so one round's leftovers (audit fsync, receipts, GC) do not land in the next. */
 const SETTLE_MS = 50;
 const STATE_POLL_MS = 20;
@@ -61,6 +63,9 @@ export interface RunResult {
   hub: Timed[];
   bare: Timed[];
   consoles: ConsoleRound[];
+  /** Frames the consoles received over the whole run (the state on connect included), and the largest. */
+  consoleFrames: number;
+  consoleLargestFrameBytes: number;
   /** Consoles the hub closed during the run: when (rounds played by then) and how. */
   consoleCloses: { afterRounds: number; code: number; reason: string }[];
   memory: MemoryGrowth;
@@ -110,7 +115,7 @@ export async function realtimeRun(n: number, temp: string, options: BenchOptions
     siteFile,
     adminPassword: PASSWORDS.admin,
     officePassword: PASSWORDS.office,
-  }, { profileDir: options.profileDir });
+  }, { profileDir: options.profileDir, startTimeoutMs: HUB_START_TIMEOUT_MS });
   const bare = await ServerChild.start('bare ws server', 'bare-process.ts', {}, { profileDir: options.profileDir });
   const hubOrigin = `http://127.0.0.1:${hub.port}`;
   const bareOrigin = `http://127.0.0.1:${bare.port}`;
@@ -215,7 +220,8 @@ export async function realtimeRun(n: number, temp: string, options: BenchOptions
       `${memory.rssKbPerScreenExclNewSpace.toFixed(1)} KB per screen), old space ${memory.oldSpaceKbPerScreen.toFixed(1)} KB per screen ` +
       `(bare server ${bareMemory.oldSpaceKbPerScreen.toFixed(1)} KB)`,
   );
-  log(`measured: ${options.rounds} rounds; time = HTTP request sent → last screen has sent its receipt`);
+  const rounds = roundsAt(options, n);
+  log(`measured: ${rounds} rounds; time = HTTP request sent → last screen has sent its receipt`);
   const ours: Timed[] = [];
   const floor: Timed[] = [];
   const load = watchMachineLoad();
@@ -224,9 +230,9 @@ export async function realtimeRun(n: number, temp: string, options: BenchOptions
     return ownProcessCpuMs() + all.reduce((sum, f) => sum + f.cpuMicros / 1000, 0);
   };
   const ownCpuBefore = await otherCpu();
-  for (let i = 0; i < options.rounds; i++) {
+  for (let i = 0; i < rounds; i++) {
     // Keep stepping through the plan where the warm-up stopped, so every round is a real change.
-    const result = await play(options.warmup + i, `  round ${String(i + 1).padStart(3)}/${options.rounds}`);
+    const result = await play(options.warmup + i, `  round ${String(i + 1).padStart(3)}/${rounds}`);
     ours.push(result.ours);
     floor.push(result.floor);
     if (result.ours.console) consoleRounds.push(result.ours.console);
@@ -239,6 +245,8 @@ export async function realtimeRun(n: number, temp: string, options: BenchOptions
     bare: floor,
     consoles: consoleRounds,
     consoleCloses,
+    consoleFrames: consoles?.framesReceived() ?? 0,
+    consoleLargestFrameBytes: consoles?.maxFrameBytes(-Infinity, Infinity) ?? 0,
     memory,
     bareMemory,
     frameBytes: Math.round(frameBytes.reduce((a, b) => a + b, 0) / frameBytes.length),

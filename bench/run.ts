@@ -4,21 +4,22 @@ import { performance } from 'node:perf_hooks';
 import { browserPaintSection } from './browser-paint.ts';
 import { cleanupAll, cleanupMark, cleanupTo } from './cleanup.ts';
 import { BenchError } from './deadline.ts';
-import { parseOptions, USAGE } from './options.ts';
+import { parseOptions, roundsAt, USAGE } from './options.ts';
 import { loginFloodSection } from './login-flood.ts';
 import { longAuditSection } from './long-audit.ts';
 import { realtimeSection } from './realtime.ts';
 import { reconnectStormSection } from './reconnect-storm.ts';
 import { routingSection } from './routing-section.ts';
+import { screenJsSection } from './screen-js-size.ts';
 import { slowScreenSection } from './slow-screen.ts';
 import { svgSanitiseSection } from './svg-sanitise.ts';
 import type { JsonValue, Section, SizeFigures, Target } from './section.ts';
 
 /** Every section's keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection];
+const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection, screenJsSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
-const HARD_LIMIT_MS = 10 * 60_000;
+const HARD_LIMIT_MS = 30 * 60_000;
 
 const log = (line: string) => console.log(line);
 
@@ -61,10 +62,10 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void fail(`interrupted (${signal})`, 130));
 
   log(
-    `Muster bench: ${options.sizes.join(' and ')} screens (${options.runs} realtime run(s) per size, ${options.rounds} measured rounds each after ` +
+    `Muster bench: ${options.sizes.join(' and ')} screens (${options.runs} realtime run(s) per size, ${options.sizes.map((n) => roundsAt(options, n)).join(' and ')} measured rounds each after ` +
       `${options.warmup} warm-up rounds; single-size sections at ${options.screens}), ${options.consoles} office console(s), loopback 127.0.0.1`,
   );
-  if (options.rounds < 20) log(`note: fewer than 20 rounds; the published figures use at least 20`);
+  if (options.sizes.some((n) => roundsAt(options, n) < 20)) log(`note: fewer than 20 rounds; the published figures use at least 20`);
   const started = performance.now();
   const figures: Record<string, JsonValue> = {};
   const targets: Target[] = [];

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { onCleanup } from './cleanup.ts';
 import { BenchError, withTimeout } from './deadline.ts';
-import { epochNow, type ChildToParent, type ConsoleEvent, type FleetRequest, type ParentToChild, type ProcessFigures } from './ipc-messages.ts';
+import { sharedClockNow, toPerformanceClock, type ChildToParent, type ConsoleEvent, type FleetRequest, type ParentToChild, type ProcessFigures } from './ipc-messages.ts';
 
 const START_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -71,8 +71,8 @@ export class ServerChild {
       new Promise<{ port: number; listeningAt: number }>((resolveReady, reject) => {
         child.on('message', (raw) => {
           const message = raw as ChildToParent;
-          // Epoch ms from the child → this process's performance clock; without it, the moment the message arrived.
-          const listeningAt = message.type === 'ready' && message.listeningAt !== undefined ? message.listeningAt - performance.timeOrigin : performance.now();
+          // The child's shared-clock reading → this process's performance clock; without it, the moment the message arrived.
+          const listeningAt = message.type === 'ready' && message.listeningAt !== undefined ? toPerformanceClock(message.listeningAt) : performance.now();
           if (message.type === 'ready') resolveReady({ port: message.port, listeningAt });
           if (message.type === 'failed') reject(new BenchError(`${name}: ${message.message}`));
         });
@@ -112,15 +112,15 @@ export class ServerChild {
   }
 
   /**
-   * Checks the child's clock (epochNow) agrees with this process's, as the quickest of a few round trips bounds it:
+   * Checks the child's clock (sharedClockNow) agrees with this process's, as the quickest of a few round trips bounds it:
    * the bench compares times taken in different processes. Returns the offset's bound in ms.
    */
   async checkClock(tries = 10): Promise<number> {
     let best = { roundTrip: Infinity, offset: 0 };
     for (let i = 0; i < tries; i++) {
-      const sent = epochNow();
+      const sent = sharedClockNow();
       const theirs = (await this.#ask((id) => ({ type: 'clock', id }), REQUEST_TIMEOUT_MS, 'to read its clock')) as number;
-      const received = epochNow();
+      const received = sharedClockNow();
       if (received - sent < best.roundTrip) best = { roundTrip: received - sent, offset: theirs - (sent + received) / 2 };
     }
     const allowed = best.roundTrip / 2 + 1;

@@ -4,7 +4,7 @@
 // are merged here: a round ends when the last screen of any child has sent its receipt.
 import { performance } from 'node:perf_hooks';
 import { BenchError } from './deadline.ts';
-import type { FleetRecord, FleetSide } from './ipc-messages.ts';
+import { toPerformanceClock, type FleetRecord, type FleetSide } from './ipc-messages.ts';
 import type { SeqRecord } from './screen-fleet.ts';
 import { ServerChild } from './server-child.ts';
 
@@ -50,12 +50,11 @@ export class SplitFleet {
     const records = (await Promise.all(
       this.children.map((child) => child.request({ type: 'wait-receipts', side, seq, timeoutMs }, timeoutMs + IPC_SLACK_MS)),
     )) as FleetRecord[];
-    const local = (epoch: number) => epoch - performance.timeOrigin;
     const merged: SeqRecord = { receipts: 0, firstAt: Infinity, lastSentAt: -Infinity, handlerMs: 0, frame: null, shown: new Map() };
     for (const record of records) {
       merged.receipts += record.receipts;
-      merged.firstAt = Math.min(merged.firstAt, local(record.firstAt));
-      merged.lastSentAt = Math.max(merged.lastSentAt, local(record.lastSentAt));
+      merged.firstAt = Math.min(merged.firstAt, toPerformanceClock(record.firstAt));
+      merged.lastSentAt = Math.max(merged.lastSentAt, toPerformanceClock(record.lastSentAt));
       merged.handlerMs += record.handlerMs;
       merged.frame ??= record.frame;
       for (const [key, count] of record.shown) merged.shown.set(key, (merged.shown.get(key) ?? 0) + count);
