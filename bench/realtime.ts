@@ -96,6 +96,7 @@ export const realtimeSection: Section = {
         old_space_kb_per_screen: round2(median(runs.map((r) => r.memory.oldSpaceKbPerScreen))),
         hub_cpu_ms_per_change_p50: round2(median(runs.map((r) => summarize(r.hub.map((t) => t.cpuMs)).p50))),
         bare_cpu_ms_per_broadcast_p50: round2(median(runs.map((r) => summarize(r.bare.map((t) => t.cpuMs)).p50))),
+        screens_handling_ms_p50: round2(median(runs.map((r) => summarize(r.hub.map((t) => t.screensMs)).p50))),
         first_p50_ms: round2(median(runs.map((r) => summarize(r.hub.map((t) => t.firstMs)).p50))),
         bare_first_p50_ms: round2(median(runs.map((r) => summarize(r.bare.map((t) => t.firstMs)).p50))),
         frame_bytes: runs[0]!.frameBytes,
