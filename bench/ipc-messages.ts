@@ -64,7 +64,8 @@ export type ConsoleEvent =
   | { type: 'console-closed'; at: number; code: number; reason: string };
 
 export type ChildToParent =
-  /** `listeningAt`: when the server started listening, on the shared clock (`sharedClockNow()`), so the parent can place it on its own clock: screens may reach the server before this message reaches the parent.
+  /** `listeningAt`: when the server started listening, on the shared clock (`sharedClockNow()`), so the parent can
+   * place it on its own: screens may reach the server before this message reaches the parent.
    * A child that serves no port (a fleet, a console) says port 0. */
   | { type: 'ready'; port: number; listeningAt?: number }
   | { type: 'figures'; id: number; figures: ProcessFigures }
