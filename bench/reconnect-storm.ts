@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ModeRequest } from '../shared/model.ts';
 import { cleanupMark, cleanupTo, onCleanup } from './cleanup.ts';
+import { listenOverflows } from './listen-overflows.ts';
 import { OfficeClient } from './office-client.ts';
 import type { BenchOptions } from './options.ts';
 import { ReconnectingFleet } from './reconnecting-fleet.ts';
@@ -74,6 +75,7 @@ async function stormAt(n: number, log: (line: string) => void) {
   log(`${n} screens on hub pid ${first.pid} (${origin}) confirmed the Lockdown drill (seq ${seq})`);
 
   const attemptsBefore = fleet.attempts.length;
+  const overflowsBefore = listenOverflows();
   const killedAt = performance.now();
   await first.kill();
   // Same data dir, same port: the screens only know the hub's address.
@@ -88,6 +90,8 @@ async function stormAt(n: number, log: (line: string) => void) {
   await second.guard(rollCallOffice.login('office', PASSWORDS.office));
   await second.guard(waitForRollCall(rollCallOffice, site.screens.map((s) => s.id), { activeSeq: seq, mode: 'lockdown' }, 10_000));
   const rollCallMs = performance.now() - listeningAt;
+  const overflowsAfter = listenOverflows();
+  const overflows = overflowsBefore === null || overflowsAfter === null ? null : overflowsAfter - overflowsBefore;
 
   const after = fleet.attempts.slice(attemptsBefore);
   const refused = after.filter((a) => a.welcomedAt === null);
@@ -98,6 +102,7 @@ async function stormAt(n: number, log: (line: string) => void) {
 
   log(`every screen back and resynced ${seconds(resyncMs)} s after the new hub listened (${seconds(lastReceiptAt - killedAt)} s after the kill); roll-call complete after ${seconds(rollCallMs)} s`);
   log(`reconnect attempts after the kill: ${after.length} (${refused.length} refused while no hub listened); snapshots sent: ${fleet.snapshots} (screens already had the seq, so welcome + receipt)`);
+  if (overflows !== null) log(`accept-queue overflows on this machine meanwhile (TcpExtListenOverflows): ${overflows}; each drops a SYN, retried 1, 3, 7, 15… s later`);
   log(`screens that showed anything but the Lockdown meanwhile: ${wrong.screens} (${wrong.renders} renders)`);
   log(`refused attempts per second after the kill (hub down ${seconds(listeningAt - killedAt)} s):`);
   for (const line of histogramLines(refusedPerSecond, BUCKET_MS)) log(line);
@@ -114,5 +119,6 @@ async function stormAt(n: number, log: (line: string) => void) {
     storm_refused_attempts: refused.length,
     storm_peak_reconnects_per_s: Math.max(0, ...perSecond),
     storm_snapshots: fleet.snapshots,
+    storm_listen_overflows: overflows,
   };
 }
