@@ -102,7 +102,7 @@ async function stormAt(n: number, log: (line: string) => void) {
 
   log(`every screen back and resynced ${seconds(resyncMs)} s after the new hub listened (${seconds(lastReceiptAt - killedAt)} s after the kill); roll-call complete after ${seconds(rollCallMs)} s`);
   log(`reconnect attempts after the kill: ${after.length} (${refused.length} refused while no hub listened); snapshots sent: ${fleet.snapshots} (screens already had the seq, so welcome + receipt)`);
-  if (overflows !== null) log(`accept-queue overflows on this machine meanwhile (TcpExtListenOverflows): ${overflows}; each drops a SYN, retried 1, 3, 7, 15… s later`);
+  if (overflows !== null) log(`accept-queue overflows on this machine meanwhile (TcpExtListenOverflows): ${overflows} (each drops a SYN, resent 1, 3, 7, 15… s later)`);
   log(`screens that showed anything but the Lockdown meanwhile: ${wrong.screens} (${wrong.renders} renders)`);
   log(`refused attempts per second after the kill (hub down ${seconds(listeningAt - killedAt)} s):`);
   for (const line of histogramLines(refusedPerSecond, BUCKET_MS)) log(line);
