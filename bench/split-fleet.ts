@@ -10,8 +10,9 @@ import { ServerChild } from './server-child.ts';
 
 /** 2 × 2,500 client sockets per child, a quarter of the open-file limit. */
 export const SCREENS_PER_PROCESS = 2500;
-/** Connecting thousands of screens to a hub takes a while (every hello is checked); bounded all the same. */
-const CONNECT_TIMEOUT_MS = 120_000;
+/** The children bound each batch of screens they connect themselves (screen-fleet.ts: 50 at a time, 15 s each); this
+ * only catches a child that stops answering. Connecting 10,000 screens took 30–70 s on this busy machine, once over 120. */
+const CONNECT_TIMEOUT_MS = 10 * 60_000;
 /** The IPC round trip on top of a round's own timeout. */
 const IPC_SLACK_MS = 5000;
 
