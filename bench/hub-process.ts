@@ -5,7 +5,6 @@
 // MUSTER_STATIC_ROOT (hub/server.ts), which it inherits from the bench's environment.
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../hub/config.ts';
 import { hashDeviceToken } from '../hub/auth/device-tokens.ts';
 import type { Config } from '../hub/config.ts';
@@ -13,7 +12,7 @@ import { startHub } from '../hub/server.ts';
 import { seedData } from '../hub/store/seed.ts';
 import { openStore } from '../hub/store/store.ts';
 import { benchScreenToken } from './bench-tokens.ts';
-import { serveParent, type ChildToParent } from './ipc-messages.ts';
+import { serveParent, sharedClockNow, type ChildToParent } from './ipc-messages.ts';
 import { watchHubSockets } from './socket-watch.ts';
 
 interface HubArgs {
@@ -74,7 +73,7 @@ try {
   const config = loadConfig({}, { port, host: HOST, tls: 'off', ...site, ...args });
   await pairBenchScreens(config);
   const hub = await startHub(config);
-  const listeningAt = performance.timeOrigin + performance.now();
+  const listeningAt = sharedClockNow();
   serveParent(() => hub.close(), sockets);
   send({ type: 'ready', port: hub.port, listeningAt });
 } catch (error) {

@@ -1,6 +1,6 @@
-// The messages the bench and its server child processes exchange over the Node IPC channel.
-// Typed in one place so the parent and both children agree; the IPC channel is trusted (our own children).
-import { PerformanceObserver } from 'node:perf_hooks';
+// The messages the bench and its child processes (servers, fleets of simulated screens, consoles) exchange over the
+// Node IPC channel. Typed in one place so the parent and the children agree; the IPC channel is trusted (our own children).
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 
 /** What the child reports about its own process: memory and CPU time used so far. */
@@ -24,18 +24,87 @@ export interface SocketFigures {
   slowConsumerCloses: number;
 }
 
+/** Which of a fleet child's two fleets: the screens on the hub, or the clients of the bare ws server. */
+export type FleetSide = 'hub' | 'bare';
+
+/** What one fleet child saw for one seq (screen-fleet.ts SeqRecord), times on the shared clock (`sharedClockNow()`),
+ * so the parent can merge the children's records and place them on its own. */
+export interface FleetRecord {
+  receipts: number;
+  firstAt: number;
+  lastSentAt: number;
+  handlerMs: number;
+  frame: string | null;
+  shown: [string, number][];
+}
+
+/** A request that the child answers with `done` (or `error`) carrying the same id. */
+export type FleetRequest =
+  /** Connect one fleet's sockets (the hub's screens say hello and are welcomed): done.value null. */
+  | { type: 'connect-fleet'; id: number; side: FleetSide }
+  /** Wait until every screen of one fleet has sent its receipt for `seq`: done.value is a FleetRecord. */
+  | { type: 'wait-receipts'; id: number; side: FleetSide; seq: number; timeoutMs: number }
+  /** Drop the records of one seq (null: all of them, e.g. the snapshots answered on connect): done.value null. */
+  | { type: 'forget'; id: number; side: FleetSide; seq: number | null };
+
 export type ParentToChild =
   /** Ask for process figures; `gc` runs a full collection first (the child runs with --expose-gc). */
   | { type: 'figures'; id: number; gc: boolean }
-  /** Close the server and exit. */
+  /** Ask for the child's clock (`sharedClockNow()`), to check it agrees with the parent's. */
+  | { type: 'clock'; id: number }
+  | FleetRequest
+  /** Close the server (or sockets) and exit. */
   | { type: 'stop' };
 
+/** What a console child reports as it happens (console-process.ts): each frame once its view has applied it. */
+export type ConsoleEvent =
+  /** `at`: shared clock once applied; `seq`: the view's seq then; `complete`: the view shows every screen confirmed on it. */
+  | { type: 'console-frame'; at: number; bytes: number; seq: number; complete: boolean }
+  /** The hub closed the console's socket (4429 = slow consumer). */
+  | { type: 'console-closed'; at: number; code: number; reason: string };
+
 export type ChildToParent =
-  /** `listeningAt`: when the server started listening, as performance.timeOrigin + performance.now() (epoch ms),
-   * so the parent can place it on its own clock: screens may reach the server before this message reaches the parent. */
+  /** `listeningAt`: when the server started listening, on the shared clock (`sharedClockNow()`), so the parent can
+   * place it on its own: screens may reach the server before this message reaches the parent.
+   * A child that serves no port (a fleet, a console) says port 0. */
   | { type: 'ready'; port: number; listeningAt?: number }
   | { type: 'figures'; id: number; figures: ProcessFigures }
+  | { type: 'clock'; id: number; now: number }
+  | { type: 'done'; id: number; value: unknown }
+  | { type: 'error'; id: number; message: string }
+  | ConsoleEvent
   | { type: 'failed'; message: string };
+
+/**
+ * The machine's monotonic clock in ms (process.hrtime: CLOCK_MONOTONIC on Linux), the same in every process of the
+ * bench. Not performance.timeOrigin + performance.now(): Node fixes timeOrigin at start-up, and on a busy machine
+ * two processes' epochs were seen 100 ms apart.
+ */
+export function sharedClockNow(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+let performanceOffset: number | null = null;
+
+/** sharedClockNow() − performance.now(): constant in a process (both are the monotonic clock), but two reads can be
+ * split by a preemption on a busy machine, which only ever makes the difference smaller; the largest of a few is it. */
+function offsetOfPerformanceClock(): number {
+  if (performanceOffset === null) {
+    performanceOffset = -Infinity;
+    for (let i = 0; i < 20; i++) performanceOffset = Math.max(performanceOffset, sharedClockNow() - performance.now());
+  }
+  return performanceOffset;
+}
+
+/** A sharedClockNow() reading on this process's performance.now() clock. */
+export function toPerformanceClock(shared: number): number {
+  return shared - offsetOfPerformanceClock();
+}
+
+/** A performance.now() reading of this process on the shared clock. */
+export function toSharedClock(performanceTime: number): number {
+  return performanceTime + offsetOfPerformanceClock();
+}
 
 let gcMs = 0;
 
@@ -51,8 +120,13 @@ export function ownFigures(gc: boolean, sockets: (() => SocketFigures) | null = 
   return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, spaces, cpuMicros: cpu.user + cpu.system, gcMs, sockets: sockets?.() ?? null };
 }
 
-/** Serve the parent's requests in a child: figures on demand, stop on request or when the parent goes away. */
-export function serveParent(stop: () => Promise<void>, sockets: (() => SocketFigures) | null = null): void {
+/** Serve the parent's requests in a child: figures and clock on demand, stop on request or when the parent goes
+ * away; a fleet child also answers FleetRequests through `handle`. */
+export function serveParent(
+  stop: () => Promise<void>,
+  sockets: (() => SocketFigures) | null = null,
+  handle: ((request: FleetRequest) => Promise<unknown>) | null = null,
+): void {
   const send = (message: ChildToParent) => process.send?.(message);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMs += entry.duration;
@@ -68,7 +142,14 @@ export function serveParent(stop: () => Promise<void>, sockets: (() => SocketFig
   process.on('message', (raw) => {
     const message = raw as ParentToChild;
     if (message.type === 'figures') send({ type: 'figures', id: message.id, figures: ownFigures(message.gc, sockets) });
+    else if (message.type === 'clock') send({ type: 'clock', id: message.id, now: sharedClockNow() });
     else if (message.type === 'stop') shutdown();
+    else if (handle) {
+      handle(message).then(
+        (value) => send({ type: 'done', id: message.id, value }),
+        (error: unknown) => send({ type: 'error', id: message.id, message: (error as Error)?.message ?? String(error) }),
+      );
+    }
   });
   // The bench died or closed the channel: never outlive it.
   process.on('disconnect', shutdown);

@@ -3,7 +3,9 @@ import type { AllClearRequest, ModeRequest } from '../shared/model.ts';
 import type { HubState } from '../shared/protocol.ts';
 import { BenchError } from './deadline.ts';
 
-const REQUEST_TIMEOUT_MS = 15_000;
+/** Generous: on a busy 2-core machine a change to a 10,000-screen school has been seen to take many seconds; past
+ * this the bench fails and says which request it was. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export class OfficeClient {
   #cookie: string | null = null;
@@ -17,6 +19,11 @@ export class OfficeClient {
     const cookie = response.setCookie.find((c) => c.startsWith('muster_session='));
     if (!cookie) throw new BenchError('login answered 200 without a muster_session cookie');
     this.#cookie = cookie.split(';')[0]!;
+  }
+
+  /** "muster_session=…" once logged in: a console's WebSocket upgrade carries it, as a browser's does. */
+  get sessionCookie(): string | null {
+    return this.#cookie;
   }
 
   /** The request body, encoded ahead so the caller can start its clock right before the request goes out. */
@@ -45,7 +52,10 @@ export class OfficeClient {
     const headers: Record<string, string> = { Origin: this.origin };
     if (this.#cookie) headers.Cookie = this.#cookie;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`${this.origin}${path}`, { method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(`${this.origin}${path}`, { method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).catch((error: unknown) => {
+      if ((error as Error)?.name === 'TimeoutError') throw new BenchError(`${method} ${path}: no answer from the hub within ${REQUEST_TIMEOUT_MS / 1000} s`);
+      throw error;
+    });
     return { status: response.status, text: await response.text(), setCookie: response.headers.getSetCookie() };
   }
 }

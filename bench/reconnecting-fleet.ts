@@ -128,7 +128,11 @@ export class ReconnectingFleet {
       while (!check()) await new Promise<void>((resolve) => (this.#wake = resolve));
     };
     try {
-      await withTimeout(wait(), timeoutMs, `${what} (${screens.filter(done).length} of ${screens.length})`);
+      await withTimeout(wait(), timeoutMs, what);
+    } catch (error) {
+      // How far it got, counted when it gave up (not when it began).
+      if (error instanceof BenchError) throw new BenchError(`${error.message} (${screens.filter(done).length} of ${screens.length})`);
+      throw error;
     } finally {
       this.#wake = null;
     }

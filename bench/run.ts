@@ -4,25 +4,43 @@ import { performance } from 'node:perf_hooks';
 import { browserPaintSection } from './browser-paint.ts';
 import { cleanupAll, cleanupMark, cleanupTo } from './cleanup.ts';
 import { BenchError } from './deadline.ts';
-import { parseOptions, USAGE } from './options.ts';
+import { parseOptions, roundsAt, USAGE } from './options.ts';
 import { loginFloodSection } from './login-flood.ts';
 import { longAuditSection } from './long-audit.ts';
 import { realtimeSection } from './realtime.ts';
 import { reconnectStormSection } from './reconnect-storm.ts';
 import { routingSection } from './routing-section.ts';
+import { screenJsSection } from './screen-js-size.ts';
 import { slowScreenSection } from './slow-screen.ts';
 import { svgSanitiseSection } from './svg-sanitise.ts';
-import type { JsonValue, Section, Target } from './section.ts';
+import type { JsonValue, Section, SizeFigures, Target } from './section.ts';
 
 /** Every section's keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection];
+const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection, screenJsSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
-const HARD_LIMIT_MS = 10 * 60_000;
+const HARD_LIMIT_MS = 40 * 60_000;
 
 const log = (line: string) => console.log(line);
 
 let failing = false;
+
+/** Add a section's figures to the line's; `sizes` entries join the entry of the same size another section gave. */
+function mergeFigures(into: Record<string, JsonValue>, figures: Record<string, JsonValue>): void {
+  for (const [key, value] of Object.entries(figures)) {
+    if (key !== 'sizes' || !Array.isArray(into.sizes)) {
+      into[key] = value;
+      continue;
+    }
+    const sizes = into.sizes as SizeFigures[];
+    for (const entry of value as SizeFigures[]) {
+      const same = sizes.find((s) => s.screens === entry.screens);
+      if (same) Object.assign(same, entry);
+      else sizes.push(entry);
+    }
+    sizes.sort((a, b) => a.screens - b.screens);
+  }
+}
 
 async function fail(message: string, code: number): Promise<void> {
   // Tearing down makes the round in flight fail too: only the first cause is reported.
@@ -43,8 +61,11 @@ async function main(): Promise<void> {
   hardLimit.unref();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void fail(`interrupted (${signal})`, 130));
 
-  log(`Muster bench: ${options.screens} screens, ${options.rounds} measured rounds after ${options.warmup} warm-up rounds, loopback 127.0.0.1`);
-  if (options.rounds < 20) log(`note: fewer than 20 rounds; the published figures use at least 20`);
+  log(
+    `Muster bench: ${options.sizes.join(' and ')} screens (${options.runs} realtime run(s) per size, ${options.sizes.map((n) => roundsAt(options, n)).join(' and ')} measured rounds each after ` +
+      `${options.warmup} warm-up rounds; single-size sections at ${options.screens}), ${options.consoles} office console(s), loopback 127.0.0.1`,
+  );
+  if (options.sizes.some((n) => roundsAt(options, n) < 20)) log(`note: fewer than 20 rounds; the published figures use at least 20`);
   const started = performance.now();
   const figures: Record<string, JsonValue> = {};
   const targets: Target[] = [];
@@ -57,7 +78,7 @@ async function main(): Promise<void> {
     // This section's hubs, sockets and temp dirs go now: idle, they would still use memory and wake up
     // (heartbeats, GC) while the next section is measured.
     await cleanupTo(mark);
-    Object.assign(figures, result.figures);
+    mergeFigures(figures, result.figures);
     targets.push(...result.targets);
   }
   // Stop the children before the JSON line, so nothing they print can come after it.

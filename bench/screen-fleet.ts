@@ -4,6 +4,7 @@
 import { benchScreenToken } from './bench-tokens.ts';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import type { Site } from '../shared/model.ts';
 import { effectiveModeFor, type Placement } from '../shared/modes.ts';
 import { PROTOCOL_VERSION, encode, parseServerMessage } from '../shared/protocol.ts';
 import { BenchError, withTimeout } from './deadline.ts';
@@ -11,6 +12,11 @@ import { BenchError, withTimeout } from './deadline.ts';
 export interface FleetScreen {
   screenId: string;
   placement: Placement;
+}
+
+/** The site's screens as the fleets simulate them: an id and where it hangs. */
+export function fleetScreensOf(site: Site): FleetScreen[] {
+  return site.screens.map((s) => ({ screenId: s.id, placement: { buildingId: s.buildingId, zoneId: s.zoneId } }));
 }
 
 export interface FleetOptions {

@@ -2,7 +2,11 @@
 // JSON line and the targets it is held to; run.ts merges them and prints.
 import type { BenchOptions } from './options.ts';
 
-export type JsonValue = number | string | boolean | null;
+export type JsonValue = number | string | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Figures per fleet size: sections that run at several sizes each return `sizes: [{ screens, … }]`, and run.ts
+ * merges the entries with the same `screens` into one. */
+export type SizeFigures = { screens: number } & Record<string, JsonValue>;
 
 export interface Target {
   /** The JSON key the target applies to. */

@@ -58,3 +58,11 @@ export function histogramLines(buckets: readonly number[], widthMs: number, barW
     return `${`${from}–${to} s`.padStart(9)} ${String(count).padStart(6)} ${'█'.repeat(Math.round((count / top) * barWidth))}`;
   });
 }
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
