@@ -1,18 +1,14 @@
-// The only part of the bench's console that knows the console protocol: how a message changes what the office sees,
-// and whether that view shows every screen confirmed on a change. Today the hub pushes `{ type: 'state', state }`
-// with every screen's row (display/lib/use-console-link.ts keeps the latest); a snapshot + delta protocol would
-// replace `applyMessage` with its reducer and `allConfirmed` with a read of the view it builds.
-import type { HubState, ServerMessage } from '../shared/protocol.ts';
+// The bench's console sees what the office console sees: the hub's messages folded by the console's own reducer
+// (shared/console-view.ts: a whole `state` on connect, then `state-delta`s); and whether that view shows every
+// screen confirmed on a change.
+import { applyConsoleMessage, type ConsoleView } from '../shared/console-view.ts';
 
-/** What the office console shows: the latest state it was sent, or nothing yet. */
-export type ConsoleView = HubState | null;
+export type { ConsoleView };
 
 export const EMPTY_VIEW: ConsoleView = null;
 
 /** The view after one message from the hub (messages that are not about the roll-call leave it as it was). */
-export function applyMessage(view: ConsoleView, message: ServerMessage): ConsoleView {
-  return message.type === 'state' ? message.state : view;
-}
+export const applyMessage = applyConsoleMessage;
 
 /** The view's state seq, 0 before any state. */
 export function viewSeq(view: ConsoleView): number {
