@@ -111,7 +111,15 @@ export const SiteSchema = z
   })
   .check(z.superRefine((site, ctx) => {
     const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const duplicates = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) !== index);
+    // One pass with a set: an indexOf per id made checking a site of 10,000 screens take most of a second.
+    const duplicates = (ids: string[]) => {
+      const seen = new Set<string>();
+      return ids.filter((id) => {
+        if (seen.has(id)) return true;
+        seen.add(id);
+        return false;
+      });
+    };
     for (const id of duplicates(site.buildings.map((b) => b.id))) problem(['buildings'], `duplicate building id "${id}"`);
     for (const id of duplicates(site.zones.map((z) => z.id))) problem(['zones'], `duplicate zone id "${id}"`);
     for (const id of duplicates(site.screens.map((s) => s.id))) problem(['screens'], `duplicate screen id "${id}"`);

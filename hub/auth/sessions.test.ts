@@ -55,6 +55,24 @@ describe('sessions', () => {
     expect(sessions.resolve(left.id)).toBeNull();
   });
 
+  it('are dropped from the store by the next login once they have run out, by idleness or by age', async () => {
+    let now = 0;
+    const store = memoryStore({ office: 'office', admin: 'admin' });
+    const sessions = new Sessions(store, { idleMs: HOUR, maxAgeMs: 4 * HOUR, now: () => now });
+    const idle = await sessions.create({ username: 'admin', role: 'admin' });
+    const busy = await sessions.create({ username: 'office', role: 'office' });
+    for (let minute = 30; minute <= 3 * 60; minute += 30) {
+      now = minute * 60_000;
+      sessions.resolve(busy.id);
+    }
+    await sessions.create({ username: 'admin', role: 'admin' });
+    expect(store.data.sessions).toHaveLength(2);
+    expect(sessions.resolve(idle.id)).toBeNull();
+    now = 4 * HOUR + 1; // the busy one is past its maximum age, the admin's from hour 3 idle for over an hour
+    await sessions.create({ username: 'admin', role: 'admin' });
+    expect(store.data.sessions).toHaveLength(1);
+  });
+
   it('end at once for every device of a user, and refuse timeouts that are not positive', async () => {
     const store = memoryStore({ office: 'office', admin: 'admin' });
     const sessions = new Sessions(store, { idleMs: HOUR, maxAgeMs: HOUR });
