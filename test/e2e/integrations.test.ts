@@ -1,5 +1,6 @@
 // Integrations end to end in real Chromium (issue 13): an admin sets one up on the Integrations page and sees its
-// secret once; the integration's signed Lockdown then shows in the office console as "by Raptor (integration)".
+// secret once; the integration's signed Lockdown then shows in the office console and the drill reports as
+// "by Raptor (integration)"; the admin changes what it may do.
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -104,6 +105,12 @@ describe('integrations page', () => {
     await page.waitForSelector(byTest('integration-row-Raptor'));
     expect(await textOf(page, 'integration-last-used-Raptor')).not.toBe('Never');
     await shoot('after-event');
+
+    await page.click(byTest('nav-drills'));
+    await page.waitForSelector(byTest('drill-table'));
+    expect(await textOf(page, 'drill-table')).toContain('Raptor (integration)');
+    await page.click(byTest('nav-integrations'));
+    await page.waitForSelector(byTest('integration-row-Raptor'));
   });
 
   it('changes what the integration may do in its Change dialog', async () => {

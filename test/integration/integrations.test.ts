@@ -110,6 +110,8 @@ describe('events from an integration', () => {
     expect(set).toMatchObject({ who: 'Raptor', role: 'integration', from: '127.0.0.1', detail: expect.stringContaining('Panic button in room 104') });
     const listed = await hub.api('/api/integrations', { cookie: admin });
     expect(listed.body.integrations[0].lastUsedAt).toEqual(expect.any(String));
+    const reports = await hub.api('/api/drill-reports', { cookie: office });
+    expect(reports.body.changes).toEqual([expect.objectContaining({ mode: 'lockdown', who: 'Raptor', role: 'integration' })]);
   });
 
   it('the same event id again gets the same answer and changes nothing', async () => {
@@ -209,6 +211,8 @@ describe('events from an integration', () => {
     expect(clear.body).toMatchObject({ ok: true, type: 'all-clear', cleared: [expect.any(Number)] });
     expect((await state()).modes).toEqual([]);
     expect((await audit()).find((e) => e.action === 'mode.all-clear')).toMatchObject({ who: 'Raptor', role: 'integration' });
+    const reports = await hub.api('/api/drill-reports', { cookie: office });
+    expect(reports.body.changes[0].end).toMatchObject({ kind: 'all-clear', who: 'Raptor', role: 'integration' });
 
     // An Evacuate the office started is not the integration's to end.
     await hub.api('/api/modes', { cookie: office, body: { mode: 'evacuate', scope: { kind: 'site' }, drill: true, destination: 'North field' } });
