@@ -18,6 +18,7 @@ import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import type { DocumentOperations } from './domain/documents.ts';
 import type { FloorPlanOperations } from './domain/floor-plans.ts';
 import type { HazardOperations } from './domain/hazards.ts';
+import type { IntegrationOperations } from './domain/integrations.ts';
 import type { ModeOperations } from './domain/modes.ts';
 import type { UserOperations } from './domain/users.ts';
 import type { ContentOperations } from './domain/content.ts';
@@ -27,6 +28,7 @@ import type { ModeToneOperations } from './domain/mode-tones.ts';
 import type { ScreenOperations } from './domain/screens.ts';
 import type { SiteFileOperations } from './domain/site-file.ts';
 import type { SiteOperations } from './domain/site.ts';
+import type { InboundEvents } from './integrations/inbound-events.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clientAddress } from './routes/client-address.ts';
@@ -35,6 +37,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
+import { integrationRoutes } from './routes/integrations.ts';
 import { kioskSetupRoutes, type KioskSetupDeps } from './routes/kiosk-setup.ts';
 import { mapRoutes } from './routes/maps.ts';
 import { modeRoutes } from './routes/modes.ts';
@@ -76,6 +79,9 @@ export interface AppDeps {
   floorPlans: FloorPlanOperations;
   diagrams: EvacuationDiagrams;
   documents: DocumentOperations;
+  /** Panic-button and mass-notification systems: their set-up, and the events they send. */
+  integrations: IntegrationOperations;
+  inboundEvents: InboundEvents;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -103,6 +109,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', floorPlanRoutes(deps.floorPlans, deps.store))
     .route('/', diagramRoutes(deps.diagrams))
     .route('/documents', documentRoutes(deps.documents))
+    .route('/integrations', integrationRoutes(deps.integrations, deps.inboundEvents))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }));
 }

@@ -31,11 +31,14 @@ import { PdfRenderer } from './diagrams/pdf-renderer.ts';
 import { createFloorPlanOperations } from './domain/floor-plans.ts';
 import { createDocumentOperations } from './domain/documents.ts';
 import { createHazardOperations } from './domain/hazards.ts';
+import { createIntegrationOperations } from './domain/integrations.ts';
 import { createModeOperations } from './domain/modes.ts';
 import { createUserOperations } from './domain/users.ts';
+import { createInboundEvents } from './integrations/inbound-events.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { DOCUMENTS_DIR } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
+import { openIntegrationsFile } from './store/integrations-file.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
 import { openSessionActivity } from './store/session-activity.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
@@ -119,6 +122,9 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     maxAgeByRole: { office: config.officeSessionHours * 3600_000 },
     activity: await openSessionActivity(config.dataDir),
   });
+  const modes = createModeOperations({ store, audit, realtime });
+  const hazards = createHazardOperations({ store, audit, realtime });
+  const integrationsFile = await openIntegrationsFile(config.dataDir);
   const app = createApp({
     store,
     audit,
@@ -134,8 +140,8 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
       endSessionConsoles: (sessionKey) => realtime.closeConsolesOfSession(sessionKey),
     }),
     realtime,
-    modes: createModeOperations({ store, audit, realtime }),
-    hazards: createHazardOperations({ store, audit, realtime }),
+    modes,
+    hazards,
     users: createUserOperations({
       store,
       audit,
@@ -152,6 +158,8 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     floorPlans: createFloorPlanOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
     documents: createDocumentOperations({ store, audit, documentsDir: join(config.dataDir, DOCUMENTS_DIR) }),
+    integrations: createIntegrationOperations({ file: integrationsFile, store, audit }),
+    inboundEvents: createInboundEvents({ file: integrationsFile, store, modes, hazards, audit }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,

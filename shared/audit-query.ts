@@ -13,6 +13,7 @@ export const AUDIT_ACTION_GROUPS = {
   'floor-plans': { label: 'Floor plans and maps', prefixes: ['floor-plans', 'map'] },
   documents: { label: 'Documents', prefixes: ['document'] },
   content: { label: 'Screen content', prefixes: ['content'] },
+  integrations: { label: 'Integrations', prefixes: ['integration'] },
 } as const;
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
 export const AUDIT_ACTION_PREFIXES: readonly string[] = Object.values(AUDIT_ACTION_GROUPS).flatMap((g) => g.prefixes);

@@ -218,8 +218,10 @@ const activeFields = {
   /** The sequence number of the change that started this mode; it also identifies the mode while active. */
   seq: z.int().check(z.positive()),
   startedAt: z.iso.datetime(),
-  /** Username of whoever started it. */
+  /** Username of whoever started it, or the name of the integration that did. */
   by: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** Set when an integration (a panic button, a mass notification system) started it: "by Raptor (integration)". */
+  byIntegration: z.optional(z.literal(true)),
 };
 export const ActiveModeSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('hold'), ...modeRequestFields, ...activeFields }),

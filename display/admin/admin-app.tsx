@@ -1,4 +1,4 @@
-// The facility manager's console: log in, then the screens of the site with their live health, the floor-plan editor, the documents, the users, the drill reports or the audit log.
+// The facility manager's console: log in, then the screens of the site with their live health, the floor-plan editor, the documents, the users, the integrations, the drill reports or the audit log.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LoginForm } from '../lib/login-form.tsx';
 import { useConsoleLink } from '../lib/use-console-link.ts';
@@ -11,6 +11,7 @@ import { ContentPage } from './content-page.tsx';
 import { DocumentsPage } from './documents-page.tsx';
 import { DrillReportsPage } from './drill-reports-page.tsx';
 import { FloorPlanEditor } from './floor-plan-editor.tsx';
+import { IntegrationsPage } from './integrations-page.tsx';
 import { ModeWordingsPage } from './mode-wordings-page.tsx';
 import { ModeTonesForm } from './mode-tones-form.tsx';
 import { PairScreenForm } from './pair-screen-form.tsx';
@@ -20,7 +21,7 @@ import { SitePage } from './site/site-page.tsx';
 import { useSite } from '../lib/use-site.ts';
 import { UsersPage } from './users-page.tsx';
 
-const PAGES = ['site', 'screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'drills', 'audit', 'account'] as const;
+const PAGES = ['site', 'screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'audit', 'account'] as const;
 type Page = (typeof PAGES)[number];
 /** "#drills/14" → "drills": the page is the first part of the address's fragment. */
 const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
@@ -88,6 +89,11 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
             Users
           </a>
         )}
+        {props.role === 'admin' && (
+          <a href="#integrations" class={page === 'integrations' ? 'on' : ''} aria-current={page === 'integrations' ? 'page' : undefined} data-test="nav-integrations">
+            Integrations
+          </a>
+        )}
         <a href="#modes" class={page === 'modes' ? 'on' : ''} aria-current={page === 'modes' ? 'page' : undefined} data-test="nav-modes">
           Mode instructions
         </a>
@@ -141,6 +147,12 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <section class="panel">
           <h2>Users</h2>
           {props.role === 'admin' ? <UsersPage currentUser={props.username} /> : <p class="muted">Only an administrator can manage users.</p>}
+        </section>
+      )}
+      {page === 'integrations' && (
+        <section class="panel">
+          <h2>Integrations</h2>
+          {props.role === 'admin' ? <IntegrationsPage /> : <p class="muted">Only an administrator can manage integrations.</p>}
         </section>
       )}
       {page === 'drills' && (

@@ -52,6 +52,11 @@ const ACTION_TEXT: Record<string, string> = {
   'screen.unpaired': 'Unpaired a screen',
   'screen.sound-changed': 'Turned a screen’s sound on or off',
   'mode.tones-changed': 'Changed the tones of modes',
+  'integration.created': 'Set up an integration',
+  'integration.updated': 'Changed an integration',
+  'integration.secret-replaced': 'Gave an integration a new secret',
+  'integration.deleted': 'Deleted an integration',
+  'integration.refused': 'Refused an integration’s event',
 };
 
 function what(entry: AuditEntry, site: Site | null): string {

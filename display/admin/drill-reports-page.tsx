@@ -2,6 +2,7 @@
 // its printable report (#drills/<seq>).
 import type { InferResponseType } from 'hono/client';
 import { useEffect, useState } from 'preact/hooks';
+import { actorName } from '../../shared/actor-name.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
@@ -95,7 +96,7 @@ function DrillList() {
                       <DrillBadge drill={change.drill} />
                     </td>
                     <td>{change.scopeName}</td>
-                    <td>{change.who}</td>
+                    <td>{actorName(change.who, change.role === 'integration')}</td>
                     <td>{endedText(change, timeZone)}</td>
                     <td>
                       <a href={`#drills/${change.seq}`} data-test={`open-report-${change.seq}`}>

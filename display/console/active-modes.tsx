@@ -1,4 +1,5 @@
 // What is active now, most important first, each with its own All Clear.
+import { actorName } from '../../shared/actor-name.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import type { ActiveMode, Site } from '../../shared/model.ts';
 import { MODE_CATALOGUE, announcementFor, shelterInWords } from '../../shared/modes.ts';
@@ -37,7 +38,7 @@ export function ActiveModes(props: {
             </strong>
             <span>
               {scopeName(active.scope, props.site)} · since {schoolTime(active.startedAt, props.site)} (
-              {elapsedSince(active.startedAt, props.now)}) · by {active.by}
+              {elapsedSince(active.startedAt, props.now)}) · by {actorName(active.by, active.byIntegration === true)}
               {active.mode === 'evacuate' && ` · to ${active.destination}`}
               {active.mode === 'shelter' && ` · ${shelterInWords(active.hazard, active.strategy)}`}
               {active.note && <span data-test="active-note"> · “{active.note}”</span>}

@@ -17,7 +17,8 @@ export interface ModeOperationsDeps {
   logError?: (message: string) => void;
 }
 
-function checkScope(scope: Scope, site: Site): void {
+/** A building or zone named in a request must be on the site. */
+export function checkScope(scope: Scope, site: Site): void {
   if (scope.kind === 'building' && !site.buildings.some((b) => b.id === scope.buildingId)) {
     throw new ApiError('unknown_scope', `There is no building "${scope.buildingId}" on this site.`);
   }
@@ -52,7 +53,7 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         const seq = modeState.seq + 1;
         const { note, noteTranslations, ...rest } = request;
         // An empty note is no note: screens show nothing for it, nor for its translations.
-        const base = { seq, startedAt: now().toISOString(), by: actor.username, ...(note ? { note, ...(noteTranslations ? { noteTranslations } : {}) } : {}) };
+        const base = { seq, startedAt: now().toISOString(), by: actor.username, ...(actor.role === 'integration' ? { byIntegration: true as const } : {}), ...(note ? { note, ...(noteTranslations ? { noteTranslations } : {}) } : {}) };
         const next: ActiveMode =
           rest.mode === 'shelter'
             ? { ...rest, ...base, strategy: rest.strategy ?? DEFAULT_STRATEGY[rest.hazard] }

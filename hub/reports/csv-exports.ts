@@ -1,5 +1,6 @@
 // The CSV exports of the audit log and of a drill report: their columns and file names. Times are the school's
 // local time with its offset ("2026-11-22T08:03:11-06:00"): exact, and what the people who read them expect.
+import { actorName } from '../../shared/actor-name.ts';
 import { scopeKey } from '../../shared/modes.ts';
 import type { AuditEntry } from '../store/audit-log.ts';
 import { csvDocument, csvStream, type CsvValue } from './csv.ts';
@@ -51,13 +52,13 @@ export function drillReportCsv(report: DrillReport): { fileName: string; text: s
     'ended_by',
     'ended_at',
   ];
-  const ended = report.end ? (report.end.kind === 'all-clear' ? `All Clear #${report.end.seq} by ${report.end.who}` : `replaced by #${report.end.seq} (${report.end.who})`) : 'still active';
+  const ended = report.end ? (report.end.kind === 'all-clear' ? `All Clear #${report.end.seq} by ${actorName(report.end.who, report.end.role === 'integration')}` : `replaced by #${report.end.seq} (${actorName(report.end.who, report.end.role === 'integration')})`) : 'still active';
   const rows = report.screens.map((s): CsvValue[] => [
     report.seq,
     report.mode,
     drillOrReal(report.drill),
     report.scopeName,
-    report.who,
+    actorName(report.who, report.role === 'integration'),
     local(report.at, timeZone),
     s.id,
     s.name,

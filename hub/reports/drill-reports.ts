@@ -14,6 +14,7 @@ export interface ModeEnd {
   seq: number;
   at: string;
   who: string;
+  role: AuditEntry['role'];
   drill: boolean;
 }
 
@@ -77,7 +78,7 @@ export async function modeChanges(entries: AsyncIterable<AuditEntry>, site: Site
   const changes: ModeChange[] = [];
   let active: ModeChange[] = [];
   const end = (ended: ModeChange[], kind: ModeEnd['kind'], event: ModeSet | AllClear) => {
-    for (const change of ended) change.end = { kind, seq: event.seq, at: event.at, who: event.who, drill: event.drill };
+    for (const change of ended) change.end = { kind, seq: event.seq, at: event.at, who: event.who, role: event.role, drill: event.drill };
     active = active.filter((change) => !ended.includes(change));
   };
   for (const event of events) {

@@ -226,6 +226,13 @@ describe('the admin console', () => {
     await expectNoSeriousProblems(admin);
   });
 
+  it('has no serious problem on the integrations page, with the new-integration form showing its problems', async () => {
+    await openPage('integrations', byTest('new-integration-form'));
+    await admin.click(byTest('new-integration-submit'));
+    await admin.waitForSelector(byTest('new-integration-name-problem'));
+    await expectNoSeriousProblems(admin);
+  });
+
   it('has no serious problem on the mode instructions page and its preview', async () => {
     await openPage('modes', byTest('wordings-directive'));
     const preview = (await (await admin.$(byTest('wordings-preview')))!.contentFrame())!;

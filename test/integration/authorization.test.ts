@@ -89,6 +89,13 @@ const MATRIX: Record<string, Entry> = {
   'PATCH /api/documents/:id': { allowed: ADMINS, path: '/api/documents/00000000000000000000000000000000', body: { title: 'Renamed' } },
   'DELETE /api/documents/:id': { allowed: ADMINS, path: '/api/documents/00000000000000000000000000000000' },
   'POST /api/screens/session': { allowed: EVERYONE, skip: 'authenticated by the device token, not a role; covered in pairing.test.ts' },
+  // Integrations: admins set them up (no such integration: 404 past the role check); events prove themselves.
+  'GET /api/integrations': { allowed: ADMINS },
+  'POST /api/integrations': { allowed: ADMINS, body: { name: 'Matrix', auth: 'bearer', modes: ['hold'], ceiling: { kind: 'site' }, drillOnly: true, allowedAddresses: [] } },
+  'PATCH /api/integrations/:id': { allowed: ADMINS, path: '/api/integrations/000000000000', body: { enabled: false } },
+  'POST /api/integrations/:id/secret': { allowed: ADMINS, path: '/api/integrations/000000000000/secret' },
+  'DELETE /api/integrations/:id': { allowed: ADMINS, path: '/api/integrations/000000000000' },
+  'POST /api/integrations/:id/events': { allowed: EVERYONE, skip: 'authenticated by the integration’s signature or key, not a role; covered in integrations.test.ts' },
   'GET /': { allowed: EVERYONE },
   'GET /screen': { allowed: EVERYONE },
   'GET /console': { allowed: EVERYONE },
