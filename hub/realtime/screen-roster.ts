@@ -112,12 +112,14 @@ export class ScreenRoster {
   /** The console message for these changes; sized by the screens in them, not by the site. */
   delta(changes: RosterChanges): StateDelta {
     const state = this.modeState();
-    // A screen goes as its whole row when more than one thing changed for it, or when it was re-pointed to a mode it
-    // already shows (the group form says "not painted yet").
+    // A screen goes as its whole row when its row changed otherwise (it came or went, its health), or when it was
+    // re-pointed to a mode it already shows without a new receipt (the group form says "not painted yet"). Re-pointed
+    // and painted in the same push, it is in both groups: the console applies the expectation, then the receipt. A
+    // console that fell behind gets a whole change merged, so this keeps its catch-up the size of the groups.
     const whole = new Set(changes.rows);
     for (const id of changes.expectations) {
       const runtime = this.#runtimes.get(id);
-      if (runtime && (changes.receipts.has(id) || isConfirmed(runtime))) whole.add(id);
+      if (runtime && !changes.receipts.has(id) && isConfirmed(runtime)) whole.add(id);
     }
     const expected = new Map<string, StateDelta['expected'][number]>();
     for (const id of changes.expectations) {
