@@ -3,17 +3,12 @@
 // and places, and the lists of unconfirmed screens). A console on a slow link is not closed for falling behind: while
 // its socket is full its changes are merged and wait, and it gets them in one delta once it has drained.
 import { encode, snapshotMessage, welcomeMessage } from '../../shared/protocol.ts';
-import type { ModeId, ModeState, Site } from '../../shared/model.ts';
 import type { Connection, ConsoleSession } from './connection-registry.ts';
 import { mergeChanges, noChanges, type RosterChanges, type ScreenRoster } from './screen-roster.ts';
+import type { HubBasics } from './hub-basics.ts';
 import { siteProfile } from './screen-profile.ts';
 
-export interface ConsoleFeedOptions {
-  build: string;
-  heartbeatMs: number;
-  priority: readonly ModeId[];
-  site: () => Site;
-  modeState: () => ModeState;
+export interface ConsoleFeedOptions extends HubBasics {
   /** How long a push may be delayed to coalesce receipts. */
   pushDelayMs: number;
   /** A console with more than this still queued gets nothing new until it has sent it. */

@@ -4,19 +4,15 @@
 import { targetsScreen, type Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import type { ModeTones } from '../../shared/mode-tones.ts';
-import type { ModeId, ModeState, Screen, Site } from '../../shared/model.ts';
+import type { Screen } from '../../shared/model.ts';
 import { snapshotMessage, welcomeMessage, type ScreenHello } from '../../shared/protocol.ts';
+import type { HubBasics } from './hub-basics.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
 import type { Connection, ConnectionRegistry, ScreenRole } from './connection-registry.ts';
 import type { ScreenRoster } from './screen-roster.ts';
 import { screenProfile, siteProfile } from './screen-profile.ts';
 
-export interface ScreenSyncOptions {
-  build: string;
-  heartbeatMs: number;
-  priority: readonly ModeId[];
-  site: () => Site;
-  modeState: () => ModeState;
+export interface ScreenSyncOptions extends HubBasics {
   /** The floor plans of a building, for its screens to cache; null when it has none. */
   planFor: (buildingId: string) => BuildingPlan | null;
   /** The normal-mode slides and their revision. */
