@@ -412,12 +412,6 @@ export class ScreenModeTakeover extends LitElement {
     }
   }
 
-  /**
-   * How many pages the steps take: the columns run on beyond the frame, so the last step's column says. One read of
-   * layout the browser has just done (after a render, or in the resize observer), never a loop of guesses. A step
-   * taller than the frame (a long one on a small display) would be cut between pages: the steps' text is then made
-   * smaller, once, by the ratio that lets it fit.
-   */
   /** From the steps' usual size: what fits changes with the words and the screen's size. */
   #remeasure(): void {
     this.#stepsScale = 1;
@@ -425,19 +419,41 @@ export class ScreenModeTakeover extends LitElement {
     this.#measure();
   }
 
+  /**
+   * How many pages the steps take. The page count ("1 / 2") takes room from the steps, so whether they fit one page
+   * is asked without it: asked with it, steps that only just fit would page, and keep the count that made them page
+   * for as long as the screen kept its size. Only when they do not fit is the count put back and the pages counted
+   * again. Reads of layout the browser has just done (after a render, or in the resize observer): one when the steps
+   * fit, as on most screens, and never a loop of guesses.
+   */
   #measure(): void {
     const pages = this.renderRoot.querySelector<HTMLElement>('.pages');
     const steps = pages ? [...pages.querySelectorAll<HTMLElement>('li')] : [];
     const last = steps.at(-1);
     if (!pages || !last) return void (this.pages = 1);
+    const label = this.renderRoot.querySelector<HTMLElement>('.page-count');
+    if (label) label.hidden = true;
+    let count = this.#count(pages, steps, last);
+    if (label) {
+      label.hidden = false;
+      if (count > 1) count = this.#count(pages, steps, last);
+    }
+    this.pages = count;
+  }
+
+  /**
+   * The pages the steps take in the frame as it is laid out now: the columns run on beyond the frame, so the last
+   * step's column says. A step taller than the frame (a long one on a small display) would be cut between pages: the
+   * steps' text is then made smaller by the ratio that lets it fit (at most once per frame height asked).
+   */
+  #count(pages: HTMLElement, steps: readonly HTMLElement[], last: HTMLElement): number {
     const tallest = Math.max(...steps.map((step) => step.offsetHeight + (step.previousElementSibling ? 0 : step.parentElement!.previousElementSibling!.clientHeight)));
-    if (tallest > pages.clientHeight && this.#stepsScale === 1) {
-      this.#stepsScale = Math.max(0.6, (0.9 * pages.clientHeight) / tallest);
+    if (tallest > pages.clientHeight) {
+      this.#stepsScale = Math.max(0.6, (this.#stepsScale * 0.9 * pages.clientHeight) / tallest);
       this.style.setProperty('--steps-scale', this.#stepsScale.toFixed(3));
-      return this.#measure();
     }
     const pitch = pages.clientWidth + parseFloat(getComputedStyle(pages).columnGap);
-    this.pages = Math.max(1, Math.floor((last.offsetLeft + 1) / pitch) + 1);
+    return Math.max(1, Math.floor((last.offsetLeft + 1) / pitch) + 1);
   }
 
   override render() {

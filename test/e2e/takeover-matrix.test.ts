@@ -86,8 +86,14 @@ async function check(key: ScreenKey, page: Page, width: number, height: number, 
     const where = `${key} ${width}×${height} ${label} page ${n + 1}/${pages}`;
     for (const problem of texts.problems) problems.push(`${where}: ${problem}`);
     texts.takeovers.forEach((takeover, t) => {
+      if (n >= takeover.pages) return;
+      const language = `${where}: [${takeover.language}]`;
+      // Each page after the first brings a step the reader has not had yet; none turns to nothing new.
+      if (n > 0 && takeover.stepsShown.every((index) => seen.has(`${t}:${index}`))) problems.push(`${language} shows no step that the pages before it did not`);
       takeover.stepsShown.forEach((index) => seen.add(`${t}:${index}`));
-      if (takeover.pages > 1 && n < takeover.pages && takeover.pageLabel !== `${n + 1} / ${takeover.pages}`) problems.push(`${where}: [${takeover.language}] the page label says "${takeover.pageLabel}"`);
+      if (takeover.pages > 1 && takeover.pageLabel !== `${n + 1} / ${takeover.pages}`) problems.push(`${language} the page label says "${takeover.pageLabel}"`);
+      // The page count must not be what makes the steps page: without it, they would not all fit.
+      if (n === 0 && takeover.pages > 1 && takeover.fitsOnePage) problems.push(`${language} says "${takeover.pageLabel}", yet every step fits the first page`);
     });
     // The first page of each, at most 1280 pixels on its longer side: enough to look at (a 4K PNG takes seconds).
     const scale = Math.min(1, 1280 / Math.max(width, height));
@@ -128,6 +134,41 @@ describe('the takeover hides no word', () => {
       }, 240_000);
     }
   }
+
+  it('counts the pages for the size the screen has now, whatever size it had before', async () => {
+    // Without a note, a Shelter's four steps on a portrait screen fit with little to spare: the page count, which takes
+    // room from the steps, must not be kept from an earlier size where they paged.
+    await hub.api('/api/modes', { method: 'POST', cookie: office, body: { mode: 'shelter', hazard: 'tornado', strategy: 'shelter-area', scope: { kind: 'site' }, drill: true } });
+    const page = pages.get('map-en')!;
+    await page.bringToFront();
+    const sizes = [[800, 600], [1080, 1920], [1920, 1080], [1080, 1920], [800, 480], [1366, 768]] as const;
+    const count = async (): Promise<number> => (await takeoverTexts(page, 0)).takeovers[0]!.pages;
+    try {
+      await waitForScreen(page, { mode: 'shelter' });
+      await page.waitForFunction(() => document.querySelector('muster-screen')?.getAttribute('data-route') !== 'none');
+      const afterResizes: number[] = [];
+      for (const [width, height] of sizes) {
+        await page.setViewport({ width, height });
+        await settle(page);
+        afterResizes.push(await count());
+      }
+      const fresh: number[] = [];
+      for (const [width, height] of sizes) {
+        await page.setViewport({ width, height });
+        await page.reload();
+        await waitForScreen(page, { mode: 'shelter' });
+        await page.waitForFunction(() => document.querySelector('muster-screen')?.getAttribute('data-route') !== 'none');
+        await settle(page);
+        fresh.push(await count());
+      }
+      expect(afterResizes).toEqual(fresh);
+      // And the portrait screen, the reason for this test, shows them on one page.
+      expect(fresh[1]).toBe(1);
+    } finally {
+      await hub.api('/api/all-clear', { method: 'POST', cookie: office, body: { scope: { kind: 'site' }, drill: true } });
+      await waitForScreen(page, { mode: 'normal' });
+    }
+  });
 
   it('turns the pages of steps by itself', async () => {
     await hub.api('/api/modes', { method: 'POST', cookie: office, body: { mode: 'evacuate', destination: 'North athletic field', scope: { kind: 'site' }, drill: true, note: NOTE } });

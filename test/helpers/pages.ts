@@ -72,8 +72,9 @@ export async function settle(page: Page): Promise<void> {
 
 export interface TakeoverTexts {
   /** Per takeover on the screen (two when two languages stand side by side): its pages of steps, what its page label
-   * says ("1 / 2", or "" with one page), how many steps it has and which of them (by index) are shown whole. */
-  takeovers: { language: string; pages: number; pageLabel: string; steps: number; stepsShown: number[] }[];
+   * says ("1 / 2", or "" with one page), how many steps it has and which of them (by index) are shown whole, and, on
+   * its first page, whether every step would be whole there once the page label is gone (then it pages for nothing). */
+  takeovers: { language: string; pages: number; pageLabel: string; steps: number; stepsShown: number[]; fitsOnePage: boolean }[];
   /** Each text that is not whole: its first words and what hides it. */
   problems: string[];
 }
@@ -116,8 +117,20 @@ export async function takeoverTexts(page: Page, n: number): Promise<TakeoverText
         if (problem) problems.push(`[${takeover.language}] "${el.textContent!.trim().slice(0, 40)}": ${problem}`);
         else if (el.tagName === 'LI' && onPager) stepsShown.push(steps.indexOf(el as HTMLLIElement));
       }
-      const label = takeover.shadowRoot!.querySelector('[data-test="steps-page"]');
-      return { language: takeover.language, pages: takeover.pages, pageLabel: label?.textContent!.trim() ?? '', steps: steps.length, stepsShown };
+      const label = takeover.shadowRoot!.querySelector<HTMLElement>('[data-test="steps-page"]');
+      const pageLabel = label?.textContent!.trim() ?? '';
+      // The label takes room from the steps: laid out without it, would they all be whole on the first page?
+      let fitsOnePage = steps.length > 0 && takeover.page === 0;
+      if (fitsOnePage && label) {
+        label.hidden = true;
+        const frame = pager!.getBoundingClientRect();
+        fitsOnePage = steps.every((step) => {
+          const box = step.getBoundingClientRect();
+          return box.top >= frame.top - 1 && box.bottom <= frame.bottom + 1 && box.left >= frame.left - 1 && box.right <= frame.right + 1;
+        });
+        label.hidden = false;
+      }
+      return { language: takeover.language, pages: takeover.pages, pageLabel, steps: steps.length, stepsShown, fitsOnePage };
     });
     return { takeovers, problems };
   });
