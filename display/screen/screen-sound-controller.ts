@@ -15,6 +15,17 @@ export interface SoundCue {
   soundOn: boolean;
 }
 
+/**
+ * Run `work` once the page has nothing more pressing (its rendering included): a background-priority task where the
+ * browser has the Prioritized Task Scheduling API, a plain task otherwise. Not an animation frame: a page in a
+ * background tab gets none, and its tones must still sound.
+ */
+function afterWork(work: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: 'background' }) => Promise<unknown> } }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(work, { priority: 'background' });
+  else setTimeout(work, 0);
+}
+
 export class ScreenSoundController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #onHealth: (health: SoundHealth) => void;
@@ -62,10 +73,13 @@ export class ScreenSoundController implements ReactiveController {
     if (shownSeq === null) return;
     const tone = toneForChange(shownSeq, active, tones ?? DEFAULT_MODE_TONES);
     if (!this.#soundOn || tone === null || tone === 'none') return;
-    if (this.#player.play(tone)) {
-      // For people and tests looking at the page: which tone it sounded, and for what.
-      this.#host.dispatchEvent(new CustomEvent('muster-tone', { bubbles: true, composed: true, detail: { tone, mode: active?.mode ?? 'normal' } }));
-    }
+    // Out of the way of the paint of what it sounds for: the screen's words come first, the tone a frame or so later.
+    afterWork(() =>
+      void this.#player.play(tone).then((played) => {
+        // For people and tests looking at the page: which tone it sounded, and for what.
+        if (played) this.#host.dispatchEvent(new CustomEvent('muster-tone', { bubbles: true, composed: true, detail: { tone, mode: active?.mode ?? 'normal' } }));
+      }),
+    );
   }
 
   readonly #resume = (): void => {

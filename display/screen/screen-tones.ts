@@ -108,10 +108,22 @@ export function toneForChange(shownSeq: number, active: ActiveMode | null, tones
 
 export type PlayerHealth = 'ok' | 'blocked' | 'unavailable';
 
-/** Plays tones on one AudioContext. Where the browser allows no audio before a gesture, the context stays suspended. */
+/** How long after its last note a tone's context is suspended: a running context renders silence all the time. */
+const IDLE_AFTER_S = 1;
+/** How long a context suspended while idle may take to run again before the tone is given up (not played late). */
+const WAKE_TIMEOUT_MS = 1000;
+
+/**
+ * Plays tones on one AudioContext. Where the browser allows no audio before a gesture, the context stays suspended.
+ * Between tones the player suspends the context itself: a running context renders silence, which costs a screen CPU
+ * every second (about 1 % of a core here, per screen), and it is woken for the next tone.
+ */
 export class TonePlayer {
   #context: AudioContext | null = null;
   #unavailable = false;
+  /** Suspended by the player between tones, after the browser let it run: it can sound. */
+  #idle = false;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
   /** The tone sounding now, cut off when another starts. */
   #output: GainNode | null = null;
 
@@ -120,7 +132,7 @@ export class TonePlayer {
 
   get health(): PlayerHealth {
     if (this.#unavailable) return 'unavailable';
-    return this.#context?.state === 'running' ? 'ok' : 'blocked';
+    return this.#context?.state === 'running' || this.#idle ? 'ok' : 'blocked';
   }
 
   /** Make the audio output ready; asks the browser to let it run (it may wait for a gesture: see resume). */
@@ -138,30 +150,52 @@ export class TonePlayer {
     this.onHealthChange();
   }
 
-  /** Ask again to run: after a user gesture, a browser that blocked audio lets it start. */
-  resume(): Promise<void> {
-    return this.#context?.resume().catch(() => undefined) ?? Promise.resolve();
+  /** Ask again to run: after a user gesture, a browser that blocked audio lets it start. Once it runs, it rests until a tone. */
+  async resume(): Promise<void> {
+    const context = this.#context;
+    if (!context) return;
+    await context.resume().catch(() => undefined);
+    if (context === this.#context && context.state === 'running' && this.#output === null) this.#restSoon(context, 0);
   }
 
   close(): void {
     const context = this.#context;
     this.#context = null;
     this.#output = null;
+    this.#idle = false;
+    clearTimeout(this.#idleTimer);
     if (!context) return;
     context.removeEventListener('statechange', this.onHealthChange);
     void context.close().catch(() => undefined);
     this.onHealthChange();
   }
 
-  /** Sound a tone now; false when audio cannot play (a suspended context would play it late, so it is not queued). */
-  play(tone: ToneId): boolean {
+  /**
+   * Sound a tone: at once when the context runs, or as soon as a context resting between tones has woken. False when
+   * audio cannot play (a context the browser holds suspended would play it late, so it is not queued).
+   */
+  async play(tone: ToneId): Promise<boolean> {
     const context = this.#context;
-    if (!context || context.state !== 'running') return false;
+    if (!context) return false;
+    if (context.state !== 'running') {
+      if (!this.#idle) return false;
+      clearTimeout(this.#idleTimer);
+      const woke = await Promise.race([context.resume().then(() => true, () => false), new Promise<false>((done) => setTimeout(done, WAKE_TIMEOUT_MS, false))]);
+      if (context !== this.#context) return false;
+      if (!woke || context.state !== 'running') {
+        // It did not wake: the screen must say it cannot sound, not claim it can.
+        this.#idle = false;
+        this.onHealthChange();
+        return false;
+      }
+    }
+    this.#idle = false;
     this.#output?.disconnect();
     const output = context.createGain();
     output.connect(context.destination);
     this.#output = output;
     // A little ahead, so the first note's envelope is not cut by the time it takes to set the nodes up.
+    let end = context.currentTime;
     for (const scheduled of toneSchedule(TONE_PATTERNS[tone], context.currentTime + 0.05)) {
       const oscillator = context.createOscillator();
       oscillator.type = scheduled.wave;
@@ -176,7 +210,21 @@ export class TonePlayer {
       oscillator.connect(gain).connect(output);
       oscillator.start(scheduled.start);
       oscillator.stop(scheduled.end);
+      end = Math.max(end, scheduled.end);
     }
+    this.#restSoon(context, end - context.currentTime + IDLE_AFTER_S);
     return true;
+  }
+
+  /** Suspend the context `seconds` from now, unless a tone comes first. */
+  #restSoon(context: AudioContext, seconds: number): void {
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => {
+      if (context !== this.#context || context.state !== 'running') return;
+      this.#output?.disconnect();
+      this.#output = null;
+      this.#idle = true;
+      void context.suspend().catch(() => undefined);
+    }, seconds * 1000);
   }
 }
