@@ -3,6 +3,7 @@
 // Other signage players can embed it: it needs only its screen id and a route to the hub.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { cache } from 'lit/directives/cache.js';
 import type { ActiveMode, Destination, Language } from '../../shared/model.ts';
 import { NO_WORDINGS } from '../../shared/mode-texts.ts';
 import type { RouteGoal } from '../../shared/routing.ts';
@@ -227,7 +228,9 @@ export class MusterScreen extends LitElement {
         : nothing;
     // During a mode the takeover gives the notice a line of its own; over normal content it is a small bar.
     const notice = active ? null : this.#noticeText(language);
-    return html`${view}${identify}${sideBySide ? nothing : this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
+    // Cached: the normal view a mode covers is kept, not built anew at the All Clear (its map is hundreds of elements),
+    // and one takeover serves the next mode; each is updated with what has changed meanwhile when it is shown again.
+    return html`${cache(view)}${identify}${sideBySide ? nothing : this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
   }
 
   /**

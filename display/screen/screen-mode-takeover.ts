@@ -1,6 +1,6 @@
 // <screen-mode-takeover>: the full-screen emergency view, readable from 10 m. Drawn only from local data
 // (the mode catalogue is in the bundle), so it depends on nothing that can fail.
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, svg, type PropertyValues, type ReactiveElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ActiveMode, Hazards, Language, Units } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
@@ -381,10 +381,17 @@ export class ScreenModeTakeover extends LitElement {
   #stepsScale = 1;
   #turn: ReturnType<typeof setTimeout> | undefined;
 
+  /** Shown again (kept while away, as the screen keeps its views): its frame is watched anew and measured. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     this.#resize.disconnect();
     this.#watched = null;
     clearTimeout(this.#turn);
+    this.#turn = undefined;
     super.disconnectedCallback();
   }
 
@@ -404,12 +411,22 @@ export class ScreenModeTakeover extends LitElement {
       if (frame) this.#resize.observe(frame);
       this.#watched = frame;
     }
-    if (changed.has('active') || changed.has('language') || changed.has('wordings') || changed.has('route') || changed.has('hazardHere') || changed.has('notice')) this.#remeasure();
+    if (changed.has('active') || changed.has('language') || changed.has('wordings') || changed.has('route') || changed.has('hazardHere') || changed.has('notice')) void this.#remeasureWhenDrawn();
     // Each page stays up for PAGE_MS from when it appears, however it came (the timer, a resize, a test).
-    if (changed.has('page') || changed.has('pages')) {
+    if (changed.has('page') || changed.has('pages') || this.#turn === undefined) {
       clearTimeout(this.#turn);
-      if (this.pages > 1) this.#turn = setTimeout(() => (this.page = (this.page + 1) % this.pages), PAGE_MS);
+      this.#turn = this.pages > 1 ? setTimeout(() => (this.page = (this.page + 1) % this.pages), PAGE_MS) : undefined;
     }
+  }
+
+  /**
+   * Measured once the map and the route panel have drawn too (each in its own update, just after this one, before the
+   * frame): measured before, the steps' frame has a size it does not keep, and the frame lays everything out again.
+   */
+  async #remeasureWhenDrawn(): Promise<void> {
+    const parts = [...this.renderRoot.querySelectorAll('screen-floor-map, screen-route-panel')] as Partial<ReactiveElement>[];
+    await Promise.all(parts.map((part) => part.updateComplete));
+    if (this.isConnected) this.#remeasure();
   }
 
   /** From the steps' usual size: what fits changes with the words and the screen's size. */

@@ -166,6 +166,12 @@ export class ScreenSlides extends LitElement {
   /** The slide's words changed since they were last counted in pages. */
   #stale = true;
 
+  /** Shown again (kept while away, as the screen keeps its views): its frame is watched anew and measured. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     this.#resize.disconnect();
     this.#watched = null;
