@@ -182,7 +182,7 @@ export class TonePlayer {
       clearTimeout(this.#idleTimer);
       const woke = await Promise.race([context.resume().then(() => true, () => false), new Promise<false>((done) => setTimeout(done, WAKE_TIMEOUT_MS, false))]);
       if (context !== this.#context) return false;
-      if (!woke || context.state !== 'running') {
+      if (!woke || (context.state as AudioContextState) !== 'running') {
         // It did not wake: the screen must say it cannot sound, not claim it can.
         this.#idle = false;
         this.onHealthChange();
