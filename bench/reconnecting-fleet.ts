@@ -1,6 +1,7 @@
 // N simulated wall screens that survive a hub restart the way real ones do (display/lib/hub-connection.ts and
 // display/screen/screen-link-controller.ts): each keeps its last state across disconnects, retries with the real
-// capped backoff and jitter (display/lib/backoff.ts), says hello with the last seq it rendered, applies the snapshot
+// capped backoff and jitter (display/lib/backoff.ts), says hello with the last seq it rendered and the versions of
+// the plans, wordings and slides it holds, applies the snapshot
 // if one comes, and sends a receipt, also when the welcome shows it is already up to date (a restarted hub has an
 // empty roll-call). Every mode a screen computes is checked against what must be on screen: a screen that resolves
 // to normal while a mode is active is a wrong render.
@@ -31,6 +32,8 @@ interface SavedState {
 class ReconnectingScreen {
   /** What a real screen keeps in localStorage: survives every disconnect. */
   state: SavedState = { seq: 0, modes: [], priority: [...DEFAULT_PRIORITY] };
+  /** The versions of the plans, wordings and slides it holds, which its hello names so the hub sends only what is newer. */
+  held: { planVersion: string | null; wordingsVersion: string | null; contentRevision: number | null } = { planVersion: null, wordingsVersion: null, contentRevision: null };
   socket: WebSocket | null = null;
   /** Retries since the last welcome, as HubConnection counts them. */
   attempt = 0;
@@ -156,7 +159,7 @@ export class ReconnectingFleet {
     const socket = new WebSocket(`${this.origin.replace(/^http/, 'ws')}/ws`, { headers: { Origin: this.origin }, perMessageDeflate: false });
     s.socket = socket;
     socket.once('open', () => {
-      socket.send(encode({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'bench', screenId: s.screen.screenId, token: benchScreenToken(s.screen.screenId), lastSeq: s.state.seq }));
+      socket.send(encode({ type: 'hello', protocol: PROTOCOL_VERSION, build: 'bench', screenId: s.screen.screenId, token: benchScreenToken(s.screen.screenId), lastSeq: s.state.seq, ...s.held }));
     });
     socket.on('message', (data: Buffer) => {
       const parsed = parseServerMessage(data.toString());
@@ -199,8 +202,17 @@ export class ReconnectingFleet {
         return this.#render(s, socket, attempt);
       case 'error':
         return this.#problem(`${s.screen.screenId} got error ${message.code}: ${message.message}`);
+      case 'plan':
+        s.held.planVersion = message.version;
+        return;
+      case 'wordings':
+        s.held.wordingsVersion = message.version;
+        return;
+      case 'content':
+        s.held.contentRevision = message.revision;
+        return;
       default:
-        return; // pong, state, plan: not needed here
+        return; // pong, profile: not needed here
     }
   }
 

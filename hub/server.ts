@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type RequestListener, type Server as 
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { isIP, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { DEFAULT_PRIORITY } from '../shared/modes.ts';
@@ -52,6 +52,14 @@ import type { TlsCredentials } from './tls/tls-files.ts';
 z.config(z.locales.en());
 
 /** The built browser apps; MUSTER_STATIC_ROOT serves another build (a test run beside a build in progress). */
+/**
+ * Connections the kernel holds for the hub before it accepts them. When a hub restarts under thousands of screens,
+ * they come back within a few seconds; Node's default (511) overflowed at 10,000 screens here, and the kernel drops
+ * a SYN it has no room for, which the screen's TCP resends only 1, 3, 7… s later. Linux caps it at
+ * net.core.somaxconn (4096 by default since 5.4).
+ */
+const LISTEN_BACKLOG = 4096;
+
 export const STATIC_ROOT = process.env.MUSTER_STATIC_ROOT ? resolve(process.env.MUSTER_STATIC_ROOT) : resolve(PROJECT_ROOT, 'dist/display');
 
 export interface RunningHub {
@@ -217,16 +225,17 @@ function hubNames(config: Config, tls: HubTls | null): HubNames {
 }
 
 /** Listens with the WebSocket upgrade at /ws handled by Hono (so origin and auth middleware run first); HTTPS when given credentials. */
-async function listen(fetch: Parameters<typeof serve>[0]['fetch'], options: { port: number; hostname: string; tls: TlsCredentials | null }): Promise<ServerType> {
+async function listen(fetch: Parameters<typeof createAdaptorServer>[0]['fetch'], options: { port: number; hostname: string; tls: TlsCredentials | null }): Promise<ServerType> {
   // Per-message deflate stays off (the ws default): it costs CPU and fragments memory for tiny frames.
   // One WebSocket server per listener; @hono/node-server closes it when its listener closes.
   const websocket = { server: new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false }) };
   const { port, hostname, tls } = options;
   return new Promise<ServerType>((resolveServer, reject) => {
     const server = tls
-      ? serve({ fetch, port, hostname, websocket, createServer: shedding(createHttpsServer), serverOptions: { cert: tls.cert, key: tls.key } }, () => resolveServer(server))
-      : serve({ fetch, port, hostname, websocket, createServer: shedding(createHttpServer) }, () => resolveServer(server));
+      ? createAdaptorServer({ fetch, hostname, websocket, createServer: shedding(createHttpsServer), serverOptions: { cert: tls.cert, key: tls.key } })
+      : createAdaptorServer({ fetch, hostname, websocket, createServer: shedding(createHttpServer) });
     server.once('error', reject);
+    server.listen({ port, host: hostname, backlog: LISTEN_BACKLOG }, () => resolveServer(server));
   });
 }
 
