@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   own_account: 409,
   in_use: 409,
   mode_active: 409,
+  not_understood: 422,
   internal: 500,
 };
 

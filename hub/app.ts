@@ -109,7 +109,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', floorPlanRoutes(deps.floorPlans, deps.store))
     .route('/', diagramRoutes(deps.diagrams))
     .route('/documents', documentRoutes(deps.documents))
-    .route('/integrations', integrationRoutes(deps.integrations, deps.inboundEvents))
+    .route('/integrations', integrationRoutes(deps.integrations, deps.inboundEvents, () => `muster@${deps.store.data.site.id}`))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }));
 }
@@ -153,7 +153,9 @@ export function createApp(deps: AppDeps) {
   // Map and document uploads and whole floor plans have their own, larger limits (routes/floor-plans.ts,
   // routes/documents.ts); every other API body is small.
   const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents', '/api/content', '/api/site', '/api/site/import']);
-  app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) ? next() : smallBodies(c, next)));
+  // CAP messages too (routes/integrations.ts): one may carry a recorded announcement.
+  const capPath = /^\/api\/integrations\/[^/]+\/cap$/;
+  app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) || capPath.test(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 
   // Anyone may ask whether the hub is up (kiosks do, before opening a screen), but only staff learn more: the

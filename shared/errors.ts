@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'own_account', // an administrator may not demote, disable or reset their own account
   'in_use', // a building, floor, zone or language that something still uses cannot be removed
   'mode_active', // the whole site cannot be replaced while a mode or a hazard is active
+  'not_understood', // a well-formed message (a CAP alert) that asks for nothing Muster can do
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

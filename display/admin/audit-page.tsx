@@ -57,6 +57,7 @@ const ACTION_TEXT: Record<string, string> = {
   'integration.secret-replaced': 'Gave an integration a new secret',
   'integration.deleted': 'Deleted an integration',
   'integration.refused': 'Refused an integration’s event',
+  'integration.cap-received': 'Received an alert that changes no screen',
 };
 
 function what(entry: AuditEntry, site: Site | null): string {

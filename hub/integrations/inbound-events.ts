@@ -17,6 +17,9 @@ import { addressAllowList } from './address-allow-list.ts';
 import { bearerKeyMatches } from './integration-secrets.ts';
 import { findSeenEvent, rememberEvent } from './seen-events.ts';
 import { checkWebhookSignature, type WebhookHeaders } from './webhook-signature.ts';
+import { readCapAlert, type CapStatus } from './cap/cap-alert.ts';
+import { capEventId, decideCap } from './cap/cap-mapping.ts';
+import { checkCapMessage } from './cap/cap-validator.ts';
 
 export interface InboundRequest {
   integrationId: string;
@@ -60,7 +63,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
   /** Events being acted on, by integration and event id: a second copy waits for the first and gets its answer. */
   const inFlight = new Map<string, Promise<unknown>>();
 
-  const refuse = async (actor: Actor, code: 'unauthenticated' | 'forbidden' | 'bad_request' | 'invalid_json' | 'conflict', message: string, fields: Refusal = {}): Promise<never> => {
+  const refuse = async (actor: Actor, code: 'unauthenticated' | 'forbidden' | 'bad_request' | 'invalid_json' | 'conflict' | 'payload_too_large' | 'unavailable', message: string, fields: Refusal = {}): Promise<never> => {
     await audit
       .append({ at: now().toISOString(), who: actor.username, role: 'integration', from: actor.from, action: 'integration.refused', ...fields, detail: `${code}: ${message}` })
       .catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for a refused integration event: ${error.message}`));
@@ -135,17 +138,46 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
     return { body: answer, replayed: false };
   };
 
+  /** The integration, proven and allowed to send now, or a refusal (audited). */
+  const admit = async (request: InboundRequest): Promise<{ integration: StoredIntegration; actor: Actor; signedId: string | undefined }> => {
+    const integration = file.data.integrations.find((i) => i.id === request.integrationId);
+    if (!integration) {
+      const who = `unknown integration ${request.integrationId.slice(0, 40)}`;
+      return refuse({ username: who, role: 'integration', from: request.from }, 'unauthenticated', 'There is no such integration, or the key is wrong.');
+    }
+    const actor: Actor = { username: integration.name, role: 'integration', from: request.from };
+    const signedId = await authenticate(integration, request, actor);
+    if (!integration.enabled) return refuse(actor, 'forbidden', 'This integration is disabled; an administrator can enable it in the admin console.');
+    if (!addressAllowList(integration.allowedAddresses)(request.from)) return refuse(actor, 'forbidden', `Events from ${request.from} are not accepted for this integration.`);
+    return { integration, actor, signedId };
+  };
+
+  /** Once per event id: the first copy is acted on, a later one gets the first answer; the same id for another body is refused. */
+  const once = async (integration: StoredIntegration, actor: Actor, event: IntegrationEvent, eventId: string, body: string): Promise<InboundAnswer> => {
+    const key = `${integration.id}\n${eventId}`;
+    while (inFlight.has(key)) await inFlight.get(key)!.catch(() => undefined);
+    const bodyHash = createHash('sha256').update(body).digest('hex');
+    const seen = findSeenEvent(file.data, integration.id, eventId);
+    if (seen) {
+      if (seen.bodyHash !== bodyHash) return refuse(actor, 'conflict', `Event id "${eventId}" was already used for another event; give each event its own id.`, auditFieldsOf(event));
+      return { body: seen.answer, replayed: true };
+    }
+
+    const refusal = refusalOf(integration, event, store.data.site);
+    if (refusal) return refuse(actor, 'forbidden', `${eventInWords(event, store.data.site)}: ${refusal}.`, auditFieldsOf(event));
+
+    const running = act(integration, event, eventId, bodyHash, actor);
+    inFlight.set(key, running);
+    try {
+      return await running;
+    } finally {
+      inFlight.delete(key);
+    }
+  };
+
   return {
     async receive(request: InboundRequest): Promise<InboundAnswer> {
-      const integration = file.data.integrations.find((i) => i.id === request.integrationId);
-      if (!integration) {
-        const who = `unknown integration ${request.integrationId.slice(0, 40)}`;
-        return refuse({ username: who, role: 'integration', from: request.from }, 'unauthenticated', 'There is no such integration, or the key is wrong.');
-      }
-      const actor: Actor = { username: integration.name, role: 'integration', from: request.from };
-      const signedId = await authenticate(integration, request, actor);
-      if (!integration.enabled) return refuse(actor, 'forbidden', 'This integration is disabled; an administrator can enable it in the admin console.');
-      if (!addressAllowList(integration.allowedAddresses)(request.from)) return refuse(actor, 'forbidden', `Events from ${request.from} are not accepted for this integration.`);
+      const { integration, actor, signedId } = await admit(request);
 
       let json: unknown;
       try {
@@ -161,28 +193,61 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
       }
       const eventId = signedId ?? event.id;
       if (eventId === undefined) return refuse(actor, 'bad_request', 'Give each event an id (the webhook-id header, or "id" in the body), so a retry is not taken for a new event.');
+      return once(integration, actor, event, eventId, request.body);
+    },
 
-      const key = `${integration.id}\n${eventId}`;
-      while (inFlight.has(key)) await inFlight.get(key)!.catch(() => undefined);
-      const bodyHash = createHash('sha256').update(request.body).digest('hex');
-      const seen = findSeenEvent(file.data, integration.id, eventId);
-      if (seen) {
-        if (seen.bodyHash !== bodyHash) return refuse(actor, 'conflict', `Event id "${eventId}" was already used for another event; give each event its own id.`, auditFieldsOf(event));
-        return { body: seen.answer, replayed: true };
+    /**
+     * A CAP 1.2 message (cap/cap-mapping.ts says what each asks for). Checked against the schema off the event loop,
+     * once the sender is proven: nobody else gets to make the hub parse XML. Idempotent on its sender and identifier.
+     */
+    async receiveCap(request: InboundRequest): Promise<CapReceipt> {
+      const { integration, actor } = await admit(request);
+      const check = await checkCapMessage(request.body);
+      if (!check.ok) {
+        const code = check.reason === 'too_large' ? 'payload_too_large' : check.reason === 'busy' ? 'unavailable' : 'bad_request';
+        return refuse(actor, code, check.message);
       }
-
-      const refusal = refusalOf(integration, event, store.data.site);
-      if (refusal) return refuse(actor, 'forbidden', `${eventInWords(event, store.data.site)}: ${refusal}.`, auditFieldsOf(event));
-
-      const running = act(integration, event, eventId, bodyHash, actor);
-      inFlight.set(key, running);
-      try {
-        return await running;
-      } finally {
-        inFlight.delete(key);
+      const alert = readCapAlert(request.body);
+      const answered = { sender: alert.sender, identifier: alert.identifier, sent: alert.sent, status: alert.status };
+      const heard = `CAP ${alert.msgType} "${alert.infos[0]?.event ?? alert.identifier}" (${alert.status}) from ${alert.sender}`;
+      const decision = decideCap(alert, {
+        site: store.data.site,
+        ceiling: integration.ceiling,
+        startedBy: (sender, identifier) => {
+          const started = findSeenEvent(file.data, integration.id, capEventId(sender, identifier))?.answer.mode as { scope: Scope; drill: boolean } | undefined;
+          return started ? { scope: started.scope, drill: started.drill } : null;
+        },
+      });
+      if (decision.kind !== 'act') {
+        // Nothing changes on any screen; the office sees in the audit log that an alert came in, and why.
+        const understood = decision.kind === 'acknowledge';
+        await audit
+          .append({ at: now().toISOString(), who: actor.username, role: 'integration', from: actor.from, action: understood ? 'integration.cap-received' : 'integration.refused', detail: `${heard}: ${understood ? decision.why : `alert received, not understood: ${decision.why}`}` })
+          .catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for a CAP message: ${error.message}`));
+        if (!understood) throw new CapNotUnderstood(`Alert received, not understood: ${decision.why}.`, answered);
+        return { answered, note: `Received: ${decision.why}.`, replayed: false };
       }
+      const done = await once(integration, actor, decision.event, capEventId(alert.sender, alert.identifier), request.body);
+      return { answered, note: `Done: ${eventInWords(decision.event, store.data.site)} (seq ${String(done.body.seq ?? '')}).`, replayed: done.replayed };
     },
   };
+}
+
+/** What a CAP message got: the message answered and the note of the Ack. */
+export interface CapReceipt {
+  answered: { sender: string; identifier: string; sent: string; status: CapStatus };
+  note: string;
+  replayed: boolean;
+}
+
+/** A valid CAP message Muster could not map to anything: answered with a CAP Error naming it (HTTP 422). */
+export class CapNotUnderstood extends ApiError {
+  constructor(
+    message: string,
+    readonly answered: CapReceipt['answered'],
+  ) {
+    super('not_understood', message);
+  }
 }
 
 export type InboundEvents = ReturnType<typeof createInboundEvents>;
