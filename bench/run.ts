@@ -2,6 +2,7 @@
 // holding every section's keys. Exits 0 when it ran (1 with --strict and a missed target), non-zero on any failure.
 import { performance } from 'node:perf_hooks';
 import { browserPaintSection } from './browser-paint.ts';
+import { capValidateSection } from './cap-validate.ts';
 import { cleanupAll, cleanupMark, cleanupTo } from './cleanup.ts';
 import { BenchError } from './deadline.ts';
 import { parseOptions, roundsAt, USAGE } from './options.ts';
@@ -16,7 +17,7 @@ import { svgSanitiseSection } from './svg-sanitise.ts';
 import type { JsonValue, Section, SizeFigures, Target } from './section.ts';
 
 /** Every section's keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection, screenJsSection];
+const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection, capValidateSection, screenJsSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
 const HARD_LIMIT_MS = 40 * 60_000;
