@@ -8,6 +8,8 @@ export interface SiteUsers {
   wayfinding: Wayfinding;
   slides: readonly Slide[];
   modeState: ModeState;
+  /** Integrations, by the scope each may act on at most: one limited to a removed building could act on nothing. */
+  integrations?: readonly { name: string; ceiling: Scope }[];
 }
 
 const list = (names: string[], max = 5) => (names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`);
@@ -23,6 +25,7 @@ export function removalConflicts(before: Site, after: Pick<Site, 'buildings' | '
   const scopeUses = (test: (scope: Scope) => boolean) =>
     users.modeState.modes.filter((m) => test(m.scope)).map((m) => `the active ${m.drill ? 'drill ' : ''}${m.mode}`);
   const slideUses = (test: (slide: Slide) => boolean) => users.slides.filter(test).map((s) => `slide ${quoted(s.title)}`);
+  const integrationUses = (test: (scope: Scope) => boolean) => (users.integrations ?? []).filter((i) => test(i.ceiling)).map((i) => `integration ${quoted(i.name)}`);
 
   for (const building of before.buildings) {
     if (keptBuildings.has(building.id)) continue;
@@ -31,6 +34,7 @@ export function removalConflicts(before: Site, after: Pick<Site, 'buildings' | '
       ...building.floors.filter((f) => planned.has(f.id)).map((f) => `the floor plan of ${quoted(f.name)}`),
       ...slideUses((slide) => slide.targets.some((t) => t.kind === 'building' && t.buildingId === building.id)),
       ...scopeUses((scope) => scope.kind === 'building' && scope.buildingId === building.id),
+      ...integrationUses((scope) => scope.kind === 'building' && scope.buildingId === building.id),
       ...before.zones.filter((z) => z.buildingId === building.id && after.zones.some((kept) => kept.id === z.id)).map((z) => `zone ${quoted(z.name)}`),
     ];
     if (uses.length > 0) problems.push(`Building ${quoted(building.name)} is still used by ${list(uses)}.`);
@@ -59,6 +63,7 @@ export function removalConflicts(before: Site, after: Pick<Site, 'buildings' | '
       ...before.screens.filter((s) => s.zoneId === zone.id).map((s) => `screen ${quoted(s.name)}`),
       ...slideUses((slide) => slide.targets.some((t) => t.kind === 'zone' && t.zoneId === zone.id)),
       ...scopeUses((scope) => scope.kind === 'zone' && scope.zoneId === zone.id),
+      ...integrationUses((scope) => scope.kind === 'zone' && scope.zoneId === zone.id),
     ];
     if (uses.length > 0) problems.push(`Zone ${quoted(zone.name)} is still used by ${list(uses)}.`);
   }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wayfindingProblems, type Wayfinding } from '../../shared/floor-plan.ts';
-import type { Site } from '../../shared/model.ts';
+import type { Scope, Site } from '../../shared/model.ts';
 import { SITE_FILE_FORMAT, SITE_FILE_VERSION, type SiteFile } from '../../shared/site-settings.ts';
 import { ApiError } from '../api-error.ts';
 import { storeMapImage } from '../maps/map-images.ts';
@@ -20,13 +20,15 @@ const CONTENT_TYPES = { svg: 'image/svg+xml', png: 'image/png', jpeg: 'image/jpe
 
 export interface SiteFileOperationsDeps {
   store: Store;
+  /** The integrations and the scope each may act on at most: the imported site must still have it. */
+  integrations?: () => readonly { name: string; ceiling: Scope }[];
   audit: AuditLog;
   realtime: RealtimeHub;
   mapsDir: string;
   now?: () => Date;
 }
 
-export function createSiteFileOperations({ store, audit, realtime, mapsDir, now = () => new Date() }: SiteFileOperationsDeps) {
+export function createSiteFileOperations({ store, audit, realtime, mapsDir, integrations = () => [], now = () => new Date() }: SiteFileOperationsDeps) {
   const record = auditRecorder(audit, now);
   const persist = durableWriter(store, 'the site');
 
@@ -59,6 +61,12 @@ export function createSiteFileOperations({ store, audit, realtime, mapsDir, now 
       }
       const problems = wayfindingProblems(file.site, file.wayfinding);
       if (problems.length > 0) throw new ApiError('bad_request', `The site file's floor plans do not fit its site: ${problems.join('; ')}.`);
+      const stranded = integrations()
+        .filter(({ ceiling }) => (ceiling.kind === 'building' && !file.site.buildings.some((b) => b.id === ceiling.buildingId)) || (ceiling.kind === 'zone' && !file.site.zones.some((z) => z.id === ceiling.zoneId)))
+        .map(({ name }) => `“${name}”`);
+      if (stranded.length > 0) {
+        throw new ApiError('in_use', `Nothing was imported. These integrations are limited to a building or zone the file does not have: ${stranded.join(', ')}. Change their limits first.`);
+      }
       const orphans = orphanedSlides(file.site);
       if (orphans.length > 0) {
         throw new ApiError('in_use', `Nothing was imported. These slides target a building or zone the file does not have: ${orphans.join(', ')}. Change their targets first.`);

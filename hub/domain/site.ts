@@ -2,7 +2,7 @@
 // against everything that uses them, version-checked, audited, pushed live), and export or import the whole site.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { SiteSchema, type Site } from '../../shared/model.ts';
+import { SiteSchema, type Scope, type Site } from '../../shared/model.ts';
 import { settingsOf, type SiteSettings } from '../../shared/site-settings.ts';
 import { removalConflicts } from '../../shared/site-usage.ts';
 import { ApiError } from '../api-error.ts';
@@ -20,12 +20,14 @@ export function siteVersion(site: Site): string {
 
 export interface SiteOperationsDeps {
   store: Store;
+  /** The integrations and the scope each may act on at most (a removed building or zone must not be one). */
+  integrations?: () => readonly { name: string; ceiling: Scope }[];
   audit: AuditLog;
   realtime: RealtimeHub;
   now?: () => Date;
 }
 
-export function createSiteOperations({ store, audit, realtime, now = () => new Date() }: SiteOperationsDeps) {
+export function createSiteOperations({ store, audit, realtime, integrations = () => [], now = () => new Date() }: SiteOperationsDeps) {
   const record = auditRecorder(audit, now);
   const persist = durableWriter(store, 'the site');
 
@@ -35,6 +37,7 @@ export function createSiteOperations({ store, audit, realtime, now = () => new D
       wayfinding: store.data.wayfinding,
       slides: store.data.content.slides,
       modeState: store.data.modeState,
+      integrations: integrations(),
     });
     if (conflicts.length > 0) throw new ApiError('in_use', `Nothing was changed. ${conflicts.join(' ')}`);
     const result = SiteSchema.safeParse({ ...current, ...settings, id: current.id, screens: current.screens });

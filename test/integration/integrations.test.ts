@@ -255,3 +255,30 @@ describe('events from an integration', () => {
     expect((await state()).seq).toBe(seq);
   });
 });
+
+describe('what an integration is limited to', () => {
+  it('keeps its building and zone: the site editor and a site import refuse to remove them, naming it', async () => {
+    await createIntegration({ name: 'Annex panic button', ceiling: { kind: 'building', buildingId: 'annex' } });
+    await createIntegration({ name: 'Gym alarm', ceiling: { kind: 'zone', zoneId: 'gym' } });
+    const { body } = await hub.api('/api/site', { cookie: admin });
+    const { id: _id, screens: _screens, ...settings } = body.site;
+    const withoutGym = { ...settings, zones: settings.zones.filter((z: { id: string }) => z.id !== 'gym') };
+    const refused = await hub.api('/api/site', { method: 'PUT', cookie: admin, body: { baseVersion: body.version, settings: withoutGym } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('Zone “Gym” is still used by');
+    expect(refused.body.error.message).toContain('integration “Gym alarm”');
+    const withoutAnnex = { ...settings, buildings: settings.buildings.filter((b: { id: string }) => b.id !== 'annex'), zones: settings.zones.filter((z: { buildingId: string }) => z.buildingId !== 'annex') };
+    const annex = await hub.api('/api/site', { method: 'PUT', cookie: admin, body: { baseVersion: body.version, settings: withoutAnnex } });
+    expect(annex.body.error.message).toContain('integration “Annex panic button”');
+
+    const file = (await hub.api('/api/site/export', { cookie: admin })).body;
+    file.site.buildings = file.site.buildings.filter((b: { id: string }) => b.id !== 'annex');
+    file.site.zones = file.site.zones.filter((z: { buildingId: string }) => z.buildingId !== 'annex');
+    file.site.screens = file.site.screens.filter((s: { buildingId: string }) => s.buildingId !== 'annex');
+    file.wayfinding.floors = file.wayfinding.floors.filter((f: { floorId: string }) => !f.floorId.startsWith('annex'));
+    file.wayfinding.screens = file.wayfinding.screens.filter((s: { screenId: string }) => file.site.screens.some((k: { id: string }) => k.id === s.screenId));
+    const imported = await hub.api('/api/site/import', { cookie: admin, body: file });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(409);
+    expect(imported.body.error.message).toContain('“Annex panic button”');
+  });
+});
