@@ -94,5 +94,15 @@ const HazardEventSchema = z
   .object({ type: z.literal('hazard'), ...eventId, ...HazardChangeSchema.shape })
   .refine((change) => change.areaIds.length + change.exitPoiIds.length > 0, 'name at least one area or exit');
 
-export const IntegrationEventSchema = z.discriminatedUnion('type', [StartEventSchema, AllClearEventSchema, HazardEventSchema]);
+/** A test: it goes the whole way (key or signature, the integration's limits, the audit log) and changes no screen. */
+const TestEventSchema = z.object({ type: z.literal('test'), ...eventId });
+
+export const IntegrationEventSchema = z.discriminatedUnion('type', [StartEventSchema, AllClearEventSchema, HazardEventSchema, TestEventSchema]);
+
+/** What the admin console's "Send test" found: each step of the path, and how long the whole took. */
+export interface IntegrationTestResult {
+  ok: boolean;
+  steps: { step: string; ok: boolean; detail: string }[];
+  ms: number;
+}
 export type IntegrationEvent = z.infer<typeof IntegrationEventSchema>;

@@ -58,6 +58,7 @@ const ACTION_TEXT: Record<string, string> = {
   'integration.deleted': 'Deleted an integration',
   'integration.refused': 'Refused an integration’s event',
   'integration.cap-received': 'Received an alert that changes no screen',
+  'integration.test': 'Received a test event',
 };
 
 function what(entry: AuditEntry, site: Site | null): string {

@@ -1,7 +1,8 @@
 // One integration in the table: what it may do, when it last sent an event, and what an admin may do to it: change
-// what it may do, enable or disable it, give it a new secret (the old one stops at once), delete it.
+// what it may do, enable or disable it, send a test event through it, give it a new secret (the old one stops at
+// once), delete it.
 import { useState } from 'preact/hooks';
-import { IntegrationChangeSchema, type IntegrationChange, type IntegrationSummary } from '../../shared/integrations.ts';
+import { IntegrationChangeSchema, type IntegrationChange, type IntegrationSummary, type IntegrationTestResult } from '../../shared/integrations.ts';
 import type { Site } from '../../shared/model.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { scopeName } from '../../shared/scope-names.ts';
@@ -38,6 +39,12 @@ export function IntegrationRow(props: {
     if (!window.confirm(`Make a new secret for ${name}? The current one stops working at once: ${name} must be given the new one.`)) return;
     const body = await run(() => call(api.integrations[':id'].secret.$post(param)));
     if (body) props.onNewSecret(body.integration, body.secret);
+  };
+  const [tested, setTested] = useState<IntegrationTestResult | null>(null);
+  const test = async () => {
+    setTested(null);
+    const body = await run(() => call(api.integrations[':id'].test.$post(param)));
+    if (body) setTested(body.result);
   };
   const remove = async () => {
     if (!window.confirm(`Delete ${name}? Its events are refused from now on. The audit log keeps what it did.`)) return;
@@ -81,6 +88,9 @@ export function IntegrationRow(props: {
               Enable
             </button>
           )}
+          <button type="button" class="secondary" data-test={`integration-test-${name}`} disabled={busy} onClick={() => void test()}>
+            Send test
+          </button>
           <button type="button" class="secondary" data-test={`integration-new-secret-${name}`} disabled={busy} onClick={() => void renew()}>
             New secret
           </button>
@@ -88,6 +98,18 @@ export function IntegrationRow(props: {
             Delete
           </button>
         </div>
+        {tested && (
+          <div class={tested.ok ? 'test-result ok' : 'test-result bad'} role="status" data-test={`integration-test-result-${name}`}>
+            <strong>{tested.ok ? `Test came through in ${tested.ms} ms` : 'Test did not come through'}</strong>
+            <ul>
+              {tested.steps.map((step) => (
+                <li key={step.step}>
+                  {step.ok ? '✓' : '✗'} {step.step}: {step.detail}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {error && (
           <p class="error" role="alert" data-test={`integration-error-${name}`}>
             {error}

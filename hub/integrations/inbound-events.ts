@@ -1,8 +1,8 @@
 // Events from integrations (panic buttons, mass notification): authenticate (Standard Webhooks signature or bearer
 // key), check what the integration may do, then run the same domain operation as the office console with the
 // integration as the actor. Idempotent on the event id. Every refusal is audited and changes nothing.
-import { createHash } from 'node:crypto';
-import { IntegrationEventSchema, type IntegrationEvent } from '../../shared/integrations.ts';
+import { createHash, randomUUID } from 'node:crypto';
+import { IntegrationEventSchema, type IntegrationEvent, type IntegrationTestResult } from '../../shared/integrations.ts';
 import { MODE_CATALOGUE, scopeCovers } from '../../shared/modes.ts';
 import type { Scope, Site } from '../../shared/model.ts';
 import { scopeName } from '../../shared/scope-names.ts';
@@ -16,7 +16,7 @@ import type { Store } from '../store/store.ts';
 import { addressAllowList } from './address-allow-list.ts';
 import { bearerKeyMatches } from './integration-secrets.ts';
 import { findSeenEvent, rememberEvent } from './seen-events.ts';
-import { checkWebhookSignature, type WebhookHeaders } from './webhook-signature.ts';
+import { checkWebhookSignature, webhookSignature, type WebhookHeaders } from './webhook-signature.ts';
 import { readCapAlert, type CapStatus } from './cap/cap-alert.ts';
 import { capEventId, decideCap } from './cap/cap-mapping.ts';
 import { checkCapMessage } from './cap/cap-validator.ts';
@@ -28,6 +28,8 @@ export interface InboundRequest {
   webhook: WebhookHeaders;
   authorization: string | undefined;
   from: string;
+  /** The admin console's test: a bearer key is not checked (only its hash is kept), nor the sender's address. */
+  adminTest?: boolean;
 }
 
 export interface InboundAnswer {
@@ -53,6 +55,7 @@ function eventInWords(event: IntegrationEvent, site: Site): string {
   const drill = (isDrill: boolean) => (isDrill ? ' (drill)' : ' (real)');
   if (event.type === 'start') return `start ${MODE_CATALOGUE[event.mode].text.en.name}${drill(event.drill)} on ${scopeName(event.scope, site)}`;
   if (event.type === 'all-clear') return `All Clear${drill(event.drill)} on ${scopeName(event.scope, site)}`;
+  if (event.type === 'test') return 'test event (no screen changes)';
   return `${event.blocked ? 'mark' : 'clear'} hazards: ${[...event.areaIds, ...event.exitPoiIds].join(', ')}`;
 }
 
@@ -77,6 +80,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
       if (!check.ok) return refuse(actor, 'unauthenticated', `This integration signs its events (Standard Webhooks): ${check.reason}.`);
       return check.id;
     }
+    if (request.adminTest) return request.webhook.id;
     const [scheme, key] = (request.authorization ?? '').split(' ', 2);
     if (scheme?.toLowerCase() !== 'bearer' || !key || !bearerKeyMatches(key, integration.keyHash!)) {
       return refuse(actor, 'unauthenticated', 'Send the integration key as "Authorization: Bearer <key>"; it is missing or wrong.');
@@ -88,6 +92,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
   const refusalOf = (integration: StoredIntegration, event: IntegrationEvent, site: Site): string | null => {
     const outside = (scope: Scope) =>
       scopeCovers(integration.ceiling, scope, site) ? null : `${scopeName(scope, site)} is outside what it may act on (${scopeName(integration.ceiling, site)})`;
+    if (event.type === 'test') return null;
     if (event.type === 'hazard') {
       if (integration.drillOnly) return 'a drill-only integration may not mark or clear hazards: they have no drill flag and bend real routes';
       return hazardsOutside(integration.ceiling, event, store);
@@ -113,6 +118,10 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
         result = { seq: active.seq, mode: active };
       } else if (event.type === 'all-clear') {
         result = await modes.allClear({ scope: event.scope, drill: event.drill }, actor);
+      } else if (event.type === 'test') {
+        // The whole path but the change: in the audit log, so the office can see the test came through.
+        await audit.append({ at: now().toISOString(), who: actor.username, role: 'integration', from: actor.from, action: 'integration.test', detail: `test event ${eventId}: received; no screen changed` });
+        result = { screensChanged: false };
       } else {
         result = await hazards.change({ blocked: event.blocked, areaIds: event.areaIds, exitPoiIds: event.exitPoiIds }, actor);
       }
@@ -148,7 +157,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
     const actor: Actor = { username: integration.name, role: 'integration', from: request.from };
     const signedId = await authenticate(integration, request, actor);
     if (!integration.enabled) return refuse(actor, 'forbidden', 'This integration is disabled; an administrator can enable it in the admin console.');
-    if (!addressAllowList(integration.allowedAddresses)(request.from)) return refuse(actor, 'forbidden', `Events from ${request.from} are not accepted for this integration.`);
+    if (!request.adminTest && !addressAllowList(integration.allowedAddresses)(request.from)) return refuse(actor, 'forbidden', `Events from ${request.from} are not accepted for this integration.`);
     return { integration, actor, signedId };
   };
 
@@ -194,6 +203,44 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
       const eventId = signedId ?? event.id;
       if (eventId === undefined) return refuse(actor, 'bad_request', 'Give each event an id (the webhook-id header, or "id" in the body), so a retry is not taken for a new event.');
       return once(integration, actor, event, eventId, request.body);
+    },
+
+    /**
+     * The admin console's "Send test": a test event through the integration's path, signed with its secret when it
+     * signs (which checks the secret and the signature code), through its limits and into the audit log, changing no
+     * screen. What it could not check from here (a bearer key, the sender's address) is said, not passed over.
+     */
+    async test(integrationId: string, by: Actor): Promise<IntegrationTestResult> {
+      const started = performance.now();
+      const integration = file.data.integrations.find((i) => i.id === integrationId);
+      if (!integration) throw new ApiError('not_found', 'There is no such integration.');
+      const id = `test-${randomUUID()}`;
+      const body = JSON.stringify({ type: 'test', id });
+      const timestamp = String(Math.floor(now().getTime() / 1000));
+      const steps: IntegrationTestResult['steps'] = [];
+      steps.push(
+        integration.auth === 'signature'
+          ? { step: 'Signature', ok: true, detail: 'signed with the secret Muster keeps, and checked as every event is' }
+          : { step: 'Key', ok: true, detail: 'not checked here: Muster keeps only its hash. An event from the alarm system itself checks it.' },
+      );
+      try {
+        await this.receive({
+          integrationId,
+          body,
+          webhook: { id, timestamp, signature: integration.auth === 'signature' ? webhookSignature(id, timestamp, body, integration.signingSecret!) : undefined },
+          authorization: undefined,
+          from: by.from,
+          adminTest: true,
+        });
+        steps.push({ step: 'Enabled and allowed', ok: true, detail: integration.allowedAddresses.length > 0 ? `the addresses it may send from (${integration.allowedAddresses.join(', ')}) apply to the alarm system, not to this test` : 'it may send from any address' });
+        steps.push({ step: 'Audit log', ok: true, detail: `“Received a test event” by ${integration.name}` });
+        steps.push({ step: 'Screens', ok: true, detail: 'no screen changed' });
+        return { ok: true, steps, ms: Math.round(performance.now() - started) };
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        steps.push({ step: error.code === 'unauthenticated' ? 'Signature' : 'Enabled and allowed', ok: false, detail: error.message });
+        return { ok: false, steps, ms: Math.round(performance.now() - started) };
+      }
     },
 
     /**

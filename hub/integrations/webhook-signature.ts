@@ -32,3 +32,8 @@ export function checkWebhookSignature(headers: WebhookHeaders, body: string, sec
   }
   return { ok: false, reason: 'webhook-signature does not match' };
 }
+
+/** The signature header a sender computes (the outbound webhooks and the admin console's test sign this way). */
+export function webhookSignature(id: string, timestamp: string, body: string, secret: string): string {
+  return `v1,${createHmac('sha256', signingKeyOf(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+}

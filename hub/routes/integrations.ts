@@ -36,6 +36,10 @@ export function integrationRoutes(integrations: IntegrationOperations, inbound: 
         const result = await integrations.newSecret(c.req.param('id'), actorOf(c));
         return c.json({ ok: true as const, ...result });
       })
+      .post('/:id/test', requireRole('admin'), async (c) => {
+        const result = await inbound.test(c.req.param('id'), actorOf(c));
+        return c.json({ ok: true as const, result });
+      })
       .delete('/:id', requireRole('admin'), async (c) => {
         await integrations.remove(c.req.param('id'), actorOf(c));
         return c.json({ ok: true as const });

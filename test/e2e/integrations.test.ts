@@ -128,4 +128,16 @@ describe('integrations page', () => {
     const { body } = await hub.api('/api/integrations', { cookie: await hub.login('admin') });
     expect(body.integrations[0]).toMatchObject({ drillOnly: true, allowedAddresses: ['10.20.0.0/16'] });
   });
+
+  it('sends a test event through it from the admin console and shows each step, changing no screen', async () => {
+    const seqBefore = (await hub.api('/api/state', { cookie: await hub.login('office') })).body.state.seq;
+    await page.click(byTest('integration-test-Raptor'));
+    await page.waitForSelector(byTest('integration-test-result-Raptor'));
+    const result = await textOf(page, 'integration-test-result-Raptor');
+    expect(result).toMatch(/^Test came through in \d+ ms/);
+    expect(result).toContain('Signature: signed with the secret Muster keeps');
+    expect(result).toContain('Screens: no screen changed');
+    await shoot('test-sent');
+    expect((await hub.api('/api/state', { cookie: await hub.login('office') })).body.state.seq).toBe(seqBefore);
+  });
 });

@@ -282,3 +282,33 @@ describe('what an integration is limited to', () => {
     expect(imported.body.error.message).toContain('“Annex panic button”');
   });
 });
+
+describe('the admin console’s test', () => {
+  it('sends a test event through a signing integration and a bearer one: audited, no screen changed', async () => {
+    const signing = await createIntegration({ name: 'Signed alarm' });
+    const bearer = await createIntegration({ name: 'Old alarm box', auth: 'bearer', allowedAddresses: ['10.9.9.9'] });
+    const seqBefore = (await state()).seq;
+    const tested = await hub.api(`/api/integrations/${signing.id}/test`, { cookie: admin, body: {} });
+    expect(tested.status).toBe(200);
+    expect(tested.body.result).toMatchObject({ ok: true, steps: expect.arrayContaining([expect.objectContaining({ step: 'Signature', ok: true }), expect.objectContaining({ step: 'Screens', detail: 'no screen changed' })]) });
+    const viaKey = await hub.api(`/api/integrations/${bearer.id}/test`, { cookie: admin, body: {} });
+    expect(viaKey.body.result.ok).toBe(true);
+    expect(viaKey.body.result.steps[0]).toMatchObject({ step: 'Key', detail: expect.stringContaining('not checked here') });
+    expect((await state()).seq).toBe(seqBefore);
+    expect((await audit()).filter((e) => e.action === 'integration.test').map((e) => e.who)).toEqual(['Signed alarm', 'Old alarm box']);
+
+    // A disabled integration's test says so; only admins may send one.
+    await hub.api(`/api/integrations/${signing.id}`, { method: 'PATCH', cookie: admin, body: { enabled: false } });
+    const disabled = await hub.api(`/api/integrations/${signing.id}/test`, { cookie: admin, body: {} });
+    expect(disabled.body.result.ok).toBe(false);
+    expect(disabled.body.result.steps.at(-1).detail).toContain('disabled');
+    expect((await hub.api(`/api/integrations/${bearer.id}/test`, { cookie: office, body: {} })).status).toBe(403);
+  });
+
+  it('takes a test event from the integration itself, too', async () => {
+    const { id, secret } = await createIntegration({ name: 'Signed alarm' });
+    const sent = await send(id, signed(secret, { type: 'test' }));
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ ok: true, type: 'test', screensChanged: false });
+  });
+});
