@@ -29,6 +29,7 @@ import type { ScreenOperations } from './domain/screens.ts';
 import type { SiteFileOperations } from './domain/site-file.ts';
 import type { SiteOperations } from './domain/site.ts';
 import type { InboundEvents } from './integrations/inbound-events.ts';
+import type { Outbox } from './integrations/outbox.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clientAddress } from './routes/client-address.ts';
@@ -82,6 +83,7 @@ export interface AppDeps {
   /** Panic-button and mass-notification systems: their set-up, and the events they send. */
   integrations: IntegrationOperations;
   inboundEvents: InboundEvents;
+  outbox: Outbox;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -109,7 +111,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', floorPlanRoutes(deps.floorPlans, deps.store))
     .route('/', diagramRoutes(deps.diagrams))
     .route('/documents', documentRoutes(deps.documents))
-    .route('/integrations', integrationRoutes(deps.integrations, deps.inboundEvents, () => `muster@${deps.store.data.site.id}`))
+    .route('/integrations', integrationRoutes(deps.integrations, deps.inboundEvents, () => `muster@${deps.store.data.site.id}`, deps.outbox))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }));
 }

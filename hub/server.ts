@@ -34,6 +34,7 @@ import { createHazardOperations } from './domain/hazards.ts';
 import { createIntegrationOperations } from './domain/integrations.ts';
 import { createModeOperations } from './domain/modes.ts';
 import { createUserOperations } from './domain/users.ts';
+import { openOutbox } from './integrations/outbox.ts';
 import { createInboundEvents } from './integrations/inbound-events.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { DOCUMENTS_DIR } from './documents/document-files.ts';
@@ -130,9 +131,11 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     maxAgeByRole: { office: config.officeSessionHours * 3600_000 },
     activity: await openSessionActivity(config.dataDir),
   });
-  const modes = createModeOperations({ store, audit, realtime });
-  const hazards = createHazardOperations({ store, audit, realtime });
   const integrationsFile = await openIntegrationsFile(config.dataDir);
+  // Outbound webhooks hear of each change after the screens (and make up at start for one a crash kept from them).
+  const outbox = await openOutbox({ dataDir: config.dataDir, integrations: integrationsFile, modeState: () => store.data.modeState });
+  const modes = createModeOperations({ store, audit, realtime, onChanged: outbox.changed });
+  const hazards = createHazardOperations({ store, audit, realtime, onChanged: outbox.changed });
   const app = createApp({
     store,
     audit,
@@ -167,6 +170,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
     documents: createDocumentOperations({ store, audit, documentsDir: join(config.dataDir, DOCUMENTS_DIR) }),
     integrations: createIntegrationOperations({ file: integrationsFile, store, audit }),
+    outbox,
     inboundEvents: createInboundEvents({ file: integrationsFile, store, modes, hazards, audit }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
@@ -210,6 +214,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
       await sessions.close();
       await audit.close();
       await receipts.close();
+      await outbox.close();
       await pdfRenderer.close();
     },
   };

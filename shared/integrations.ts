@@ -21,6 +21,9 @@ export const AllowedAddressSchema = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.c
 });
 export const MAX_ALLOWED_ADDRESSES = 50;
 
+/** An http(s) address of at most 500 characters. */
+export const OutboundUrlSchema = z.url({ protocol: /^https?$/, error: 'use an http:// or https:// address' }).max(500, 'use at most 500 characters');
+
 const integrationFields = {
   name: IntegrationNameSchema,
   /** The emergency modes it may start. It may end (All Clear) only modes in this list. */
@@ -31,6 +34,8 @@ const integrationFields = {
   drillOnly: z.boolean({ error: 'drillOnly is true or false' }),
   /** Only requests from these addresses are taken; empty means any address. */
   allowedAddresses: z.array(AllowedAddressSchema).max(MAX_ALLOWED_ADDRESSES, `list at most ${MAX_ALLOWED_ADDRESSES} addresses`),
+  /** Where Muster tells it of every mode start, All Clear and hazard change (signed with its secret); null: nowhere. */
+  outboundUrl: OutboundUrlSchema.nullable().optional(),
 };
 
 /** No defaults: whoever sets up an integration chooses what it may do. */
@@ -44,6 +49,7 @@ export const IntegrationChangeSchema = z
     ceiling: z.optional(integrationFields.ceiling),
     drillOnly: integrationFields.drillOnly.optional(),
     allowedAddresses: integrationFields.allowedAddresses.optional(),
+    outboundUrl: integrationFields.outboundUrl,
     enabled: z.boolean({ error: 'enabled is true or false' }).optional(),
   })
   .refine((change) => Object.keys(change).length > 0, 'change at least one thing');
@@ -58,6 +64,8 @@ export interface IntegrationSummary {
   ceiling: Scope;
   drillOnly: boolean;
   allowedAddresses: string[];
+  /** Where Muster tells it of every change (outbound webhooks); null: nowhere. */
+  outboundUrl: string | null;
   enabled: boolean;
   createdAt: string;
   createdBy: string;

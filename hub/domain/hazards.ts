@@ -6,6 +6,7 @@ import type { RealtimeHub } from '../realtime/realtime-hub.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import { StorageError } from '../store/json-document.ts';
 import type { Store } from '../store/store.ts';
+import type { ModesChange } from '../integrations/outbox.ts';
 import type { Actor } from './actor.ts';
 
 export interface HazardOperationsDeps {
@@ -14,9 +15,11 @@ export interface HazardOperationsDeps {
   realtime: RealtimeHub;
   now?: () => Date;
   logError?: (message: string) => void;
+  /** Told of each change once the screens have it (the outbound webhooks); it must not throw or wait. */
+  onChanged?: (change: ModesChange) => void;
 }
 
-export function createHazardOperations({ store, audit, realtime, now = () => new Date(), logError = console.error }: HazardOperationsDeps) {
+export function createHazardOperations({ store, audit, realtime, now = () => new Date(), logError = console.error, onChanged = () => {} }: HazardOperationsDeps) {
   return {
     async change(request: HazardChange, actor: Actor): Promise<{ seq: number; areaIds: string[]; blockedPoiIds: string[] }> {
       const floors = store.data.wayfinding.floors;
@@ -46,6 +49,7 @@ export function createHazardOperations({ store, audit, realtime, now = () => new
         throw error;
       }
       realtime.publishModes({ kind: 'hazards' });
+      onChanged({ kind: 'hazards', seq: result.seq, hazards: { areaIds: result.areaIds, blockedPoiIds: result.blockedPoiIds } });
       const names = [...request.areaIds.map((id) => areas.get(id)!), ...request.exitPoiIds.map((id) => exits.get(id)!)];
       await audit
         .append({

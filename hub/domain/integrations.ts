@@ -41,6 +41,11 @@ function refuseTakenName(integrations: readonly StoredIntegration[], name: strin
   if (taken) throw new ApiError('conflict', `An integration is already called "${name}"; choose another name.`);
 }
 
+/** Outbound messages are signed with the integration's secret: a bearer integration has none the hub keeps. */
+function refuseUnsignedOutbound(auth: StoredIntegration['auth'], outboundUrl: string | null): void {
+  if (outboundUrl && auth !== 'signature') throw new ApiError('bad_request', 'Outbound webhooks are signed with the integration’s secret: only an integration that signs its events can have one.');
+}
+
 function existing(integrations: readonly StoredIntegration[], id: string): StoredIntegration {
   const integration = integrations.find((i) => i.id === id);
   if (!integration) throw new ApiError('not_found', `There is no integration "${id}".`);
@@ -75,11 +80,13 @@ export function createIntegrationOperations({ file, store, audit, now = () => ne
 
     async create(request: NewIntegration, actor: Actor): Promise<{ integration: IntegrationSummary; secret: string }> {
       checkScope(request.ceiling, store.data.site);
+      refuseUnsignedOutbound(request.auth, request.outboundUrl ?? null);
       const at = now().toISOString();
       const { secret, stored } = newSecret(request.auth);
       const integration: StoredIntegration = {
         id: randomBytes(6).toString('hex'),
         ...request,
+        outboundUrl: request.outboundUrl ?? null,
         ...stored,
         enabled: true,
         createdAt: at,
@@ -101,12 +108,14 @@ export function createIntegrationOperations({ file, store, audit, now = () => ne
         const integration = existing(draft.integrations, id);
         if (change.name !== undefined) refuseTakenName(draft.integrations, change.name, id);
         const old = { ...integration };
+        if (change.outboundUrl !== undefined) refuseUnsignedOutbound(integration.auth, change.outboundUrl);
         Object.assign(integration, change);
         return [old, { ...integration }];
       });
       const parts = [
         before.name !== after.name && `renamed from ${before.name}`,
         before.enabled !== after.enabled && (after.enabled ? 'enabled' : 'disabled'),
+        before.outboundUrl !== after.outboundUrl && (after.outboundUrl ? `tells ${after.outboundUrl} of every change` : 'tells no one of changes'),
         powersInWords(before, store.data.site) !== powersInWords(after, store.data.site) && powersInWords(after, store.data.site),
       ].filter((part) => typeof part === 'string');
       await record(actor, 'integration.updated', `${after.name}: ${parts.join('; ') || 'unchanged'}`);

@@ -6,6 +6,7 @@ import type { RealtimeHub } from '../realtime/realtime-hub.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import { StorageError } from '../store/json-document.ts';
 import type { Store } from '../store/store.ts';
+import type { ModesChange } from '../integrations/outbox.ts';
 import type { Actor } from './actor.ts';
 
 export interface ModeOperationsDeps {
@@ -15,6 +16,8 @@ export interface ModeOperationsDeps {
   now?: () => Date;
   /** Where failures to write the audit log are reported; the change itself has happened by then. */
   logError?: (message: string) => void;
+  /** Told of each change once the screens have it (the outbound webhooks); it must not throw or wait. */
+  onChanged?: (change: ModesChange) => void;
 }
 
 /** A building or zone named in a request must be on the site. */
@@ -36,7 +39,7 @@ async function persist<T>(store: Store, mutate: (draft: ModeState) => T): Promis
   }
 }
 
-export function createModeOperations({ store, audit, realtime, now = () => new Date(), logError = console.error }: ModeOperationsDeps) {
+export function createModeOperations({ store, audit, realtime, now = () => new Date(), logError = console.error, onChanged = () => {} }: ModeOperationsDeps) {
   const writeAudit = (entry: Parameters<AuditLog['append']>[0]) =>
     audit.append(entry).catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for seq ${entry.seq}: ${error.message}`));
 
@@ -65,6 +68,7 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         return next;
       });
       realtime.publishModes({ kind: 'set', seq: active.seq });
+      onChanged({ kind: 'set', active });
       await writeAudit({
         at: active.startedAt,
         who: actor.username,
@@ -105,6 +109,7 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         return { seq, cleared: inScope.map((m) => m.seq), hazardsCleared };
       });
       realtime.publishModes({ kind: 'clear', scope: request.scope, drill: request.drill, cleared: result.cleared });
+      onChanged({ kind: 'clear', seq: result.seq, scope: request.scope, drill: request.drill, cleared: result.cleared });
       await writeAudit({
         at: now().toISOString(),
         who: actor.username,

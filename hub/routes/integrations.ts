@@ -5,6 +5,7 @@ import { ApiError } from '../api-error.ts';
 import { capAnswer, CAP_CONTENT_TYPE } from '../integrations/cap/cap-answer.ts';
 import { CAP_MAX_BYTES } from '../integrations/cap/cap-validator.ts';
 import { CapNotUnderstood } from '../integrations/inbound-events.ts';
+import type { Outbox } from '../integrations/outbox.ts';
 import { IntegrationChangeSchema, NewIntegrationSchema } from '../../shared/integrations.ts';
 import { requireRole, type HubEnv } from '../auth/middleware.ts';
 import type { IntegrationOperations } from '../domain/integrations.ts';
@@ -16,7 +17,7 @@ import { actorOf } from './request-actor.ts';
 /** XML media types a CAP sender may use (CAP 1.2 names application/cap+xml; many send plain XML). */
 const CAP_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
 
-export function integrationRoutes(integrations: IntegrationOperations, inbound: InboundEvents, hubName: () => string) {
+export function integrationRoutes(integrations: IntegrationOperations, inbound: InboundEvents, hubName: () => string, outbox: Outbox) {
   /** Every answer to a CAP sender is CAP: an Ack, or an Error with the HTTP status of the refusal. */
   const capReply = (c: Context<HubEnv>, kind: 'Ack' | 'Error', note: string, answered: CapNotUnderstood['answered'] | null, status: 200 | ApiError['status'] = 200) =>
     c.body(capAnswer({ kind, sender: hubName(), answered, note, at: new Date() }), status, { 'Content-Type': CAP_CONTENT_TYPE });
@@ -36,6 +37,8 @@ export function integrationRoutes(integrations: IntegrationOperations, inbound: 
         const result = await integrations.newSecret(c.req.param('id'), actorOf(c));
         return c.json({ ok: true as const, ...result });
       })
+      // What Muster told it lately (outbound webhooks), newest first: each message's attempts and last error.
+      .get('/:id/deliveries', requireRole('admin'), (c) => c.json({ ok: true as const, deliveries: outbox.deliveries(c.req.param('id')).map(({ body: _body, ...delivery }) => delivery) }))
       .post('/:id/test', requireRole('admin'), async (c) => {
         const result = await inbound.test(c.req.param('id'), actorOf(c));
         return c.json({ ok: true as const, result });

@@ -23,6 +23,8 @@ export const StoredIntegrationSchema = z.object({
   ceiling: ScopeSchema,
   drillOnly: z.boolean(),
   allowedAddresses: z.array(z.string()),
+  /** Outbound webhooks (hub/integrations/outbox.ts); files from before them have none. */
+  outboundUrl: z.string().nullable().default(null),
   enabled: z.boolean(),
   createdAt: z.iso.datetime(),
   createdBy: z.string(),

@@ -95,6 +95,7 @@ const MATRIX: Record<string, Entry> = {
   'PATCH /api/integrations/:id': { allowed: ADMINS, path: '/api/integrations/000000000000', body: { enabled: false } },
   'POST /api/integrations/:id/secret': { allowed: ADMINS, path: '/api/integrations/000000000000/secret' },
   'POST /api/integrations/:id/test': { allowed: ADMINS, path: '/api/integrations/000000000000/test' },
+  'GET /api/integrations/:id/deliveries': { allowed: ADMINS, path: '/api/integrations/000000000000/deliveries' },
   'DELETE /api/integrations/:id': { allowed: ADMINS, path: '/api/integrations/000000000000' },
   'POST /api/integrations/:id/events': { allowed: EVERYONE, skip: 'authenticated by the integration’s signature or key, not a role; covered in integrations.test.ts' },
   'POST /api/integrations/:id/cap': { allowed: EVERYONE, skip: 'authenticated by the integration’s key or signature, not a role; covered in cap-intake.test.ts' },
