@@ -114,3 +114,16 @@ export interface IntegrationTestResult {
   ms: number;
 }
 export type IntegrationEvent = z.infer<typeof IntegrationEventSchema>;
+
+/** One message Muster sent an integration (outbound webhooks), as its delivery log shows it. */
+export interface IntegrationDelivery {
+  id: string;
+  type: 'mode.started' | 'mode.all-clear' | 'hazards.changed' | 'state';
+  seq: number;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  gaveUpAt: string | null;
+}

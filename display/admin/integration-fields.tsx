@@ -1,5 +1,5 @@
 // What an integration may do, as form fields: the modes it may start, the widest scope it may act on, drills only,
-// and the addresses it may send from. Used by the New integration form and by each integration's Change dialog.
+// the addresses it may send from, and where Muster tells it of each change (a signing one only). Used by the New integration form and by each integration's Change dialog.
 import { EMERGENCY_MODES, type EmergencyModeId, type Scope, type Site } from '../../shared/model.ts';
 import { MODE_CATALOGUE, scopeKey } from '../../shared/modes.ts';
 import { scopeName } from '../../shared/scope-names.ts';
@@ -10,9 +10,14 @@ export interface IntegrationPowers {
   drillOnly: boolean;
   /** As typed: addresses and networks separated by spaces, commas or new lines. */
   addresses: string;
+  /** As typed; empty: Muster tells it of nothing. */
+  outboundUrl: string;
 }
 
-export type PowersField = 'modes' | 'ceiling' | 'drillOnly' | 'allowedAddresses';
+export type PowersField = 'modes' | 'ceiling' | 'drillOnly' | 'allowedAddresses' | 'outboundUrl';
+
+/** The outbound address typed, as the hub takes it: null when the field is empty. */
+export const outboundUrlOf = (text: string) => text.trim() || null;
 
 /** The addresses typed into the field, as the list the hub takes. */
 export const addressesOf = (text: string) => text.split(/[\s,]+/).filter((part) => part !== '');
@@ -34,6 +39,8 @@ export function IntegrationFields(props: {
   name: string;
   site: Site | null;
   powers: IntegrationPowers;
+  /** It signs its events: only then can Muster sign what it tells it (outbound webhooks). */
+  signs: boolean;
   problems: Partial<Record<PowersField, string>>;
   onChange: (powers: IntegrationPowers) => void;
 }) {
@@ -98,6 +105,27 @@ export function IntegrationFields(props: {
         IP addresses or networks, such as <code>10.20.0.15</code> or <code>10.20.0.0/16</code>. Leave it empty to take events from any address.
       </p>
       {problem('allowedAddresses')}
+      {props.signs && (
+        <>
+          <label>
+            Tell it of every change at (optional)
+            <input
+              type="url"
+              data-test={`${props.name}-outbound-url`}
+              value={powers.outboundUrl}
+              spellcheck={false}
+              placeholder="https://alarms.example.org/muster"
+              aria-invalid={problems.outboundUrl ? true : undefined}
+              aria-describedby={`${props.name}-outbound-hint${problems.outboundUrl ? ` ${props.name}-outboundUrl-problem` : ''}`}
+              onInput={(e) => set({ outboundUrl: e.currentTarget.value })}
+            />
+          </label>
+          <p class="hint" id={`${props.name}-outbound-hint`}>
+            Muster sends each mode start, All Clear and hazard change there, signed with this integration’s secret, and tries again until it is taken.
+          </p>
+          {problem('outboundUrl')}
+        </>
+      )}
     </>
   );
 }

@@ -1,19 +1,19 @@
 // One integration in the table: what it may do, when it last sent an event, and what an admin may do to it: change
 // what it may do, enable or disable it, send a test event through it, give it a new secret (the old one stops at
 // once), delete it.
-import { useState } from 'preact/hooks';
-import { IntegrationChangeSchema, type IntegrationChange, type IntegrationSummary, type IntegrationTestResult } from '../../shared/integrations.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { IntegrationChangeSchema, type IntegrationChange, type IntegrationDelivery, type IntegrationSummary, type IntegrationTestResult } from '../../shared/integrations.ts';
 import type { Site } from '../../shared/model.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { scopeName } from '../../shared/scope-names.ts';
 import { api, call } from '../lib/api-client.ts';
 import { ModalDialog } from '../lib/modal-dialog.tsx';
 import { useApiAction } from '../lib/use-api-action.ts';
-import { addressesOf, IntegrationFields, type IntegrationPowers, type PowersField } from './integration-fields.tsx';
+import { addressesOf, IntegrationFields, outboundUrlOf, type IntegrationPowers, type PowersField } from './integration-fields.tsx';
 import { problemsOf } from './new-integration-form.tsx';
 import { schoolDateTime } from './school-date-time.ts';
 
-const POWERS_FIELDS: readonly PowersField[] = ['modes', 'ceiling', 'drillOnly', 'allowedAddresses'];
+const POWERS_FIELDS: readonly PowersField[] = ['modes', 'ceiling', 'drillOnly', 'allowedAddresses', 'outboundUrl'];
 
 export function IntegrationRow(props: {
   integration: IntegrationSummary;
@@ -25,6 +25,7 @@ export function IntegrationRow(props: {
   const { integration, site } = props;
   const { id, name } = integration;
   const [changing, setChanging] = useState(false);
+  const [showingDeliveries, setShowingDeliveries] = useState(false);
   const { busy, error, run } = useApiAction();
   const param = { param: { id } };
 
@@ -67,6 +68,7 @@ export function IntegrationRow(props: {
           {integration.drillOnly && <strong class="drill-only"> · drills only</strong>}
         </div>
         <div class="muted">{integration.allowedAddresses.length > 0 ? `From ${integration.allowedAddresses.join(', ')}` : 'From any address'}</div>
+        {integration.outboundUrl && <div class="muted id-line">Told of every change at {integration.outboundUrl}</div>}
       </td>
       <td class={integration.enabled ? 'ok' : 'bad'} data-test={`integration-status-${name}`}>
         {integration.enabled ? 'Enabled' : 'Disabled'}
@@ -91,6 +93,11 @@ export function IntegrationRow(props: {
           <button type="button" class="secondary" data-test={`integration-test-${name}`} disabled={busy} onClick={() => void test()}>
             Send test
           </button>
+          {integration.outboundUrl && (
+            <button type="button" class="secondary" data-test={`integration-deliveries-${name}`} disabled={busy} onClick={() => setShowingDeliveries(true)}>
+              Deliveries
+            </button>
+          )}
           <button type="button" class="secondary" data-test={`integration-new-secret-${name}`} disabled={busy} onClick={() => void renew()}>
             New secret
           </button>
@@ -115,6 +122,7 @@ export function IntegrationRow(props: {
             {error}
           </p>
         )}
+        {showingDeliveries && <DeliveriesDialog integration={integration} site={site} onClose={() => setShowingDeliveries(false)} />}
         {changing && (
           <ChangeDialog
             integration={integration}
@@ -138,12 +146,19 @@ function ChangeDialog(props: { integration: IntegrationSummary; site: Site | nul
     ceiling: integration.ceiling,
     drillOnly: integration.drillOnly,
     addresses: integration.allowedAddresses.join('\n'),
+    outboundUrl: integration.outboundUrl ?? '',
   });
   const [problems, setProblems] = useState<Partial<Record<PowersField, string>>>({});
   const { busy, error, run } = useApiAction();
   const save = async (event: Event) => {
     event.preventDefault();
-    const checked = IntegrationChangeSchema.safeParse({ modes: powers.modes, ceiling: powers.ceiling, drillOnly: powers.drillOnly, allowedAddresses: addressesOf(powers.addresses) });
+    const checked = IntegrationChangeSchema.safeParse({
+      modes: powers.modes,
+      ceiling: powers.ceiling,
+      drillOnly: powers.drillOnly,
+      allowedAddresses: addressesOf(powers.addresses),
+      ...(integration.auth === 'signature' ? { outboundUrl: outboundUrlOf(powers.outboundUrl) } : {}),
+    });
     if (!checked.success) return setProblems(problemsOf(checked.error, POWERS_FIELDS));
     setProblems({});
     const body = await run(() => call(api.integrations[':id'].$patch({ param: { id: integration.id }, json: checked.data })));
@@ -153,7 +168,7 @@ function ChangeDialog(props: { integration: IntegrationSummary; site: Site | nul
     <ModalDialog labelledBy="change-integration-title" onClose={props.onClose} busy={busy} test="change-integration-dialog">
       <form class="new-user-form" onSubmit={save} noValidate>
         <h2 id="change-integration-title">What {integration.name} may do</h2>
-        <IntegrationFields name="change-integration" site={props.site} powers={powers} problems={problems} onChange={setPowers} />
+        <IntegrationFields name="change-integration" site={props.site} signs={integration.auth === 'signature'} powers={powers} problems={problems} onChange={setPowers} />
         {error && (
           <p class="error" role="alert">
             {error}
@@ -171,3 +186,58 @@ function ChangeDialog(props: { integration: IntegrationSummary; site: Site | nul
     </ModalDialog>
   );
 }
+
+/** What Muster told the integration lately (outbound webhooks): each message, its attempts and how it ended. */
+function DeliveriesDialog(props: { integration: IntegrationSummary; site: Site | null; onClose: () => void }) {
+  const [deliveries, setDeliveries] = useState<IntegrationDelivery[] | null>(null);
+  const { error, run } = useApiAction();
+  useEffect(() => {
+    void run(() => call(api.integrations[':id'].deliveries.$get({ param: { id: props.integration.id } }))).then((body) => body && setDeliveries(body.deliveries));
+  }, [props.integration.id]);
+  const when = (at: string | null) => (at ? schoolDateTime(at, props.site?.timeZone ?? null) : '');
+  return (
+    <ModalDialog labelledBy="deliveries-title" onClose={props.onClose} test="deliveries-dialog">
+      <h2 id="deliveries-title">What Muster told {props.integration.name}</h2>
+      <p class="muted id-line">{props.integration.outboundUrl}</p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {deliveries && deliveries.length === 0 && <p>Nothing yet: a mode start, an All Clear or a hazard change will be sent here.</p>}
+      {deliveries && deliveries.length > 0 && (
+        <table class="deliveries" data-test="deliveries-table">
+          <thead>
+            <tr>
+              <th>Change</th>
+              <th>Made</th>
+              <th>Attempts</th>
+              <th>Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deliveries.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  {DELIVERY_TYPES[d.type]} <span class="muted">(seq {d.seq})</span>
+                </td>
+                <td class="nowrap">{when(d.createdAt)}</td>
+                <td>{d.attempts}</td>
+                <td class={d.deliveredAt ? 'ok' : 'bad'}>
+                  {d.deliveredAt ? `Delivered ${when(d.deliveredAt)}` : d.gaveUpAt ? `Given up ${when(d.gaveUpAt)}: ${d.lastError ?? ''}` : `Waiting${d.lastError ? ` (${d.lastError})` : ''}, next try ${when(d.nextAttemptAt)}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <footer class="dialog-actions">
+        <button type="button" class="primary" onClick={props.onClose}>
+          Close
+        </button>
+      </footer>
+    </ModalDialog>
+  );
+}
+
+const DELIVERY_TYPES: Record<IntegrationDelivery['type'], string> = { 'mode.started': 'Mode started', 'mode.all-clear': 'All Clear', 'hazards.changed': 'Hazards changed', state: 'State after a restart' };

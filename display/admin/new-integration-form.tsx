@@ -6,11 +6,11 @@ import { INTEGRATION_AUTHS, NewIntegrationSchema, type IntegrationAuth, type Int
 import type { Site } from '../../shared/model.ts';
 import { api, ApiFailure, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
-import { addressesOf, IntegrationFields, type IntegrationPowers, type PowersField } from './integration-fields.tsx';
+import { addressesOf, IntegrationFields, outboundUrlOf, type IntegrationPowers, type PowersField } from './integration-fields.tsx';
 
 type Field = 'name' | 'auth' | PowersField;
 type Problems = Partial<Record<Field, string>>;
-const FIELDS: readonly Field[] = ['name', 'auth', 'modes', 'ceiling', 'drillOnly', 'allowedAddresses'];
+const FIELDS: readonly Field[] = ['name', 'auth', 'modes', 'ceiling', 'drillOnly', 'allowedAddresses', 'outboundUrl'];
 
 const AUTH_NAMES: Record<IntegrationAuth, string> = {
   signature: 'Signed events (Standard Webhooks)',
@@ -30,7 +30,7 @@ export function problemsOf<F extends string>(error: z.ZodError, fields: readonly
   return problems;
 }
 
-const NO_POWERS: IntegrationPowers = { modes: [], ceiling: { kind: 'site' }, drillOnly: false, addresses: '' };
+const NO_POWERS: IntegrationPowers = { modes: [], ceiling: { kind: 'site' }, drillOnly: false, addresses: '', outboundUrl: '' };
 
 export function NewIntegrationForm(props: { site: Site | null; onCreated: (integration: IntegrationSummary, secret: string) => void }) {
   const [name, setName] = useState('');
@@ -49,6 +49,7 @@ export function NewIntegrationForm(props: { site: Site | null; onCreated: (integ
       ceiling: powers.ceiling,
       drillOnly: powers.drillOnly,
       allowedAddresses: addressesOf(powers.addresses),
+      ...(auth === 'signature' ? { outboundUrl: outboundUrlOf(powers.outboundUrl) } : {}),
     });
     if (!checked.success) {
       setProblems(problemsOf(checked.error, FIELDS));
@@ -124,7 +125,7 @@ export function NewIntegrationForm(props: { site: Site | null; onCreated: (integ
         Signed events cannot be replayed or forged by whoever sees one; choose a bearer key only for a system that cannot sign.
       </p>
       {problem('auth')}
-      <IntegrationFields name="new-integration" site={props.site} powers={powers} problems={problems} onChange={setPowers} />
+      <IntegrationFields name="new-integration" site={props.site} signs={auth === 'signature'} powers={powers} problems={problems} onChange={setPowers} />
       <div class="form-actions">
         <button type="submit" class="primary" data-test="new-integration-submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create integration'}

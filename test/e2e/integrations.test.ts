@@ -3,6 +3,7 @@
 // "by Raptor (integration)"; the admin changes what it may do.
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,5 +140,42 @@ describe('integrations page', () => {
     expect(result).toContain('Screens: no screen changed');
     await shoot('test-sent');
     expect((await hub.api('/api/state', { cookie: await hub.login('office') })).body.state.seq).toBe(seqBefore);
+  });
+
+  it('tells it of each change at the address set in its Change dialog, and shows the deliveries', async () => {
+    const received: string[] = [];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push(body);
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/muster`;
+      await page.click(byTest('integration-change-Raptor'));
+      await page.waitForSelector(byTest('change-integration-dialog'));
+      await typeInto(page, 'change-integration-outbound-url', url);
+      await page.click(byTest('change-integration-save'));
+      await page.waitForSelector(byTest('change-integration-dialog'), { hidden: true });
+      expect(await textOf(page, 'integration-powers-Raptor')).toContain(`Told of every change at ${url}`);
+
+      const office = await hub.login('office');
+      expect((await hub.api('/api/modes', { cookie: office, body: { mode: 'hold', scope: { kind: 'site' }, drill: true } })).status).toBe(200);
+      await expect.poll(() => received.length, { timeout: 10_000 }).toBe(1);
+      expect(JSON.parse(received[0]!)).toMatchObject({ type: 'mode.started', data: { mode: { mode: 'hold' } } });
+
+      await page.click(byTest('integration-deliveries-Raptor'));
+      await page.waitForSelector(byTest('deliveries-table'));
+      expect(await textOf(page, 'deliveries-table')).toMatch(/Mode started \(seq \d+\).*1\s*Delivered/s);
+      await shoot('deliveries');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector(byTest('deliveries-dialog'), { hidden: true });
+      await hub.api('/api/all-clear', { cookie: office, body: { scope: { kind: 'site' }, drill: true } });
+    } finally {
+      await new Promise((done) => receiver.close(done));
+    }
   });
 });
