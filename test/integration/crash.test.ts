@@ -1,15 +1,14 @@
 // Crash safety: the real hub process (hub/main.ts) is killed with SIGKILL at random moments while the office keeps
 // changing the emergency state, 50 times over on the same data directory. Every time the store must load and
 // every change the hub acknowledged must be there.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../hub/store/store.ts';
+import { startHubProcess } from '../helpers/hub-process.ts';
 
 const KILLS = 50;
-const ROOT = resolve(import.meta.dirname, '../..');
 const PASSWORD = 'office-pass-123';
 
 let dataDir = '';
@@ -18,29 +17,7 @@ afterAll(async () => {
 });
 
 /** Start hub/main.ts as a school would, on a free port; resolves with its origin once it listens. */
-async function startHubProcess(): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MUSTER_TLS: 'off', MUSTER_DATA: dataDir, MUSTER_OFFICE_PASSWORD: PASSWORD, MUSTER_ADMIN_PASSWORD: PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on [\d.]+:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolvePort(Number(match[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code} before listening:\n${output}`)));
-  });
-  return { child, origin: `http://127.0.0.1:${port}` };
-}
+const startHub = () => startHubProcess(dataDir, { MUSTER_OFFICE_PASSWORD: PASSWORD, MUSTER_ADMIN_PASSWORD: PASSWORD });
 
 async function post(origin: string, path: string, body: unknown, cookie?: string): Promise<{ status: number; body: any; cookie: string | null }> {
   const response = await fetch(`${origin}${path}`, {
@@ -57,7 +34,7 @@ describe('crash safety', () => {
     let acknowledgedSeq = 0;
     let acknowledgedHazard: boolean | null = null;
     for (let kill = 0; kill < KILLS; kill++) {
-      const { child, origin } = await startHubProcess();
+      const { child, origin } = await startHub();
       const exited = new Promise<void>((done) => child.once('exit', () => done()));
       const login = await post(origin, '/api/session', { username: 'office', password: PASSWORD });
       expect(login.status).toBe(200);

@@ -1,14 +1,14 @@
 // Issue 11, item 6: the secrets a first start makes (generated passwords, the device-token links of pre-paired
 // screens) go once to a file only the hub's user may read; stdout, which goes to the system journal, says only where
 // it is. The real process entry (hub/main.ts) runs as a school would start it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIRST_START_SECRETS_FILE } from '../../hub/auth/first-start-secrets.ts';
+import { startHubProcess } from '../helpers/hub-process.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let dataDir = '';
 let child: ChildProcess | null = null;
 
@@ -18,42 +18,23 @@ afterAll(async () => {
 });
 
 /** Starts hub/main.ts on the data directory; resolves with its origin and everything it printed once it has started. */
-async function startHubProcess(env: Record<string, string>): Promise<{ origin: string; output: string; stop: () => Promise<void> }> {
-  const started = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MUSTER_TLS: 'off', MUSTER_DATA: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = started;
-  let output = '';
-  await new Promise<void>((done, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      // The start-up text is printed at once, ending with this line.
-      if (output.includes('supplementary visual channel')) {
-        clearTimeout(timer);
-        done();
-      }
-    };
-    started.stdout!.on('data', onData);
-    started.stderr!.on('data', onData);
-    started.once('exit', (code) => reject(new Error(`hub exited with ${code}:\n${output}`)));
-  });
-  const port = /listening on [\d.]+:(\d+)/.exec(output)![1];
+async function startHub(env: Record<string, string>): Promise<{ origin: string; output: string; stop: () => Promise<void> }> {
+  // The start-up text is printed at once, ending with this line.
+  const started = await startHubProcess(dataDir, env, (output) => output.includes('supplementary visual channel'));
+  child = started.child;
   const stop = async () => {
-    const exited = new Promise((done) => started.once('exit', done));
-    started.kill('SIGTERM');
+    const exited = new Promise((done) => started.child.once('exit', done));
+    started.child.kill('SIGTERM');
     await exited;
     child = null;
   };
-  return { origin: `http://127.0.0.1:${port}`, output, stop };
+  return { origin: started.origin, output: started.output, stop };
 }
 
 describe('first-start secrets', () => {
   it('go to a 0600 file in the data directory, never to stdout, and work', { timeout: 90_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'muster-first-start-'));
-    const hub = await startHubProcess({ MUSTER_OFFICE_PASSWORD: 'office-pass-123' });
+    const hub = await startHub({ MUSTER_OFFICE_PASSWORD: 'office-pass-123' });
     const path = join(dataDir, FIRST_START_SECRETS_FILE);
     expect(hub.output).toContain(path);
 
@@ -80,7 +61,7 @@ describe('first-start secrets', () => {
     await hub.stop();
 
     // A later start makes no new secrets and leaves the file alone.
-    const again = await startHubProcess({});
+    const again = await startHub({});
     expect(again.output).not.toContain(FIRST_START_SECRETS_FILE);
     expect(await readFile(path, 'utf8')).toBe(secrets);
     await again.stop();

@@ -3,7 +3,9 @@
 // valid may change anything; and afterwards the hub still serves: a valid alert still starts its mode. The bodies come from a seeded generator:
 // a failure names the seed and the body, and the run repeats exactly.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { capAlert, srpInfo } from '../helpers/cap-messages.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { mulberry32 } from '../helpers/seeded-random.ts';
 
 let hub: TestHub;
 let integration: { id: string; key: string };
@@ -23,37 +25,8 @@ afterAll(async () => {
   await hub?.dispose();
 });
 
-const VALID_CAP = `<?xml version="1.0" encoding="UTF-8"?>
-<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-  <identifier>FUZZ-0</identifier>
-  <sender>fuzz@example.org</sender>
-  <sent>2026-11-26T09:42:10-06:00</sent>
-  <status>Exercise</status>
-  <msgType>Alert</msgType>
-  <scope>Public</scope>
-  <info>
-    <category>Security</category>
-    <event>Panic button</event>
-    <urgency>Immediate</urgency>
-    <severity>Severe</severity>
-    <certainty>Observed</certainty>
-    <eventCode><valueName>SRP</valueName><value>LOCKDOWN</value></eventCode>
-    <area><areaDesc>School</areaDesc></area>
-  </info>
-</alert>`;
+const VALID_CAP = capAlert({ identifier: 'FUZZ-0', sender: 'fuzz@example.org', status: 'Exercise', info: srpInfo('LOCKDOWN') });
 const VALID_JSON = JSON.stringify({ id: 'fuzz-0', type: 'start', mode: 'lockdown', scope: { kind: 'site' }, drill: true, note: 'fuzz' });
-
-/** mulberry32: small, seeded, good enough to pick mutations. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY = ['<', '>', '&', '&amp', '&#0;', '&#xD800;', ']]>', '<![CDATA[', '<!--', '<?xml?>', '"', "'", '\u0000', '\uFFFF', '\uD800', '💥', '\\', '{', '}', '[', ']', ':', 'null', 'NaN', '1e999', '-0', '<!DOCTYPE a>', '<!ENTITY x "y">', '&x;', 'xmlns:cap="x"'];
 
@@ -86,7 +59,7 @@ function mutate(base: string, next: () => number): string {
 
 it('answers 2,000 malformed CAP and JSON bodies without a 5xx, and keeps serving', { timeout: 180_000 }, async () => {
   const seed = Number(process.env.MUSTER_FUZZ_SEED ?? 20261126);
-  const next = random(seed);
+  const next = mulberry32(seed);
   const seqBefore = (await hub.api('/api/state', { cookie: office })).body.state.seq;
   const bodies = Array.from({ length: 2000 }, (_, i) => {
     const cap = i % 2 === 0;

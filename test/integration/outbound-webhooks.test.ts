@@ -1,14 +1,15 @@
 // Outbound webhooks (issue 13, item 4): a signing integration with an outbound address hears of every mode start,
 // All Clear and hazard change, signed the Standard Webhooks way with its secret; a receiver that is down gets it
 // again later, and a hub killed with SIGKILL while a message waits sends it once it is back.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkWebhookSignature } from '../../hub/integrations/webhook-signature.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startHubProcess } from '../helpers/hub-process.ts';
 
 interface Received {
   headers: Record<string, string>;
@@ -102,7 +103,6 @@ describe('outbound webhooks', () => {
 });
 
 describe('a hub killed while a message waits', () => {
-  const ROOT = resolve(import.meta.dirname, '../..');
   const PASSWORD = 'office-pass-123';
   let dataDir = '';
   let child: ChildProcess | null = null;
@@ -113,27 +113,10 @@ describe('a hub killed while a message waits', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function startHubProcess(): Promise<string> {
-    child = spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MUSTER_TLS: 'off', MUSTER_DATA: dataDir, MUSTER_OFFICE_PASSWORD: PASSWORD, MUSTER_ADMIN_PASSWORD: PASSWORD },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const port = await new Promise<number>((resolvePort, reject) => {
-      const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on [\d.]+:(\d+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolvePort(Number(match[1]));
-        }
-      };
-      child!.stdout!.on('data', onData);
-      child!.stderr!.on('data', onData);
-    });
-    return `http://127.0.0.1:${port}`;
+  async function startHub(): Promise<string> {
+    const started = await startHubProcess(dataDir, { MUSTER_OFFICE_PASSWORD: PASSWORD, MUSTER_ADMIN_PASSWORD: PASSWORD });
+    child = started.child;
+    return started.origin;
   }
 
   async function call(origin: string, path: string, body: unknown, cookie?: string) {
@@ -149,7 +132,7 @@ describe('a hub killed while a message waits', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'muster-outbox-'));
     target = await receiver();
     target.status.code = 503;
-    let origin = await startHubProcess();
+    let origin = await startHub();
     const admin = (await call(origin, '/api/session', { username: 'admin', password: PASSWORD })).cookie!;
     const created = await call(
       origin,
@@ -167,7 +150,7 @@ describe('a hub killed while a message waits', () => {
     child!.kill('SIGKILL');
     await new Promise((done) => child!.once('exit', done));
     target.status.code = 200;
-    origin = await startHubProcess();
+    origin = await startHub();
     await expect.poll(() => target!.received.length, { timeout: 20_000, interval: 250 }).toBeGreaterThanOrEqual(1);
     const message = target.received[0]!;
     expect(message.json).toMatchObject({ type: 'mode.started', seq: started.body.seq, data: { mode: { mode: 'lockdown', drill: true } } });
