@@ -102,8 +102,14 @@ describe('the wall screen', () => {
 describe('before logging in', () => {
   it('has no serious problem on the pairing screen of a screen with no identity yet', async () => {
     const fresh = await newPage(SCREEN_SIZES[0]!);
+    const said: string[] = [];
+    fresh.on('console', (message) => said.push(`${message.type()}: ${message.text()}`));
     await fresh.goto(`${hub.origin}/screen/`);
-    await fresh.waitForSelector(`muster-pairing >>> ${byTest('pairing-code')}`);
+    // It failed once in CI (and twice here, then not in 20 runs), with no code after 30 s: say what the page showed.
+    await fresh.waitForSelector(`muster-pairing >>> ${byTest('pairing-code')}`).catch(async (error: Error) => {
+      const shown = await fresh.evaluate(() => document.querySelector('muster-pairing')?.shadowRoot?.textContent?.trim() ?? document.body.textContent?.trim());
+      throw new Error(`${error.message}; the page showed "${shown}"; its console: ${said.join(' | ') || 'nothing'}`);
+    });
     await expectNoSeriousProblems(fresh);
   });
 
