@@ -39,7 +39,7 @@ export type OutboxMessage = z.infer<typeof MessageSchema>;
 
 const OutboxSchema = z.object({
   schemaVersion: z.literal(1),
-  /** The last mode-state seq told to the outbox: a higher one in the store at start was never told. */
+  /** The last mode-state seq written to the outbox for a receiver: a higher one in the store at start was never told. */
   toldSeq: z.number(),
   messages: z.array(MessageSchema),
 });
@@ -69,6 +69,8 @@ export async function openOutbox({ dataDir, integrations, modeState, now = () =>
   async function enqueue(type: OutboxMessage['type'], seq: number, data: Record<string, unknown>): Promise<void> {
     const at = now();
     const targets = receivers();
+    // Most schools have no receiver: no write at all then (a Lockdown must not wait behind one on the disk).
+    if (targets.length === 0) return;
     await file.update((draft) => {
       draft.toldSeq = Math.max(draft.toldSeq, seq);
       for (const integration of targets) {
@@ -165,7 +167,8 @@ export async function openOutbox({ dataDir, integrations, modeState, now = () =>
     }
   }
 
-  // A change made but not told before the hub stopped: the receivers get the modes as they are now.
+  // A change made but not told before the hub stopped (or before there was anyone to tell): the receivers get the
+  // modes as they are now.
   const state = modeState();
   if (state.seq > file.data.toldSeq) await enqueue('state', state.seq, { modes: state.modes, hazards: state.hazards });
   schedule();
