@@ -22,7 +22,7 @@ export function checkWebhookSignature(headers: WebhookHeaders, body: string, sec
   const skew = Math.abs(nowMs / 1000 - Number(timestamp));
   if (skew > SIGNATURE_TOLERANCE_SECONDS) return { ok: false, reason: `webhook-timestamp is ${Math.round(skew)} s from the hub's clock (at most ${SIGNATURE_TOLERANCE_SECONDS} s)` };
 
-  const expected = createHmac('sha256', signingKeyOf(secret)).update(`${id}.${timestamp}.${body}`).digest();
+  const expected = webhookHmac(id, timestamp, body, secret);
   // Several signatures are allowed so a sender can sign with an old and a new secret while it changes over.
   for (const part of signature.split(' ')) {
     const [version, value] = part.split(',', 2);
@@ -33,7 +33,12 @@ export function checkWebhookSignature(headers: WebhookHeaders, body: string, sec
   return { ok: false, reason: 'webhook-signature does not match' };
 }
 
+/** The HMAC-SHA256 over "<id>.<timestamp>.<body>" with the key the secret encodes. */
+function webhookHmac(id: string, timestamp: string, body: string, secret: string): Buffer {
+  return createHmac('sha256', signingKeyOf(secret)).update(`${id}.${timestamp}.${body}`).digest();
+}
+
 /** The signature header a sender computes (the outbound webhooks and the admin console's test sign this way). */
 export function webhookSignature(id: string, timestamp: string, body: string, secret: string): string {
-  return `v1,${createHmac('sha256', signingKeyOf(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+  return `v1,${webhookHmac(id, timestamp, body, secret).toString('base64')}`;
 }
