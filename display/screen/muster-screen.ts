@@ -12,6 +12,7 @@ import { ClockController } from './clock-controller.ts';
 import type { ScreenPreview } from '../../shared/screen-preview.ts';
 import { ScreenLinkController } from './screen-link-controller.ts';
 import { ScreenSoundController } from './screen-sound-controller.ts';
+import { afterWork } from './after-work.ts';
 import { StaticScreenView, type ScreenView } from './static-screen-view.ts';
 import { ScreenRoutes } from './screen-routes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
@@ -119,6 +120,8 @@ export class MusterScreen extends LitElement {
 
   readonly #clock = new ClockController(this);
   readonly #routes = new ScreenRoutes(() => this.requestUpdate());
+  /** The page title last asked for (set once the page is idle). */
+  #title = '';
   readonly #sound = new ScreenSoundController(this, (health) => {
     if (this.#link instanceof ScreenLinkController) this.#link.reportSound(health);
     this.requestUpdate();
@@ -281,7 +284,16 @@ export class MusterScreen extends LitElement {
     if (link.reloadRequested && !active) window.location.reload();
     this.dataset.build = __MUSTER_BUILD__;
     this.dataset.update = this.updates.pending ? 'waiting' : 'none';
-    document.title = `${active ? active.mode.toUpperCase() : 'Muster'} · ${link.state.profile?.name ?? this.screenId}`;
+    // Names the tab for a person with the screen open in a browser. Not the mode: a new title makes the browser
+    // redraw its own window (tab strip, window manager) at every change, ~25 ms of processor per change across
+    // Chromium's processes, which competes with the paint on a small player. Set once the page is idle.
+    const title = `${link.state.profile?.name ?? this.screenId} · Muster`;
+    if (title !== this.#title) {
+      this.#title = title;
+      afterWork(() => {
+        if (this.#title === title) document.title = title;
+      });
+    }
     // A new version waiting for normal times takes over now if this paint is normal content (the reload then
     // paints the same saved state before it reaches the hub).
     this.updates.maybeActivate();

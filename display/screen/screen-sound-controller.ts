@@ -5,6 +5,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_MODE_TONES, type ModeTones } from '../../shared/mode-tones.ts';
 import type { ActiveMode } from '../../shared/model.ts';
 import type { SoundHealth } from '../../shared/protocol.ts';
+import { afterWork } from './after-work.ts';
 import { TonePlayer, toneForChange } from './screen-tones.ts';
 
 /** What the screen shows, and what it is set to sound. */
@@ -13,17 +14,6 @@ export interface SoundCue {
   tones: ModeTones | undefined;
   /** False for a screen set to stay silent (and for the admin console's preview). */
   soundOn: boolean;
-}
-
-/**
- * Run `work` once the page has nothing more pressing (its rendering included): a background-priority task where the
- * browser has the Prioritized Task Scheduling API, a plain task otherwise. Not an animation frame: a page in a
- * background tab gets none, and its tones must still sound.
- */
-function afterWork(work: () => void): void {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options: { priority: 'background' }) => Promise<unknown> } }).scheduler;
-  if (scheduler?.postTask) void scheduler.postTask(work, { priority: 'background' });
-  else setTimeout(work, 0);
 }
 
 export class ScreenSoundController implements ReactiveController {

@@ -53,6 +53,8 @@ describe('Lockdown drill from the office tablet to a hallway screen', () => {
     await screen.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 15_000 });
     const text = await screen.$eval('muster-screen', (el) => (el.shadowRoot ? el.shadowRoot.textContent : el.textContent) ?? '');
     expect(text).not.toMatch(/lockdown/i);
+    // The tab is named after the screen, once the page is idle.
+    await screen.waitForFunction(() => document.title === 'East hallway, 1st floor · Muster', { timeout: 5000 });
   });
 
   it('triggers a Lockdown drill through the console with a deliberate confirm', async () => {
