@@ -2,6 +2,7 @@
 // (the mode catalogue is in the bundle), so it depends on nothing that can fail.
 import { LitElement, css, html, nothing, svg, type PropertyValues, type ReactiveElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { cache } from 'lit/directives/cache.js';
 import type { ActiveMode, Hazards, Language, Units } from '../../shared/model.ts';
 import type { RouteResult } from '../../shared/routing.ts';
 import { NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
@@ -480,6 +481,10 @@ export class ScreenModeTakeover extends LitElement {
     const words = SCREEN_WORDS[this.language];
     const started = Date.parse(active.startedAt);
     const wayfinding = this.place !== null && this.route !== null;
+    // Cached: the map is kept while a mode without one shows (Lockdown), so the next Evacuate does not build it anew.
+    const body = wayfinding
+      ? html`${this.#note()} ${this.#inHazard(words)} ${this.#wayfinding(words, text)}`
+      : html`${text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing} ${this.#note()} ${this.#steps(words, text)}`;
     return html`
       ${active.drill ? html`<div class="drill" data-test="drill-banner" role="status">${words.drill} <small>${words.drillDetail}</small></div>` : nothing}
       <main data-test="takeover" data-mode=${active.mode} role="alert" aria-live="assertive">
@@ -491,9 +496,7 @@ export class ScreenModeTakeover extends LitElement {
             ${wayfinding && active.mode === 'shelter' && text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing}
           </div>
         </header>
-        ${wayfinding
-          ? html`${this.#note()} ${this.#inHazard(words)} ${this.#wayfinding(words, text)}`
-          : html`${text.detail ? html`<p class="detail" data-test="mode-detail">${text.detail}</p>` : nothing} ${this.#note()} ${this.#steps(words, text)}`}
+        ${cache(body)}
       </main>
       ${this.notice ? html`<p class="notice" data-test="offline-notice" role="status">${this.notice}</p>` : nothing}
       <footer class=${active.drill ? 'drilling' : ''}>
