@@ -376,8 +376,13 @@ export class ScreenModeTakeover extends LitElement {
   @state() pages = 1;
 
   /** Watches the steps' frame: it changes size with the screen and with anything above it (the route, a notice). */
-  readonly #resize = new ResizeObserver(() => this.#remeasure());
+  readonly #resize = new ResizeObserver(([entry]) => {
+    // Observing a frame reports its size at once, and a measure just after a render has seen that size already.
+    if (entry && frameSize(entry.target) !== this.#measuredFrame) this.#remeasure();
+  });
   #watched: Element | null = null;
+  /** The steps' frame's size at the last measure ("width×height"): the resize observer measures again only for a new one. */
+  #measuredFrame = '';
   /** How much smaller than usual the steps are drawn so that the tallest fits a page (1: not at all). */
   #stepsScale = 1;
   #turn: ReturnType<typeof setTimeout> | undefined;
@@ -449,6 +454,7 @@ export class ScreenModeTakeover extends LitElement {
     const steps = pages ? [...pages.querySelectorAll<HTMLElement>('li')] : [];
     const last = steps.at(-1);
     if (!pages || !last) return void (this.pages = 1);
+    if (this.#watched) this.#measuredFrame = frameSize(this.#watched);
     const label = this.renderRoot.querySelector<HTMLElement>('.page-count');
     if (label) label.hidden = true;
     let count = this.#count(pages, steps, last);
@@ -569,6 +575,8 @@ export class ScreenModeTakeover extends LitElement {
       </ol>`;
   }
 }
+
+const frameSize = (frame: Element) => `${frame.clientWidth}×${frame.clientHeight}`;
 
 declare global {
   interface HTMLElementTagNameMap {
