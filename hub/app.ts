@@ -5,13 +5,12 @@ import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { upgradeWebSocket } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { errorBody } from '../shared/errors.ts';
 import { ApiError } from './api-error.ts';
 import { knownHost, type HubNames } from './auth/hub-names.ts';
-import { fromOwnOrigin, sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
-import { SESSION_COOKIE, type Sessions } from './auth/sessions.ts';
+import { sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
+import type { Sessions } from './auth/sessions.ts';
 import type { KnownDevices } from './auth/known-devices.ts';
 import type { AccountOperations } from './domain/accounts.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
@@ -32,7 +31,6 @@ import type { InboundEvents } from './integrations/inbound-events.ts';
 import type { Outbox } from './integrations/outbox.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
-import { clientAddress } from './routes/client-address.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
@@ -140,10 +138,7 @@ const PAGE_POLICY = [
 export function createApp(deps: AppDeps) {
   const app = new Hono<HubEnv>();
 
-  // Not on the WebSocket upgrade: its 101 answer carries no page, and at a hub restart under 10,000 screens the
-  // headers cost ~15% of each reconnect.
-  const pageHeaders = secureHeaders({ crossOriginEmbedderPolicy: false });
-  app.use('*', (c, next) => (c.req.path === '/ws' ? next() : pageHeaders(c, next)));
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
   app.use('*', knownHost(deps.names));
   app.use('/api/*', sameOriginWrites());
   const smallBodies = bodyLimit({
@@ -174,20 +169,6 @@ export function createApp(deps: AppDeps) {
           }
         : { ok: true as const },
     ),
-  );
-
-  app.get(
-    '/ws',
-    async (c, next) => {
-      // Browsers always send Origin on upgrades; a foreign one is a cross-site page riding a cookie.
-      if (!fromOwnOrigin(c)) throw new ApiError('bad_origin', 'WebSocket from another site refused.');
-      await next();
-    },
-    upgradeWebSocket((c: Context<HubEnv>) => {
-      const user = c.get('user');
-      const key = deps.sessions.keyOf(getCookie(c, SESSION_COOKIE));
-      return deps.realtime.events(user && key ? { user, key } : null, clientAddress(c));
-    }),
   );
 
   app.route('/api', apiRoutes(deps));

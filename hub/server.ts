@@ -37,6 +37,7 @@ import { createUserOperations } from './domain/users.ts';
 import { openOutbox } from './integrations/outbox.ts';
 import { createInboundEvents } from './integrations/inbound-events.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
+import { acceptWebSockets, type UpgradeDeps } from './realtime/ws-upgrade.ts';
 import { DOCUMENTS_DIR } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { openIntegrationsFile } from './store/integrations-file.ts';
@@ -52,7 +53,6 @@ import type { TlsCredentials } from './tls/tls-files.ts';
 // answers bad input (requests, frames, files) in zod's English.
 z.config(z.locales.en());
 
-/** The built browser apps; MUSTER_STATIC_ROOT serves another build (a test run beside a build in progress). */
 /**
  * Connections the kernel holds for the hub before it accepts them. When a hub restarts under thousands of screens,
  * they come back within a few seconds; Node's default (511) overflowed at 10,000 screens here, and the kernel drops
@@ -61,6 +61,7 @@ z.config(z.locales.en());
  */
 const LISTEN_BACKLOG = 4096;
 
+/** The built browser apps; MUSTER_STATIC_ROOT serves another build (a test run beside a build in progress). */
 export const STATIC_ROOT = process.env.MUSTER_STATIC_ROOT ? resolve(process.env.MUSTER_STATIC_ROOT) : resolve(PROJECT_ROOT, 'dist/display');
 
 export interface RunningHub {
@@ -136,6 +137,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   const outbox = await openOutbox({ dataDir: config.dataDir, integrations: integrationsFile, modeState: () => store.data.modeState });
   const modes = createModeOperations({ store, audit, realtime, onChanged: outbox.changed });
   const hazards = createHazardOperations({ store, audit, realtime, onChanged: outbox.changed });
+  const names = hubNames(config, tls);
   const app = createApp({
     store,
     audit,
@@ -175,16 +177,17 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,
-    names: hubNames(config, tls),
+    names,
     startedAt: Date.now(),
     kioskSetup: { tls: () => tls, networkUrl: () => networkUrl, kioskDir: resolve(PROJECT_ROOT, 'config/kiosk') },
   });
 
   // With TLS the school network gets HTTPS on httpsPort. Service workers need a secure context, and localhost is
   // one: the hub machine itself keeps plain HTTP on 127.0.0.1:port, which never leaves the machine.
-  const server = await listen(app.fetch, { port: tls ? config.httpsPort : config.port, hostname: config.host, tls: tls?.credentials ?? null });
+  const upgrades = { names, sessions, realtime };
+  const server = await listen(app.fetch, upgrades, { port: tls ? config.httpsPort : config.port, hostname: config.host, tls: tls?.credentials ?? null });
   const localServer = tls
-    ? await listen(app.fetch, { port: config.port, hostname: '127.0.0.1', tls: null }).catch(async (error: unknown) => {
+    ? await listen(app.fetch, upgrades, { port: config.port, hostname: '127.0.0.1', tls: null }).catch(async (error: unknown) => {
         await closeServer(server);
         throw error;
       })
@@ -229,16 +232,24 @@ function hubNames(config: Config, tls: HubTls | null): HubNames {
   return new HubNames([...machineNames(currentMachine(config)).dnsNames, ...(tls?.credentials.names ?? []), ...listenHost]);
 }
 
-/** Listens with the WebSocket upgrade at /ws handled by Hono (so origin and auth middleware run first); HTTPS when given credentials. */
-async function listen(fetch: Parameters<typeof createAdaptorServer>[0]['fetch'], options: { port: number; hostname: string; tls: TlsCredentials | null }): Promise<ServerType> {
+/**
+ * Listens; HTTPS when given credentials. WebSocket upgrades at /ws are taken before Hono (realtime/ws-upgrade.ts), with
+ * the same host, origin and session checks as its routes.
+ */
+async function listen(
+  fetch: Parameters<typeof createAdaptorServer>[0]['fetch'],
+  upgrades: UpgradeDeps,
+  options: { port: number; hostname: string; tls: TlsCredentials | null },
+): Promise<ServerType> {
   // Per-message deflate stays off (the ws default): it costs CPU and fragments memory for tiny frames.
-  // One WebSocket server per listener; @hono/node-server closes it when its listener closes.
-  const websocket = { server: new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false }) };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const { port, hostname, tls } = options;
   return new Promise<ServerType>((resolveServer, reject) => {
     const server = tls
-      ? createAdaptorServer({ fetch, hostname, websocket, createServer: shedding(createHttpsServer), serverOptions: { cert: tls.cert, key: tls.key } })
-      : createAdaptorServer({ fetch, hostname, websocket, createServer: shedding(createHttpServer) });
+      ? createAdaptorServer({ fetch, hostname, createServer: shedding(createHttpsServer), serverOptions: { cert: tls.cert, key: tls.key } })
+      : createAdaptorServer({ fetch, hostname, createServer: shedding(createHttpServer) });
+    server.on('upgrade', acceptWebSockets(wss, upgrades));
+    server.once('close', () => wss.close());
     server.once('error', reject);
     server.listen({ port, host: hostname, backlog: LISTEN_BACKLOG }, () => resolveServer(server));
   });

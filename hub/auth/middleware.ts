@@ -35,8 +35,17 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<HubEnv> {
 
 /** The request's Origin header is absent (not a browser) or is this hub's own origin. */
 export function fromOwnOrigin(c: Context): boolean {
-  const origin = c.req.header('origin');
-  return origin === undefined || origin === new URL(c.req.url).origin;
+  return isOwnOrigin(c.req.header('origin'), c.req.url);
+}
+
+/** `origin` (an Origin header) is absent or is the origin of `url`, the address the request was made to. */
+export function isOwnOrigin(origin: string | undefined, url: string): boolean {
+  if (origin === undefined) return true;
+  try {
+    return origin === new URL(url).origin;
+  } catch {
+    return false; // a Host header that makes no address
+  }
 }
 
 

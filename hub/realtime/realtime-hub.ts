@@ -57,10 +57,13 @@ export interface RealtimeOptions {
   sessionHolds?: (sessionKey: string) => boolean;
 }
 
-/** node-server hands us its WebSocketLike view; underneath is the `ws` socket we created the server with. */
-function rawSocket(ws: WSContext<WebSocketLike>): WebSocket {
-  return ws.raw as unknown as WebSocket;
+/** A `ws` socket as the upgrade hands it over: what the hub sends with, and the events it listens to. */
+export interface AcceptedSocket extends HubSocket {
+  on(event: 'message', listener: (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => void): unknown;
+  on(event: 'pong' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
 }
+
 const HELLO_TIMEOUT_MS = 10_000;
 
 export class RealtimeHub {
@@ -115,22 +118,17 @@ export class RealtimeHub {
   }
 
   /**
-   * Hono WebSocket events for one upgraded connection; `session` is the login session behind the upgrade, if any, and
-   * `from` the address it came from.
+   * One upgraded connection (ws-upgrade.ts): `session` is the login session behind the upgrade, if any, and `from` the
+   * address it came from. It has until HELLO_TIMEOUT_MS to say what it is.
    */
-  events(session: ConsoleSession | null, from: string): WSEvents<WebSocketLike> {
-    return {
-      onOpen: (_event, ws) => {
-        const socket = rawSocket(ws);
-        const helloTimer = setTimeout(() => socket.close(CLOSE_CODES.helloTimeout, 'no hello'), HELLO_TIMEOUT_MS);
-        helloTimer.unref();
-        const connection = this.#registry.open(socket, { kind: 'pending', session, from, helloTimer });
-        socket.on('pong', () => (connection.alive = true));
-      },
-      onMessage: (event, ws) => this.#receive(rawSocket(ws), event.data),
-      onClose: (_event, ws) => this.#closed(rawSocket(ws)),
-      onError: (_event, ws) => rawSocket(ws).terminate(),
-    };
+  accept(socket: AcceptedSocket, session: ConsoleSession | null, from: string): void {
+    const helloTimer = setTimeout(() => socket.close(CLOSE_CODES.helloTimeout, 'no hello'), HELLO_TIMEOUT_MS);
+    helloTimer.unref();
+    const connection = this.#registry.open(socket, { kind: 'pending', session, from, helloTimer });
+    socket.on('pong', () => (connection.alive = true));
+    socket.on('message', (data, isBinary) => this.#receive(socket, isBinary ? null : String(data)));
+    socket.on('close', () => this.#closed(socket));
+    socket.on('error', () => socket.terminate());
   }
 
   /** Keep runtime records in step with the site's screen list (call after the site changes). */

@@ -1,21 +1,19 @@
 // A stand-in for a `ws` socket in the realtime hub's unit tests: it keeps what was sent, and its tests set how much is
 // still queued (bufferedAmount) and read how it was closed. No mocking library: the hub only needs these few members.
-import type { WebSocketLike } from '@hono/node-server';
-import type { WSContext, WSMessageReceive } from 'hono/ws';
 import { encode, parseServerMessage, type ClientMessage, type ServerMessage } from '../../shared/protocol.ts';
-import type { ConsoleSession, HubSocket } from '../../hub/realtime/connection-registry.ts';
-import type { RealtimeHub } from '../../hub/realtime/realtime-hub.ts';
+import type { ConsoleSession } from '../../hub/realtime/connection-registry.ts';
+import type { AcceptedSocket, RealtimeHub } from '../../hub/realtime/realtime-hub.ts';
 
 type MessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
-export class FakeSocket implements HubSocket {
+export class FakeSocket implements AcceptedSocket {
   readyState = 1;
   bufferedAmount = 0;
   readonly sent: string[] = [];
   closedWith: { code: number | undefined; reason: string | undefined } | null = null;
   terminated = false;
   pings = 0;
-  readonly #pongListeners: (() => void)[] = [];
+  readonly #listeners = new Map<string, ((...args: never[]) => void)[]>();
 
   send(data: string): void {
     this.sent.push(data);
@@ -35,13 +33,21 @@ export class FakeSocket implements HubSocket {
     this.pings += 1;
   }
 
-  /** The one `ws` event the hub listens to itself. */
-  on(event: 'pong', listener: () => void): void {
-    this.#pongListeners.push(listener);
+  /** The `ws` events the hub listens to. */
+  on(event: string, listener: (...args: never[]) => void): this {
+    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  /** As `ws` emits them: 'message' (data, isBinary), 'close', 'pong', 'error'. */
+  emit(event: 'message', data: Buffer, isBinary: boolean): void;
+  emit(event: 'close' | 'pong'): void;
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.#listeners.get(event) ?? []) (listener as (...args: unknown[]) => void)(...args);
   }
 
   pong(): void {
-    for (const listener of this.#pongListeners) listener();
+    this.emit('pong');
   }
 
   /** Every message sent, parsed. */
@@ -64,21 +70,19 @@ export class FakeSocket implements HubSocket {
   }
 }
 
-/** A fake socket opened on a real RealtimeHub through its Hono events, as @hono/node-server would. */
+/** A fake socket opened on a real RealtimeHub, as the WebSocket upgrade hands one over. */
 export function connectFake(hub: RealtimeHub, session: ConsoleSession | null = null, from = '192.0.2.10') {
   const socket = new FakeSocket();
-  const events = hub.events(session, from);
-  const ws = { raw: socket } as unknown as WSContext<WebSocketLike>;
-  events.onOpen?.(new Event('open'), ws);
+  hub.accept(socket, session, from);
   return {
     socket,
     send(message: ClientMessage | string): void {
-      events.onMessage?.({ data: typeof message === 'string' ? message : encode(message) } as MessageEvent<WSMessageReceive>, ws);
+      socket.emit('message', Buffer.from(typeof message === 'string' ? message : encode(message)), false);
     },
     /** The client went away (or the hub's close went through). */
     closed(): void {
       socket.readyState = 3;
-      events.onClose?.({} as CloseEvent, ws);
+      socket.emit('close');
     },
   };
 }

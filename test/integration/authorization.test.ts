@@ -31,7 +31,6 @@ interface Entry {
 /** Every route, by "METHOD /path": who may call it, and a request that passes validation when allowed. */
 const MATRIX: Record<string, Entry> = {
   'GET /healthz': { allowed: EVERYONE },
-  'GET /ws': { allowed: EVERYONE, skip: 'WebSocket upgrades: see the message matrix below' },
   'POST /api/session': { allowed: EVERYONE, body: { username: 'viewer', password: 'viewer-pass-123' } },
   'GET /api/session': { allowed: STAFF },
   'DELETE /api/session': { allowed: EVERYONE, skip: 'logging out ends the caller’s session; covered in auth.test.ts' },
@@ -158,7 +157,6 @@ describe('HTTP authorization matrix', () => {
   it('refuses every route for a name the hub does not answer to, even with an admin session and a matching Origin', async () => {
     const foreign = `rebind.example:${hub.port}`;
     for (const [route, entry] of Object.entries(MATRIX)) {
-      if (route === 'GET /ws') continue;
       const [method] = route.split(' ') as [string];
       const path = entry.path ?? route.slice(method.length + 1).replace(/:(\w+)(\{[^}]*\})?/g, 'x');
       const body = entry.rawBody ?? (entry.body === undefined ? undefined : JSON.stringify(entry.body));
