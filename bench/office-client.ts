@@ -47,6 +47,12 @@ export class OfficeClient {
     return (JSON.parse(response.text) as { state: HubState }).state;
   }
 
+  /** Any other API request as this user: the parsed JSON answer, whatever its status (the caller checks it). */
+  async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await this.#request(method, path, body === undefined ? undefined : JSON.stringify(body));
+    return JSON.parse(response.text) as unknown;
+  }
+
   async #request(method: string, path: string, body?: string): Promise<{ status: number; text: string; setCookie: string[] }> {
     // Origin is this hub's own: the hub refuses writes from other sites.
     const headers: Record<string, string> = { Origin: this.origin };

@@ -32,7 +32,7 @@ export const USAGE = `Usage: npm run bench -- [--screens N[,N…]] [--rounds N] 
   --consoles N  office consoles on 20 Mbit/s links during the realtime rounds (env MUSTER_BENCH_CONSOLES, default 1)
   --warmup N    untimed warm-up rounds (env MUSTER_BENCH_WARMUP, default 4)
   --strict      exit 1 when a target is missed
-  --only TEXT   run only the sections whose name contains TEXT (realtime, routing, storm, audit, slow, browser, svg, screen js)
+  --only TEXT   run only the sections whose name contains TEXT (realtime, routing, storm, audit, slow, browser, svg, cap, integration, screen js)
   env MUSTER_BENCH_PROFILE_DIR=DIR   the hub and bare server write CPU profiles (.cpuprofile) into DIR`;
 
 const DEFAULTS: BenchOptions = { sizes: [1000, 10_000], screens: 1000, rounds: null, runs: 3, consoles: 1, warmup: 4, strict: false, profileDir: null, only: null };

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { browserPaintSection } from './browser-paint.ts';
 import { capValidateSection } from './cap-validate.ts';
 import { cleanupAll, cleanupMark, cleanupTo } from './cleanup.ts';
+import { integrationRatioSection } from './integration-ratio.ts';
 import { BenchError } from './deadline.ts';
 import { parseOptions, roundsAt, USAGE } from './options.ts';
 import { loginFloodSection } from './login-flood.ts';
@@ -17,7 +18,7 @@ import { svgSanitiseSection } from './svg-sanitise.ts';
 import type { JsonValue, Section, SizeFigures, Target } from './section.ts';
 
 /** Every section's keys join the same JSON line. */
-const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection, capValidateSection, screenJsSection];
+const SECTIONS: Section[] = [realtimeSection, routingSection, reconnectStormSection, longAuditSection, slowScreenSection, loginFloodSection, browserPaintSection, svgSanitiseSection, capValidateSection, integrationRatioSection, screenJsSection];
 
 /** The whole run must end by itself: past this the bench fails rather than hang a terminal or a CI job. */
 const HARD_LIMIT_MS = 40 * 60_000;
