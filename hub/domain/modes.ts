@@ -88,8 +88,9 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
      * End the modes inside the scope. A real All Clear ends everything there; a drill All Clear ends only the
      * drills and leaves real events running (their screens never showed the drill: a real event outranks it),
      * so a drill can never end a real event, and a site-wide drill can still end while a building is on Hold.
+     * `mayEnd` may refuse (403) to end a mode: an integration ends only what it may start.
      */
-    async allClear(request: AllClearRequest, actor: Actor): Promise<{ seq: number; cleared: number[] }> {
+    async allClear(request: AllClearRequest, actor: Actor, mayEnd: (mode: ActiveMode) => string | null = () => null): Promise<{ seq: number; cleared: number[] }> {
       const site = store.data.site;
       checkScope(request.scope, site);
       const result = await persist(store, (modeState) => {
@@ -99,6 +100,9 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         if (inScope.length === 0) {
           throw new ApiError('real_event_active', 'Only a real event is active in this scope; a drill All Clear cannot end it.');
         }
+        // Asked here, inside the serialised update, so a mode started meanwhile is asked about too.
+        const refusal = inScope.map(mayEnd).find((reason) => reason !== null);
+        if (refusal) throw new ApiError('forbidden', refusal);
         const seq = modeState.seq + 1;
         modeState.seq = seq;
         modeState.modes = modeState.modes.filter((m) => !inScope.includes(m));

@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { IntegrationEventSchema, type IntegrationEvent, type IntegrationTestResult } from '../../shared/integrations.ts';
 import { MODE_CATALOGUE, scopeCovers } from '../../shared/modes.ts';
-import type { Scope, Site } from '../../shared/model.ts';
+import type { ActiveMode, Scope, Site } from '../../shared/model.ts';
 import { scopeName } from '../../shared/scope-names.ts';
 import { ApiError } from '../api-error.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -102,10 +102,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
       if (!integration.modes.includes(event.mode)) return `it may not start ${MODE_CATALOGUE[event.mode].text.en.name}`;
       return outside(event.scope);
     }
-    // It may end only what it could have started, never an Evacuate the office started under its Lockdown.
-    const ended = store.data.modeState.modes.filter((m) => scopeCovers(event.scope, m.scope, site) && (!event.drill || m.drill));
-    const foreign = ended.find((m) => !integration.modes.includes(m.mode));
-    if (foreign) return `it may not end ${MODE_CATALOGUE[foreign.mode].text.en.name}, which it may not start`;
+    // What it may end is asked in the All Clear itself (act).
     return outside(event.scope);
   };
 
@@ -117,7 +114,10 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
         const active = await modes.setMode(request, actor);
         result = { seq: active.seq, mode: active };
       } else if (event.type === 'all-clear') {
-        result = await modes.allClear({ scope: event.scope, drill: event.drill }, actor);
+        // It may end only what it could have started, never an Evacuate the office started under its Lockdown.
+        const mayEnd = (mode: ActiveMode) =>
+          integration.modes.includes(mode.mode) ? null : `${eventInWords(event, store.data.site)}: it may not end ${MODE_CATALOGUE[mode.mode].text.en.name}, which it may not start.`;
+        result = await modes.allClear({ scope: event.scope, drill: event.drill }, actor, mayEnd);
       } else if (event.type === 'test') {
         // The whole path but the change: in the audit log, so the office can see the test came through.
         await audit.append({ at: now().toISOString(), who: actor.username, role: 'integration', from: actor.from, action: 'integration.test', detail: `test event ${eventId}: received; no screen changed` });
