@@ -106,7 +106,8 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
     return outside(event.scope);
   };
 
-  const act = async (integration: StoredIntegration, event: IntegrationEvent, eventId: string, bodyHash: string, actor: Actor): Promise<InboundAnswer> => {
+  /** `byAdmin`: the admin console's "Send test", which is not the sender using the integration. */
+  const act = async (integration: StoredIntegration, event: IntegrationEvent, eventId: string, bodyHash: string, actor: Actor, byAdmin: boolean): Promise<InboundAnswer> => {
     let result: Record<string, unknown>;
     try {
       if (event.type === 'start') {
@@ -140,7 +141,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
     await file
       .update((draft) => {
         const stored = draft.integrations.find((i) => i.id === integration.id);
-        if (stored) stored.lastUsedAt = at.toISOString();
+        if (stored && !byAdmin) stored.lastUsedAt = at.toISOString();
         rememberEvent(draft, { integrationId: integration.id, eventId, bodyHash, at: at.toISOString(), answer }, at.getTime());
       })
       .catch((error: Error) => logError(`Integration ${integration.name}: event ${eventId} was acted on but could not be recorded: ${error.message}`));
@@ -162,7 +163,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
   };
 
   /** Once per event id: the first copy is acted on, a later one gets the first answer; the same id for another body is refused. */
-  const once = async (integration: StoredIntegration, actor: Actor, event: IntegrationEvent, eventId: string, body: string): Promise<InboundAnswer> => {
+  const once = async (integration: StoredIntegration, actor: Actor, event: IntegrationEvent, eventId: string, body: string, byAdmin = false): Promise<InboundAnswer> => {
     const key = `${integration.id}\n${eventId}`;
     while (inFlight.has(key)) await inFlight.get(key)!.catch(() => undefined);
     const bodyHash = createHash('sha256').update(body).digest('hex');
@@ -175,7 +176,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
     const refusal = refusalOf(integration, event, store.data.site);
     if (refusal) return refuse(actor, 'forbidden', `${eventInWords(event, store.data.site)}: ${refusal}.`, auditFieldsOf(event));
 
-    const running = act(integration, event, eventId, bodyHash, actor);
+    const running = act(integration, event, eventId, bodyHash, actor, byAdmin);
     inFlight.set(key, running);
     try {
       return await running;
@@ -202,7 +203,7 @@ export function createInboundEvents({ file, store, modes, hazards, audit, now = 
       }
       const eventId = signedId ?? event.id;
       if (eventId === undefined) return refuse(actor, 'bad_request', 'Give each event an id (the webhook-id header, or "id" in the body), so a retry is not taken for a new event.');
-      return once(integration, actor, event, eventId, request.body);
+      return once(integration, actor, event, eventId, request.body, request.adminTest === true);
     },
 
     /**

@@ -296,6 +296,9 @@ describe('the admin console’s test', () => {
     expect(viaKey.body.result.steps[0]).toMatchObject({ step: 'Key', detail: expect.stringContaining('not checked here') });
     expect((await state()).seq).toBe(seqBefore);
     expect((await audit()).filter((e) => e.action === 'integration.test').map((e) => e.who)).toEqual(['Signed alarm', 'Old alarm box']);
+    // The admin's test is not the sender using it: "last used" stays empty.
+    const listed = (await hub.api('/api/integrations', { cookie: admin })).body.integrations as { id: string; lastUsedAt: string | null }[];
+    expect(listed.filter((i) => i.id === signing.id || i.id === bearer.id).map((i) => i.lastUsedAt ?? null)).toEqual([null, null]);
 
     // A disabled integration's test says so; only admins may send one.
     await hub.api(`/api/integrations/${signing.id}`, { method: 'PATCH', cookie: admin, body: { enabled: false } });
@@ -310,5 +313,7 @@ describe('the admin console’s test', () => {
     const sent = await send(id, signed(secret, { type: 'test' }));
     expect(sent.status).toBe(200);
     expect(sent.body).toMatchObject({ ok: true, type: 'test', screensChanged: false });
+    const listed = (await hub.api('/api/integrations', { cookie: admin })).body.integrations as { id: string; lastUsedAt: string | null }[];
+    expect(listed.find((i) => i.id === id)?.lastUsedAt).toEqual(expect.any(String));
   });
 });
