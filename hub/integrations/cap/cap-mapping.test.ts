@@ -32,6 +32,16 @@ const alert = (fields: Partial<CapAlert> = {}): CapAlert => ({
 const context = (fields: Partial<CapContext> = {}): CapContext => ({ site: SITE, ceiling: { kind: 'site' }, startedBy: () => null, ...fields });
 const srp = (value: string) => ({ valueName: 'SRP', value });
 
+describe('tests of the alerting chain', () => {
+  it('acknowledges the Required Monthly Test IPAWS sends as Actual, and a school test that names a mode still acts', () => {
+    const rmt = info({ event: 'Required Monthly Test', eventCodes: [{ valueName: 'SAME', value: 'RMT' }] });
+    expect(decideCap(alert({ infos: [rmt] }), context())).toEqual({ kind: 'acknowledge', why: 'a Required Monthly Test (SAME RMT): received, and no screen changed' });
+    expect(decideCap(alert({ infos: [info({ eventCodes: [{ valueName: 'SAME', value: 'dmo' }] })] }), context())).toMatchObject({ kind: 'acknowledge' });
+    const named = info({ eventCodes: [{ valueName: 'SAME', value: 'RWT' }, srp('HOLD')] });
+    expect(decideCap(alert({ status: 'Exercise', infos: [named] }), context())).toMatchObject({ kind: 'act', event: { mode: 'hold', drill: true } });
+  });
+});
+
 describe('the mode a CAP alert asks for', () => {
   it('takes it from an SRP event code, real for Actual and a drill for Exercise', () => {
     expect(decideCap(alert({ infos: [info({ eventCodes: [srp('LOCKDOWN')] })] }), context())).toEqual({ kind: 'act', event: { type: 'start', mode: 'lockdown', scope: { kind: 'site' }, drill: false } });

@@ -1,6 +1,7 @@
 // What a CAP 1.2 alert asks of Muster, decided from the message alone (and, for a Cancel, what the messages it
 // references started). docs/integrations.md has the table in words:
-// - status: Actual → a real event, Exercise → a drill; Test, System and Draft are acknowledged and change nothing;
+// - status: Actual → a real event, Exercise → a drill; Test, System and Draft are acknowledged and change nothing, as
+//   are the SAME test codes (RMT, RWT, NPT, DMO) that IPAWS and EAS send as Actual;
 // - msgType: Alert and Update start (or replace) a mode, Cancel ends what the messages it references started, Ack and
 //   Error change nothing;
 // - the mode: an eventCode named SRP (HOLD, SECURE, LOCKDOWN, EVACUATE, SHELTER, ALL_CLEAR), else the responseType
@@ -50,6 +51,8 @@ const RESPONSE_MODES: Readonly<Record<string, Asked>> = { Shelter: 'shelter', Ev
 /** SAME event codes (47 CFR 11.31) of the hazards Shelter knows. */
 const SAME_HAZARDS: Readonly<Record<string, ShelterHazard>> = { TOR: 'tornado', EQW: 'earthquake', TSW: 'tsunami', TSA: 'tsunami', HMW: 'hazmat' };
 const HAZARDS: readonly ShelterHazard[] = ['tornado', 'hazmat', 'earthquake', 'tsunami'];
+/** SAME event codes of tests and demonstrations (47 CFR 11.31): IPAWS sends its Required Monthly Test as Actual. */
+const SAME_TESTS: Readonly<Record<string, string>> = { RMT: 'a Required Monthly Test', RWT: 'a Required Weekly Test', NPT: 'a National Periodic Test', DMO: 'a practice or demonstration message' };
 
 const named = (pairs: readonly CapValuePair[], name: string) => pairs.filter((pair) => pair.valueName.trim().toUpperCase() === name).map((pair) => pair.value.trim());
 const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
@@ -100,6 +103,9 @@ export function decideCap(alert: CapAlert, context: CapContext): CapDecision {
     return { kind: 'acknowledge', why: `a ${alert.status} message: received, and no screen changed` };
   }
   if (alert.msgType === 'Ack' || alert.msgType === 'Error') return { kind: 'acknowledge', why: `an ${alert.msgType}: received, and no screen changed` };
+  // A test of the alerting chain, whatever its status, unless it also names a mode (then a school's own test means it).
+  const testCode = alert.infos.flatMap((info) => named(info.eventCodes, 'SAME')).map((code) => code.toUpperCase()).find((code) => code in SAME_TESTS);
+  if (testCode && alert.infos.every((info) => modeOf(info) === null)) return { kind: 'acknowledge', why: `${SAME_TESTS[testCode]} (SAME ${testCode}): received, and no screen changed` };
   const drill = alert.status === 'Exercise';
 
   if (alert.msgType === 'Cancel') {
