@@ -28,9 +28,11 @@ import type { ScreenOperations } from './domain/screens.ts';
 import type { SiteFileOperations } from './domain/site-file.ts';
 import type { SiteOperations } from './domain/site.ts';
 import type { InboundEvents } from './integrations/inbound-events.ts';
+import type { CapFeed } from './integrations/cap/cap-feed.ts';
 import type { Outbox } from './integrations/outbox.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { capFeedRoutes } from './routes/cap-feed.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
@@ -82,6 +84,8 @@ export interface AppDeps {
   integrations: IntegrationOperations;
   inboundEvents: InboundEvents;
   outbox: Outbox;
+  /** The CAP 1.2 feed of the school's alerts, read by integrations with their key. */
+  capFeed: CapFeed;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -110,6 +114,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', diagramRoutes(deps.diagrams))
     .route('/documents', documentRoutes(deps.documents))
     .route('/integrations', integrationRoutes(deps.integrations, deps.inboundEvents, () => `muster@${deps.store.data.site.id}`, deps.outbox))
+    .route('/cap', capFeedRoutes(deps.capFeed))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }));
 }

@@ -36,6 +36,7 @@ import { createModeOperations } from './domain/modes.ts';
 import { createUserOperations } from './domain/users.ts';
 import { openOutbox } from './integrations/outbox.ts';
 import { createInboundEvents } from './integrations/inbound-events.ts';
+import { createCapFeed } from './integrations/cap/cap-feed.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { acceptWebSockets, type UpgradeDeps } from './realtime/ws-upgrade.ts';
 import { DOCUMENTS_DIR } from './documents/document-files.ts';
@@ -174,6 +175,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     integrations: createIntegrationOperations({ file: integrationsFile, store, audit }),
     outbox,
     inboundEvents: createInboundEvents({ file: integrationsFile, store, modes, hazards, audit }),
+    capFeed: createCapFeed({ dataDir: config.dataDir, store, integrations: integrationsFile }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,

@@ -98,6 +98,8 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/integrations/:id': { allowed: ADMINS, path: '/api/integrations/000000000000' },
   'POST /api/integrations/:id/events': { allowed: EVERYONE, skip: 'authenticated by the integration’s signature or key, not a role; covered in integrations.test.ts' },
   'POST /api/integrations/:id/cap': { allowed: EVERYONE, skip: 'authenticated by the integration’s key or signature, not a role; covered in cap-intake.test.ts' },
+  'GET /api/cap/feed': { allowed: EVERYONE, skip: 'authenticated by an integration key, not a role; covered in cap-feed.test.ts' },
+  'GET /api/cap/alerts/:identifier': { allowed: EVERYONE, skip: 'authenticated by an integration key, not a role; covered in cap-feed.test.ts' },
   'GET /': { allowed: EVERYONE },
   'GET /screen': { allowed: EVERYONE },
   'GET /console': { allowed: EVERYONE },
