@@ -30,11 +30,14 @@ import type { SiteOperations } from './domain/site.ts';
 import type { InboundEvents } from './integrations/inbound-events.ts';
 import type { CapFeed } from './integrations/cap/cap-feed.ts';
 import type { Outbox } from './integrations/outbox.ts';
+import type { WeatherFeed } from './integrations/weather/weather-feed.ts';
+import type { WeatherSettingsOperations } from './domain/weather-settings.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { capFeedRoutes } from './routes/cap-feed.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { weatherRoutes } from './routes/weather.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
@@ -86,6 +89,8 @@ export interface AppDeps {
   outbox: Outbox;
   /** The CAP 1.2 feed of the school's alerts, read by integrations with their key. */
   capFeed: CapFeed;
+  /** Weather alerts from a CAP feed: the settings and the feed's poller. */
+  weather: { settings: WeatherSettingsOperations; feed: WeatherFeed };
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -115,6 +120,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/documents', documentRoutes(deps.documents))
     .route('/integrations', integrationRoutes(deps.integrations, deps.inboundEvents, () => `muster@${deps.store.data.site.id}`, deps.outbox))
     .route('/cap', capFeedRoutes(deps.capFeed))
+    .route('/weather', weatherRoutes(deps.weather.settings, deps.weather.feed))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }));
 }

@@ -37,6 +37,8 @@ import { createUserOperations } from './domain/users.ts';
 import { openOutbox } from './integrations/outbox.ts';
 import { createInboundEvents } from './integrations/inbound-events.ts';
 import { createCapFeed } from './integrations/cap/cap-feed.ts';
+import { createWeatherFeed } from './integrations/weather/weather-feed.ts';
+import { createWeatherSettingsOperations } from './domain/weather-settings.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { acceptWebSockets, type UpgradeDeps } from './realtime/ws-upgrade.ts';
 import { DOCUMENTS_DIR } from './documents/document-files.ts';
@@ -138,6 +140,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   const outbox = await openOutbox({ dataDir: config.dataDir, integrations: integrationsFile, modeState: () => store.data.modeState });
   const modes = createModeOperations({ store, audit, realtime, onChanged: outbox.changed });
   const hazards = createHazardOperations({ store, audit, realtime, onChanged: outbox.changed });
+  const weatherFeed = createWeatherFeed({ store, audit, modes, publish: (offers) => realtime.publishWeather(offers) });
   const names = hubNames(config, tls);
   const app = createApp({
     store,
@@ -176,6 +179,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     outbox,
     inboundEvents: createInboundEvents({ file: integrationsFile, store, modes, hazards, audit }),
     capFeed: createCapFeed({ dataDir: config.dataDir, store, integrations: integrationsFile }),
+    weather: { settings: createWeatherSettingsOperations({ store, audit, feed: weatherFeed }), feed: weatherFeed },
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,
@@ -197,6 +201,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   networkUrl = networkUrlOf(config, tls, port);
+  weatherFeed.start();
   const stopRenewal =
     tls?.source === 'own' ? renewDaily(config, (credentials) => (server as HttpsServer).setSecureContext({ cert: credentials.cert, key: credentials.key })) : () => {};
 
@@ -214,6 +219,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, { method: r.method, path: r.path }])).values()],
     async close() {
       stopRenewal();
+      await weatherFeed.stop();
       realtime.close();
       await Promise.all([closeServer(server), localServer && closeServer(localServer)]);
       await sessions.close();

@@ -7,6 +7,7 @@ import { SlideSchema } from './content.ts';
 import { ModeWordingsSchema } from './mode-texts.ts';
 import { ModeTonesSchema } from './mode-tones.ts';
 import type { ModeId, ModeState } from './model.ts';
+import { EndedWeatherAlertSchema, WeatherAlertSchema, type WeatherOffers } from './weather-alerts.ts';
 import { ActiveModeSchema, DestinationSchema, HazardsSchema, IdSchema, LanguageLayoutSchema, LanguageSchema, ModeIdSchema, RoleSchema, ScopeSchema, UnitsSchema } from './model.ts';
 
 /** Bumped on any incompatible change; a mismatch closes with CLOSE_CODES.protocolMismatch and the screen updates. */
@@ -371,6 +372,14 @@ export const StateDeltaSchema = z.object({
 });
 export type StateDelta = z.infer<typeof StateDeltaSchema>;
 
+/** The weather feed's offers, to consoles only (never to screens): on connect, and whenever they change. */
+export const WeatherMessageSchema = z.object({
+  type: z.literal('weather'),
+  alerts: z.array(WeatherAlertSchema),
+  ended: z.array(EndedWeatherAlertSchema),
+});
+export type WeatherMessage = z.infer<typeof WeatherMessageSchema>;
+
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   WelcomeSchema,
   SnapshotSchema,
@@ -387,6 +396,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   ScreenCommandSchema,
   ProfileSchema,
   SiteChangedSchema,
+  WeatherMessageSchema,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 export type Welcome = z.infer<typeof WelcomeSchema>;
@@ -405,6 +415,10 @@ export function welcomeMessage(fields: Omit<Welcome, 'type' | 'protocol'>): Welc
 /** The whole emergency state as of `state.seq`. */
 export function snapshotMessage(state: ModeState, priority: readonly ModeId[]): Snapshot {
   return { type: 'snapshot', seq: state.seq, modes: state.modes, priority: [...priority], hazards: state.hazards };
+}
+
+export function weatherMessage(offers: WeatherOffers): WeatherMessage {
+  return { type: 'weather', alerts: offers.alerts, ended: offers.ended };
 }
 
 export function errorMessage(code: ErrorMessage['code'], message: string): ErrorMessage {

@@ -59,6 +59,8 @@ const ACTION_TEXT: Record<string, string> = {
   'integration.refused': 'Refused an integration’s event',
   'integration.cap-received': 'Received an alert that changes no screen',
   'integration.test': 'Received a test event',
+  'integration.weather-settings-changed': 'Changed the weather alert settings',
+  'integration.weather-alert': 'Weather alert for the school',
 };
 
 function what(entry: AuditEntry, site: Site | null): string {

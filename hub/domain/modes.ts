@@ -44,8 +44,11 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
     audit.append(entry).catch((error: Error) => logError(`AUDIT LOG WRITE FAILED for seq ${entry.seq}: ${error.message}`));
 
   return {
-    /** Start a mode on a scope; it replaces the mode active on exactly that scope, if any. */
-    async setMode(request: ModeRequest, actor: Actor): Promise<ActiveMode> {
+    /**
+     * Start a mode on a scope; it replaces the mode active on exactly that scope, if any. `mayStart` may refuse (409)
+     * given the modes as they are then: the weather feed starts a Shelter only when no real event would be replaced.
+     */
+    async setMode(request: ModeRequest, actor: Actor, mayStart: (modes: readonly ActiveMode[]) => string | null = () => null): Promise<ActiveMode> {
       checkScope(request.scope, store.data.site);
       const active = await persist(store, (modeState) => {
         // Checked inside the serialised update so two offices cannot race past it.
@@ -53,6 +56,8 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         if (replaced && !replaced.drill && request.drill) {
           throw new ApiError('real_event_active', 'A real event is active on this scope; a drill cannot replace it.');
         }
+        const refusal = mayStart(modeState.modes);
+        if (refusal) throw new ApiError('real_event_active', refusal);
         const seq = modeState.seq + 1;
         const { note, noteTranslations, ...rest } = request;
         // An empty note is no note: screens show nothing for it, nor for its translations.

@@ -2,7 +2,7 @@
 // only what changed. Even with every screen changed a delta is smaller than the whole state (it leaves out the names
 // and places, and the lists of unconfirmed screens). A console on a slow link is not closed for falling behind: while
 // its socket is full its changes are merged and wait, and it gets them in one delta once it has drained.
-import { encode, snapshotMessage, welcomeMessage } from '../../shared/protocol.ts';
+import { encode, snapshotMessage, welcomeMessage, type WeatherMessage } from '../../shared/protocol.ts';
 import type { Connection, ConsoleSession } from './connection-registry.ts';
 import { mergeChanges, noChanges, type RosterChanges, type ScreenRoster } from './screen-roster.ts';
 import type { HubBasics } from './hub-basics.ts';
@@ -21,6 +21,8 @@ export class ConsoleFeed {
   /** Each console following the feed, with the changes it has not been sent yet. */
   readonly #consoles = new Map<Connection, RosterChanges>();
   #timer: NodeJS.Timeout | null = null;
+  /** The weather feed's latest offers (hub/integrations/weather/), for consoles that join later. */
+  #weather: WeatherMessage | null = null;
 
   constructor(
     private readonly options: ConsoleFeedOptions,
@@ -42,7 +44,14 @@ export class ConsoleFeed {
     );
     connection.send(snapshotMessage(state, this.options.priority));
     connection.sendLarge(this.#wholeState());
+    if (this.#weather) connection.send(this.#weather);
     this.#consoles.set(connection, noChanges());
+  }
+
+  /** The weather feed's offers changed: every console hears at once (a few hundred bytes, a few times a year). */
+  publishWeather(message: WeatherMessage): void {
+    this.#weather = message;
+    for (const connection of this.#consoles.keys()) connection.send(message);
   }
 
   leave(connection: Connection): void {

@@ -8,7 +8,8 @@ import type { Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import { DEFAULT_MODE_TONES, type ModeTones } from '../../shared/mode-tones.ts';
 import type { ModeId, ModeState, Site } from '../../shared/model.ts';
-import { CLOSE_CODES, encode, errorMessage, parseClientMessage, type ModesChanged } from '../../shared/protocol.ts';
+import { CLOSE_CODES, encode, errorMessage, parseClientMessage, weatherMessage, type ModesChanged } from '../../shared/protocol.ts';
+import type { WeatherOffers } from '../../shared/weather-alerts.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
 import { ConnectionRegistry, type Connection, type ConsoleSession, type HubSocket } from './connection-registry.ts';
@@ -202,6 +203,11 @@ export class RealtimeHub {
   publishContent(): void {
     this.#screens.publishContent();
     this.#consoles.schedule();
+  }
+
+  /** The weather feed's offers: to consoles only, never to screens. */
+  publishWeather(offers: WeatherOffers): void {
+    this.#consoles.publishWeather(weatherMessage(offers));
   }
 
   /** After the mode wordings changed: every connected screen gets them now. */

@@ -12,7 +12,7 @@ export interface AuditEntry {
   role: Role | 'integration' | 'system';
   /** The client's address. */
   from: string;
-  action: 'mode.set' | 'mode.all-clear' | 'mode.wording-changed' | 'mode.tones-changed' | 'hazards.marked' | 'hazards.cleared' | 'floor-plans.saved' | 'map.uploaded' | 'screen.paired' | 'screen.unpaired' | 'screen.sound-changed' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created' | 'user.updated' | 'user.password-reset' | 'user.disabled' | 'user.enabled' | 'user.password-changed' | 'user.password-change-failed' | 'document.uploaded' | 'document.updated' | 'document.deleted' | 'content.published' | 'site.changed' | 'site.imported' | 'integration.created' | 'integration.updated' | 'integration.secret-replaced' | 'integration.deleted' | 'integration.refused' | 'integration.cap-received' | 'integration.test';
+  action: 'mode.set' | 'mode.all-clear' | 'mode.wording-changed' | 'mode.tones-changed' | 'hazards.marked' | 'hazards.cleared' | 'floor-plans.saved' | 'map.uploaded' | 'screen.paired' | 'screen.unpaired' | 'screen.sound-changed' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created' | 'user.updated' | 'user.password-reset' | 'user.disabled' | 'user.enabled' | 'user.password-changed' | 'user.password-change-failed' | 'document.uploaded' | 'document.updated' | 'document.deleted' | 'content.published' | 'site.changed' | 'site.imported' | 'integration.created' | 'integration.updated' | 'integration.secret-replaced' | 'integration.deleted' | 'integration.refused' | 'integration.cap-received' | 'integration.test' | 'compliance.rule-set' | 'integration.weather-settings-changed' | 'integration.weather-alert';
   seq?: number;
   mode?: ModeId;
   scope?: Scope;

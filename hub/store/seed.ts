@@ -8,6 +8,7 @@ import { EMPTY_WAYFINDING, WayfindingSchema, wayfindingProblems, type Wayfinding
 import { SiteSchema, type Site } from '../../shared/model.ts';
 import { DEFAULT_MODE_TONES } from '../../shared/mode-tones.ts';
 import { emptySite } from '../../shared/site-settings.ts';
+import { DEFAULT_WEATHER_SETTINGS } from '../../shared/weather-settings.ts';
 import type { Config } from '../config.ts';
 import { newDeviceToken } from '../auth/device-tokens.ts';
 import type { StoreData, StoredDevice } from './store.ts';
@@ -67,6 +68,7 @@ export function seedData(
     modeWordings: {},
     modeTones: DEFAULT_MODE_TONES,
     content: { revision: 0, slides: [] },
+    weather: { settings: DEFAULT_WEATHER_SETTINGS, actedOn: [] },
   };
 }
 

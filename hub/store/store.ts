@@ -11,6 +11,7 @@ import { SlidesSchema } from '../../shared/content.ts';
 import { ModeWordingsSchema, type ModeWordings } from '../../shared/mode-texts.ts';
 import { DEFAULT_MODE_TONES, ModeTonesSchema, type ModeTones } from '../../shared/mode-tones.ts';
 import { ModeStateSchema, RoleSchema, SiteSchema, type ModeState, type Site } from '../../shared/model.ts';
+import { DEFAULT_WEATHER_SETTINGS, WeatherSettingsSchema } from '../../shared/weather-settings.ts';
 import { readJsonFile, writeFileDurably } from './durable-json-file.ts';
 import { openJsonDocument, StorageError } from './json-document.ts';
 import { openPartedDocument, writeAllParts, type PartFiles } from './parted-document.ts';
@@ -45,6 +46,13 @@ export type StoredDevice = z.infer<typeof StoredDeviceSchema>;
 
 const StoredContentSchema = z.object({ revision: z.number().int().min(0), slides: SlidesSchema });
 
+/** The weather feed's settings, and the alerts the hub has already acted on by itself (each at most once). */
+const StoredWeatherSchema = z.object({
+  settings: WeatherSettingsSchema,
+  actedOn: z.array(z.object({ key: z.string(), at: z.iso.datetime() })).default([]),
+});
+export type StoredWeather = z.infer<typeof StoredWeatherSchema>;
+
 export interface MainData {
   site: Site;
   wayfinding: Wayfinding;
@@ -60,6 +68,8 @@ export interface MainData {
   content: z.infer<typeof StoredContentSchema>;
   /** The document library's records; the files are in the data directory's documents/ folder. */
   documents: DocumentRecord[];
+  /** Weather alerts from a CAP feed (shared/weather-settings.ts). */
+  weather: StoredWeather;
 }
 export type StoreData = MainData & { modeState: ModeState };
 
@@ -74,6 +84,7 @@ export const STORE_PARTS: PartFiles<MainData> = {
   modeTones: { file: 'mode-tones.json', schema: z._default(ModeTonesSchema, DEFAULT_MODE_TONES) },
   content: { file: 'content.json', schema: StoredContentSchema.default({ revision: 0, slides: [] }) },
   documents: { file: 'documents.json', schema: z.array(DocumentRecordSchema).default([]) },
+  weather: { file: 'weather.json', schema: StoredWeatherSchema.default({ settings: DEFAULT_WEATHER_SETTINGS, actedOn: [] }) },
 };
 
 /** The store's layout in muster.json; everything else is in the part files. */
@@ -91,6 +102,7 @@ export const WholeStoreSchema = z.object({
   modeTones: STORE_PARTS.modeTones.schema,
   content: STORE_PARTS.content.schema,
   documents: STORE_PARTS.documents.schema,
+  weather: STORE_PARTS.weather.schema,
   /** Only in stores written before the mode state had its own file. */
   modeState: z.optional(ModeStateSchema),
 });
