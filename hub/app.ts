@@ -39,6 +39,9 @@ import { diagramRoutes } from './routes/diagrams.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { weatherRoutes } from './routes/weather.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
+import { complianceRoutes } from './routes/compliance.ts';
+import type { ComplianceFile } from './compliance/compliance-file.ts';
+import type { JsonDocument } from './store/json-document.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
 import { integrationRoutes } from './routes/integrations.ts';
@@ -91,6 +94,8 @@ export interface AppDeps {
   capFeed: CapFeed;
   /** Weather alerts from a CAP feed: the settings and the feed's poller. */
   weather: { settings: WeatherSettingsOperations; feed: WeatherFeed };
+  /** The drill rule set the school holds its drills to (compliance.json). */
+  compliance: JsonDocument<ComplianceFile>;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -122,7 +127,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/cap', capFeedRoutes(deps.capFeed))
     .route('/weather', weatherRoutes(deps.weather.settings, deps.weather.feed))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
-    .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }));
+    .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }))
+    .route('/', complianceRoutes({ file: deps.compliance, audit: deps.audit, site: () => deps.store.data.site }));
 }
 
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */

@@ -44,6 +44,7 @@ import { acceptWebSockets, type UpgradeDeps } from './realtime/ws-upgrade.ts';
 import { DOCUMENTS_DIR } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { openIntegrationsFile } from './store/integrations-file.ts';
+import { openComplianceFile } from './compliance/compliance-file.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
 import { openSessionActivity } from './store/session-activity.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
@@ -136,6 +137,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     activity: await openSessionActivity(config.dataDir),
   });
   const integrationsFile = await openIntegrationsFile(config.dataDir);
+  const compliance = await openComplianceFile(config.dataDir);
   // Outbound webhooks hear of each change after the screens (and make up at start for one a crash kept from them).
   const outbox = await openOutbox({ dataDir: config.dataDir, integrations: integrationsFile, modeState: () => store.data.modeState });
   const modes = createModeOperations({ store, audit, realtime, onChanged: outbox.changed });
@@ -180,6 +182,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     inboundEvents: createInboundEvents({ file: integrationsFile, store, modes, hazards, audit }),
     capFeed: createCapFeed({ dataDir: config.dataDir, store, integrations: integrationsFile }),
     weather: { settings: createWeatherSettingsOperations({ store, audit, feed: weatherFeed }), feed: weatherFeed },
+    compliance,
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,
