@@ -8,6 +8,7 @@ import { useSite } from '../lib/use-site.ts';
 import { IntegrationRow } from './integration-row.tsx';
 import { NewIntegrationForm } from './new-integration-form.tsx';
 import { NewSecretNotice } from './new-secret-notice.tsx';
+import { WeatherSettingsForm } from './weather-settings-form.tsx';
 
 const byName = (a: IntegrationSummary, b: IntegrationSummary) => a.name.localeCompare(b.name);
 
@@ -72,6 +73,7 @@ export function IntegrationsPage() {
             </tbody>
           </table>
         )}
+        <WeatherSettingsForm />
       </div>
       <section class="side-section new-user" aria-labelledby="new-integration-title">
         <h3 id="new-integration-title">New integration</h3>

@@ -18,6 +18,7 @@ import { StartModeDialog } from './start-mode-dialog.tsx';
 import { useSite } from '../lib/use-site.ts';
 import { useNow } from '../lib/use-now.ts';
 import { useModeWordings } from './use-mode-wordings.ts';
+import { WeatherOffer } from './weather-offer.tsx';
 
 
 export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; onSessionExpired: (generation: number) => void }) {
@@ -69,6 +70,8 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
           The console has lost the hub. Screens keep their last mode. Use the PA and phone until the link is back.
         </p>
       )}
+
+      {state && <WeatherOffer weather={link.weather} modes={state.modes} site={site} canStart={canOperate && live} />}
 
       <section class="panel">
         <h2>Active now</h2>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyConsoleMessage, type ConsoleView } from '../../shared/console-view.ts';
 import { CLOSE_CODES, PROTOCOL_VERSION, type Welcome } from '../../shared/protocol.ts';
+import type { WeatherOffers } from '../../shared/weather-alerts.ts';
 import { HubConnection, type ConnectionStatus } from './hub-connection.ts';
 import { reloadSite } from './use-site.ts';
 
@@ -10,6 +11,8 @@ export interface ConsoleLink {
   status: ConnectionStatus;
   welcome: Welcome | null;
   state: ConsoleView;
+  /** The weather feed's offers (hub/integrations/weather/); null until the hub has told of any. */
+  weather: WeatherOffers | null;
   /** When the hub last said anything. */
   lastContactAt: number | null;
   /** The hub refused the session: the user must log in again. */
@@ -23,7 +26,7 @@ export interface ConsoleLink {
  * `onRoleChanged`: an administrator changed this account's role; the link reconnects as the new role by itself.
  */
 export function useConsoleLink(build: string, generation = 0, onRoleChanged?: () => void): ConsoleLink {
-  const [link, setLink] = useState<ConsoleLink>({ status: 'connecting', welcome: null, state: null, lastContactAt: null, loggedOut: false, generation });
+  const [link, setLink] = useState<ConsoleLink>({ status: 'connecting', welcome: null, state: null, weather: null, lastContactAt: null, loggedOut: false, generation });
   const roleChanged = useRef(onRoleChanged);
   roleChanged.current = onRoleChanged;
 
@@ -36,6 +39,7 @@ export function useConsoleLink(build: string, generation = 0, onRoleChanged?: ()
         if (message.type === 'welcome') setLink((l) => ({ ...l, welcome: message, lastContactAt: at }));
         else if (message.type === 'site-changed') void reloadSite();
         else if (message.type === 'state' || message.type === 'state-delta') setLink((l) => ({ ...l, state: applyConsoleMessage(l.state, message), lastContactAt: at }));
+        else if (message.type === 'weather') setLink((l) => ({ ...l, weather: { alerts: message.alerts, ended: message.ended }, lastContactAt: at }));
         else if (message.type === 'error' && message.code === 'unauthenticated') setLink((l) => ({ ...l, loggedOut: true, generation }));
         else setLink((l) => ({ ...l, lastContactAt: at }));
       },
