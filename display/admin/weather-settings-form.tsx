@@ -60,7 +60,7 @@ export function WeatherSettingsForm() {
       </p>
       <label>
         Feed address (https; empty: off)
-        <input type="url" data-test="weather-feed-url" value={draft.feedUrl} placeholder="https://alerts.weather.gov/cap/wwaatmget.php?x=LAC017&y=0" onInput={(e) => edit({ feedUrl: e.currentTarget.value })} />
+        <input type="url" data-test="weather-feed-url" value={draft.feedUrl} placeholder="https://api.weather.gov/alerts/active?zone=LAC017" onInput={(e) => edit({ feedUrl: e.currentTarget.value })} />
       </label>
       <label>
         The school’s area codes: SAME/FIPS6 (022017) or NWS UGC (LAC017, LAZ017), separated by commas
