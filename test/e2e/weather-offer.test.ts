@@ -1,6 +1,7 @@
 // A Tornado Warning for the school's area, from a feed the test serves itself (node:http on 127.0.0.1): the office
 // console shows the offer, one tap starts a real Shelter (tornado) and the hallway screen shows it; when the warning
 // leaves the feed while the Shelter runs, the console says so. Screenshots at 1280 × 800 and 800 × 480.
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ async function checkFeed() {
 beforeAll(async () => {
   feedServer = createServer((_request, response) => void response.writeHead(200, { 'Content-Type': 'application/atom+xml' }).end(feedBody));
   await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
+  await mkdir(artefactsDir('weather'), { recursive: true });
   devices = await openScreenAndConsole({ width: 1280, height: 800 });
   ({ hub, screen, console: office } = devices);
   admin = await hub.login('admin');
