@@ -7,6 +7,7 @@ import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
 import { DrillBadge } from './drill-badge.tsx';
+import { DrillCompliancePanel } from './drill-compliance-panel.tsx';
 import { DrillReportView } from './drill-report-view.tsx';
 import { endedText } from './mode-change-end.ts';
 import { Pager } from './pager.tsx';
@@ -23,14 +24,22 @@ const reportFromHash = (): number | null => {
   return match ? Number(match[1]) : null;
 };
 
-export function DrillReportsPage() {
+/** `canEdit`: an administrator, who chooses the rule set drills are held to. */
+export function DrillReportsPage(props: { canEdit: boolean }) {
   const [seq, setSeq] = useState(reportFromHash);
   useEffect(() => {
     const follow = () => setSeq(reportFromHash());
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
-  return seq === null ? <DrillList /> : <DrillReportView seq={seq} />;
+  return seq === null ? (
+    <>
+      <DrillCompliancePanel canEdit={props.canEdit} />
+      <DrillList />
+    </>
+  ) : (
+    <DrillReportView seq={seq} />
+  );
 }
 
 function DrillList() {

@@ -2,13 +2,14 @@
 // screen in its normal view and in every mode, drill and real, at a large and a small size; on the pairing screen;
 // on the login page; on the office console with its dialogs, an active mode and the hazard map; and on every admin
 // page with its forms open. No axe rule is turned off.
+import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'puppeteer-core';
 import type { EmergencyModeId } from '../../shared/model.ts';
 import { seriousAccessibilityProblems } from '../helpers/axe.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { screenPath, startTestHub, type TestHub } from '../helpers/hub.ts';
-import { byTest, inScreen, logInToConsole, waitForScreen } from '../helpers/pages.ts';
+import { artefactsDir, byTest, inScreen, logInToConsole, waitForScreen } from '../helpers/pages.ts';
 
 // A hallway screen with a floor map: its normal view draws the route panel and Evacuate draws the route.
 const SCREEN = 'main-1-east';
@@ -249,6 +250,13 @@ describe('the admin console', () => {
   it('has no serious problem on the drill reports page and in a drill report', async () => {
     // The screen's tests above ran a drill of each mode, so there are reports to list and open.
     await openPage('drills', byTest('drill-table'));
+    // Held to a state's rules, each building says where it stands (issue 14): the drills above count.
+    await admin.select(byTest('compliance-rule-set'), 'us-mi');
+    await admin.waitForSelector(`${byTest('compliance-main')} ${byTest('compliance-summary')}`);
+    expect(await admin.$eval(`${byTest('compliance-main')} ${byTest('compliance-summary')}`, (el) => el.textContent)).toMatch(/^(on track; next: |behind: |every drill done)/);
+    expect(await admin.$$eval(`${byTest('compliance-main')} tbody tr`, (rows) => rows.length)).toBe(7);
+    await mkdir(artefactsDir('accessibility'), { recursive: true });
+    await admin.screenshot({ path: `${artefactsDir('accessibility')}/admin-drill-compliance.png`, fullPage: true });
     await expectNoSeriousProblems(admin);
     await admin.click('[data-test^="open-report-"]');
     await admin.waitForSelector(byTest('report-screens'));
