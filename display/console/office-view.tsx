@@ -19,6 +19,7 @@ import { useSite } from '../lib/use-site.ts';
 import { useNow } from '../lib/use-now.ts';
 import { useModeWordings } from './use-mode-wordings.ts';
 import { WeatherOffer } from './weather-offer.tsx';
+import { DrillComplianceLine } from './drill-compliance-line.tsx';
 
 
 export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; onSessionExpired: (generation: number) => void }) {
@@ -102,6 +103,8 @@ export function OfficeView(props: { user: LoggedInUser; onLogOut: () => void; on
       )}
 
 
+
+      {state && <DrillComplianceLine drillsRunning={state.modes.filter((m) => m.drill).length} />}
 
       {/* Last and collapsed: the binder must never push the mode buttons or the roll-call down. */}
       <PlansAndProcedures />

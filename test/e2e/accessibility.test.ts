@@ -136,7 +136,12 @@ describe('the office console', () => {
     await office.waitForSelector(byTest('no-active-mode'));
   });
 
-  it('has no serious problem in normal times, with the plans and procedures and the account panel open', async () => {
+  it('has no serious problem in normal times, with the drills standing, the plans and procedures and the account panel open', async () => {
+    // Held to a state's rules, the console says where each building stands (issue 14); it reads that once opened.
+    expect((await hub.api('/api/compliance', { method: 'PUT', cookie: await hub.login('admin'), body: { ruleSetId: 'us-ny' } })).status).toBe(200);
+    await office.reload();
+    await office.waitForSelector(`${byTest('drill-compliance')} li`, { timeout: 10_000 });
+    expect(await office.$eval(byTest('drill-compliance'), (el) => el.textContent)).toMatch(/\(New York\)Main Building: (on track; next|behind): \d+ /);
     await expectNoSeriousProblems(office);
     await office.click(`${byTest('plans-and-procedures')} summary`);
     await office.click(byTest('open-account'));

@@ -1,0 +1,37 @@
+// The office's drill standing, under the roll-call: for each building, whether this school year's drills are on track
+// for the state's rules and which is due next. Read a moment after the console opens and again after each drill ends
+// (never while one runs: the office has other things to look at); nothing at all when no rule set is chosen.
+import type { InferResponseType } from 'hono/client';
+import { useEffect, useState } from 'preact/hooks';
+import { api, call } from '../lib/api-client.ts';
+
+type Report = Extract<InferResponseType<(typeof api)['compliance']['$get']>, { ok: true }>['report'];
+
+/** After the console has drawn and a drill's All Clear has settled. */
+const READ_AFTER_MS = 2000;
+
+export function DrillComplianceLine(props: { drillsRunning: number }) {
+  const [report, setReport] = useState<Report | null>(null);
+  useEffect(() => {
+    if (props.drillsRunning > 0) return;
+    const timer = setTimeout(() => {
+      call(api.compliance.$get())
+        .then((body) => setReport(body.report))
+        .catch(() => undefined); // a standing to plan by, not a safety matter: the next read tries again
+    }, READ_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [props.drillsRunning]);
+  if (!report?.ruleSet) return null;
+  return (
+    <section class="panel compliance-line" data-test="drill-compliance">
+      <h2>Drills this school year ({report.ruleSet.name})</h2>
+      <ul>
+        {report.buildings.map((building) => (
+          <li key={building.buildingId} class={building.status.onTrack ? 'on-track' : 'behind'}>
+            <strong>{building.name}:</strong> {building.status.next === null ? 'every drill done' : building.status.onTrack ? `on track; next: ${building.status.next}` : `behind: ${building.status.next}`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
