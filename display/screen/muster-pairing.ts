@@ -65,6 +65,13 @@ export class MusterPairing extends LitElement {
     super.disconnectedCallback();
   }
 
+  override updated(): void {
+    // Reflected on the element itself, for people and tests looking at the page, as <muster-screen> does: what happens
+    // inside the shadow root is invisible to a MutationObserver on the document, so a test waiting for the code there
+    // was never told it came (it waited 30 s now and then, with the code on the screen).
+    this.dataset.state = this.code ? 'code' : this.connected ? 'asking' : 'connecting';
+  }
+
   override render() {
     return html`<main>
       <h1>Pair this screen with Muster</h1>
