@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complianceStatus, DRILL_RULE_SETS, drillCountsAs, schoolYearOf, type CountedDrill } from './drill-compliance.ts';
+import { complianceStatus, DRILL_RULE_SETS, drillCountsAs, scheduledStatus, schoolYearOf, type CountedDrill, type ScheduledDrill } from './drill-compliance.ts';
 
 const ruleSet = (id: string) => DRILL_RULE_SETS.find((set) => set.id === id)!;
 let seq = 0;
@@ -107,5 +107,23 @@ describe('Washington: a drill each month', () => {
     ]);
     expect(status.onTrack).toBe(false);
     expect(status.next).toBe('1 drill of any kind short: was due by 31 October');
+  });
+});
+
+describe('scheduled drills', () => {
+  const plan = (day: string, kind: ScheduledDrill['kind'], buildingId: string | null, time: string | null = null): ScheduledDrill => ({ id: `${day}-${kind}`, day, time, kind, buildingId, note: '', createdBy: 'office', createdAt: '2026-11-01T10:00:00Z' });
+  const names = (id: string) => ({ main: 'Main Building', annex: 'Annex' })[id] ?? id;
+  const ran = (day: string, mode: CountedDrill['mode'], buildingIds: string[]) => ({ ...drill(day, mode), buildingIds });
+
+  it('says which are today, later, held on their day or passed without one, in date order', () => {
+    const plans = [plan('2026-12-02', 'lockdown', 'main', '10:00'), plan('2026-11-27', 'evacuation', null, '09:30'), plan('2026-11-20', 'lockdown', 'annex'), plan('2026-11-18', 'severe-weather', 'main')];
+    const drills = [ran('2026-11-18', 'shelter', ['main', 'annex']), ran('2026-11-20', 'lockdown', ['main'])];
+    const status = scheduledStatus(plans, drills.map((d) => ({ ...d, hazard: d.mode === 'shelter' ? 'tornado' : null })), '2026-11-27', names);
+    expect(status.map((s) => [s.day, s.state, s.words])).toEqual([
+      ['2026-11-18', 'held', 'Severe-weather (tornado) drill, Main Building, 18 November'],
+      ['2026-11-20', 'not-held', 'Lockdown drill, Annex, 20 November'],
+      ['2026-11-27', 'today', 'Evacuation drill, whole school, today at 09:30'],
+      ['2026-12-02', 'upcoming', 'Lockdown drill, Main Building, 2 December at 10:00'],
+    ]);
   });
 });

@@ -267,3 +267,56 @@ export function complianceStatus(ruleSet: DrillRuleSet, drills: readonly Counted
   const open = rules.filter((r) => r.state === 'due' || r.state === 'missed').sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0));
   return { year, rules, onTrack: !rules.some((r) => r.state === 'missed'), next: open[0]?.words ?? null };
 }
+
+/** A drill the school has put in its calendar: the console reminds the office on the day. */
+export interface ScheduledDrill {
+  id: string;
+  /** The school's calendar day, "YYYY-MM-DD". */
+  day: string;
+  /** "HH:MM" in the school's time, or null for some time that day. */
+  time: string | null;
+  kind: DrillKind;
+  /** The building it is for; null for the whole school. */
+  buildingId: string | null;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export type ScheduledState =
+  /** A later day. */
+  | 'upcoming'
+  /** Today, and no drill of its kind has run in its buildings yet today. */
+  | 'today'
+  /** A drill of its kind ran on its day where it was planned. */
+  | 'held'
+  /** Its day passed without one. */
+  | 'not-held';
+
+export interface ScheduledStatus extends ScheduledDrill {
+  state: ScheduledState;
+  /** In words: "Lockdown drill, Main Building, today at 10:00". */
+  words: string;
+}
+
+/**
+ * Where each scheduled drill stands on `today`: held when a drill that counts as its kind ran on its day in its
+ * building (a site-wide drill counts for every building), else today, upcoming or not held. Sorted by day and time.
+ */
+export function scheduledStatus(
+  scheduled: readonly ScheduledDrill[],
+  drills: readonly (CountedDrill & { buildingIds: readonly string[] })[],
+  today: string,
+  buildingName: (id: string) => string,
+): ScheduledStatus[] {
+  return [...scheduled]
+    .sort((a, b) => (a.day + (a.time ?? '99:99')).localeCompare(b.day + (b.time ?? '99:99')))
+    .map((plan) => {
+      const held = drills.some((d) => d.day === plan.day && drillCountsAs(d, plan.kind) && (plan.buildingId === null ? d.buildingIds.length > 0 : d.buildingIds.includes(plan.buildingId)));
+      const state: ScheduledState = held ? 'held' : plan.day > today ? 'upcoming' : plan.day === today ? 'today' : 'not-held';
+      const when = plan.day === today ? 'today' : dayInWords(plan.day);
+      const kind = DRILL_KIND_WORDS[plan.kind].one;
+      const words = `${kind[0]!.toUpperCase()}${kind.slice(1)}, ${plan.buildingId === null ? 'whole school' : buildingName(plan.buildingId)}, ${when}${plan.time ? ` at ${plan.time}` : ''}`;
+      return { ...plan, state, words };
+    });
+}

@@ -24,8 +24,8 @@ const reportFromHash = (): number | null => {
   return match ? Number(match[1]) : null;
 };
 
-/** `canEdit`: an administrator, who chooses the rule set drills are held to. */
-export function DrillReportsPage(props: { canEdit: boolean }) {
+/** `canEdit`: an administrator, who chooses the rule set drills are held to; `canSchedule`: also the office. */
+export function DrillReportsPage(props: { canEdit: boolean; canSchedule: boolean }) {
   const [seq, setSeq] = useState(reportFromHash);
   useEffect(() => {
     const follow = () => setSeq(reportFromHash());
@@ -34,7 +34,7 @@ export function DrillReportsPage(props: { canEdit: boolean }) {
   }, []);
   return seq === null ? (
     <>
-      <DrillCompliancePanel canEdit={props.canEdit} />
+      <DrillCompliancePanel canEdit={props.canEdit} canSchedule={props.canSchedule} />
       <DrillList />
     </>
   ) : (

@@ -38,16 +38,40 @@ export const ComplianceChoiceSchema = z
   .refine((choice) => (choice.own === undefined) !== (choice.ruleSetId === undefined), 'give either ruleSetId (a rule set Muster ships, or null for none) or own (the school’s own rules)');
 export type ComplianceChoice = z.infer<typeof ComplianceChoiceSchema>;
 
+/** At most this many drills in the calendar (past ones included until the school year's log no longer needs them). */
+export const MAX_SCHEDULED_DRILLS = 200;
+
+/** A drill to put in the calendar, as the office or the admin asks for it. */
+export const NewScheduledDrillSchema = z.strictObject({
+  day: z.iso.date({ error: 'a day as YYYY-MM-DD' }),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM, 24-hour')
+    .nullable()
+    .default(null),
+  kind: z.enum(DRILL_KINDS, { error: `a drill kind: ${DRILL_KINDS.join(', ')}` }),
+  buildingId: z.string().nullable().default(null),
+  note: z.string().trim().max(140, 'at most 140 characters').default(''),
+});
+
+const ScheduledDrillSchema = NewScheduledDrillSchema.extend({
+  id: z.string().regex(/^[a-f0-9]{12}$/),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
 const ComplianceFileSchema = z.object({
   ruleSetId: z.string().nullable(),
   own: OwnRuleSetSchema.nullable(),
   changedAt: z.iso.datetime().nullable(),
   changedBy: z.string().nullable(),
+  /** Files from before the calendar have none. */
+  scheduled: z.array(ScheduledDrillSchema).default([]),
 });
 export type ComplianceFile = z.infer<typeof ComplianceFileSchema>;
 
 export function openComplianceFile(dataDir: string): Promise<JsonDocument<ComplianceFile>> {
-  return openJsonDocument(join(dataDir, COMPLIANCE_FILE), ComplianceFileSchema, () => ({ ruleSetId: null, own: null, changedAt: null, changedBy: null }));
+  return openJsonDocument(join(dataDir, COMPLIANCE_FILE), ComplianceFileSchema, () => ({ ruleSetId: null, own: null, changedAt: null, changedBy: null, scheduled: [] }));
 }
 
 /** The rule set the file names, or null when the school has chosen none. */

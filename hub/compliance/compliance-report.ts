@@ -1,7 +1,7 @@
 // How each building's drills stand against the school's rule set today, counted from the drill reports (every drill
 // in the audit log). A site-wide drill counts for every building, a building's drill for that building; a drill in
 // one zone is not a drill of the whole building, so it counts for none.
-import { complianceStatus, drillCountsAs, type ComplianceStatus, type CountedDrill, type DrillRuleSet } from '../../shared/drill-compliance.ts';
+import { complianceStatus, drillCountsAs, scheduledStatus, type ComplianceStatus, type CountedDrill, type DrillRuleSet, type ScheduledDrill, type ScheduledStatus } from '../../shared/drill-compliance.ts';
 import { SHELTER_HAZARDS, SHELTER_STRATEGIES, type ShelterHazard, type Site } from '../../shared/model.ts';
 import { shelterInWords } from '../../shared/modes.ts';
 import { modeChanges, type ModeChange } from '../reports/drill-reports.ts';
@@ -32,6 +32,8 @@ export interface ComplianceReport {
   buildings: BuildingCompliance[];
   /** The drills of the school year judged, oldest first (none when no rule set is chosen). */
   drills: ComplianceDrill[];
+  /** The drills in the school's calendar, in date order, each held, due today, upcoming or not held. */
+  scheduled: ScheduledStatus[];
 }
 
 /** Shelter's hazard, from the words the audit line was written with (shared/modes.ts shelterInWords). */
@@ -46,18 +48,21 @@ function buildingsOf(change: ModeChange, site: Site): string[] {
   return [];
 }
 
-export async function complianceReport(deps: { entries: AsyncIterable<AuditEntry>; site: Site; ruleSet: DrillRuleSet | null; now: Date }): Promise<ComplianceReport> {
+export async function complianceReport(deps: { entries: AsyncIterable<AuditEntry>; site: Site; ruleSet: DrillRuleSet | null; scheduled: readonly ScheduledDrill[]; now: Date }): Promise<ComplianceReport> {
   const { site, ruleSet } = deps;
   const timeZone = site.timeZone;
   const today = schoolDate(deps.now.getTime(), timeZone);
-  if (!ruleSet) return { ruleSet, today, timeZone, buildings: [], drills: [] };
+  if (!ruleSet && deps.scheduled.length === 0) return { ruleSet, today, timeZone, buildings: [], drills: [], scheduled: [] };
+  const kinds = ruleSet ? [...new Set(ruleSet.rules.map((rule) => rule.kind))] : [];
   const drills: ComplianceDrill[] = (await modeChanges(deps.entries, site))
     .filter((change) => change.drill)
     .map((change) => {
       const counted: CountedDrill = { seq: change.seq, day: schoolDate(Date.parse(change.at), timeZone), mode: change.mode, hazard: hazardOf(change) };
-      const kinds = [...new Set(ruleSet.rules.map((rule) => rule.kind))].filter((kind) => drillCountsAs(counted, kind));
-      return { ...counted, at: change.at, scopeName: change.scopeName, buildingIds: buildingsOf(change, site), countsAs: kinds };
+      return { ...counted, at: change.at, scopeName: change.scopeName, buildingIds: buildingsOf(change, site), countsAs: kinds.filter((kind) => drillCountsAs(counted, kind)) };
     });
+  const names = new Map(site.buildings.map((b) => [b.id, b.name]));
+  const scheduled = scheduledStatus(deps.scheduled, drills, today, (id) => names.get(id) ?? id);
+  if (!ruleSet) return { ruleSet, today, timeZone, buildings: [], drills: [], scheduled };
   const buildings = site.buildings.map((building) => ({
     buildingId: building.id,
     name: building.name,
@@ -68,5 +73,5 @@ export async function complianceReport(deps: { entries: AsyncIterable<AuditEntry
     ),
   }));
   const year = buildings[0]?.status.year;
-  return { ruleSet, today, timeZone, buildings, drills: year ? drills.filter((d) => d.day >= year.from && d.day <= year.to) : drills };
+  return { ruleSet, today, timeZone, buildings, drills: year ? drills.filter((d) => d.day >= year.from && d.day <= year.to) : drills, scheduled };
 }

@@ -1,13 +1,15 @@
 // Drill compliance: which rule set the school holds its drills to (admin), and how each building stands today
 // (anyone on staff: the office plans its drills by it), with the school year's drill log as CSV.
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { DRILL_KIND_WORDS, DRILL_RULE_SETS } from '../../shared/drill-compliance.ts';
 import type { Site } from '../../shared/model.ts';
 import { requireRole, type HubEnv } from '../auth/middleware.ts';
-import { chosenRuleSet, ComplianceChoiceSchema, type ComplianceFile } from '../compliance/compliance-file.ts';
+import { ApiError } from '../api-error.ts';
+import { chosenRuleSet, ComplianceChoiceSchema, MAX_SCHEDULED_DRILLS, NewScheduledDrillSchema, type ComplianceFile } from '../compliance/compliance-file.ts';
 import { complianceReport } from '../compliance/compliance-report.ts';
 import { csvDocument, csvHeaders } from '../reports/csv.ts';
-import { schoolTimestamp } from '../reports/school-clock.ts';
+import { schoolDate, schoolTimestamp } from '../reports/school-clock.ts';
 import type { AuditLog } from '../store/audit-log.ts';
 import type { JsonDocument } from '../store/json-document.ts';
 import { jsonBody } from './json-body.ts';
@@ -21,7 +23,7 @@ export interface ComplianceDeps {
 }
 
 export function complianceRoutes({ file, audit, site, now = () => new Date() }: ComplianceDeps) {
-  const report = () => complianceReport({ entries: audit.entries(), site: site(), ruleSet: chosenRuleSet(file.data), now: now() });
+  const report = () => complianceReport({ entries: audit.entries(), site: site(), ruleSet: chosenRuleSet(file.data), scheduled: file.data.scheduled, now: now() });
   return new Hono<HubEnv>()
     .get('/compliance', requireRole('admin', 'office', 'viewer'), async (c) => {
       return c.json({ ok: true as const, report: await report(), ruleSets: DRILL_RULE_SETS, chosen: { ruleSetId: file.data.own ? 'own' : file.data.ruleSetId, changedAt: file.data.changedAt, changedBy: file.data.changedBy } });
@@ -38,6 +40,32 @@ export function complianceRoutes({ file, audit, site, now = () => new Date() }: 
       });
       const chosen = chosenRuleSet(file.data);
       await audit.append({ at, who: actor.username, role: actor.role, from: actor.from, action: 'compliance.rule-set', detail: chosen ? `drills held to ${chosen.name} (${chosen.source.citation || 'the school’s own rules'})` : 'no drill rule set' });
+      return c.json({ ok: true as const, report: await report() });
+    })
+    // The drill calendar: the office plans its drills too, so both may add and remove them.
+    .post('/compliance/scheduled', requireRole('admin', 'office'), jsonBody(NewScheduledDrillSchema), async (c) => {
+      const plan = c.req.valid('json');
+      const actor = actorOf(c);
+      const here = site();
+      if (plan.buildingId !== null && !here.buildings.some((b) => b.id === plan.buildingId)) throw new ApiError('unknown_scope', `There is no building "${plan.buildingId}" on this site.`);
+      if (plan.day < schoolDate(now().getTime(), here.timeZone)) throw new ApiError('bad_request', `${plan.day} has passed: schedule a drill for today or later.`);
+      if (file.data.scheduled.length >= MAX_SCHEDULED_DRILLS) throw new ApiError('bad_request', `The calendar holds at most ${MAX_SCHEDULED_DRILLS} drills; remove some that are past.`);
+      const scheduled = { ...plan, id: randomBytes(6).toString('hex'), createdBy: actor.username, createdAt: now().toISOString() };
+      await file.update((draft) => {
+        draft.scheduled = [...draft.scheduled, scheduled];
+      });
+      await audit.append({ at: scheduled.createdAt, who: actor.username, role: actor.role, from: actor.from, action: 'compliance.drill-scheduled', detail: `${DRILL_KIND_WORDS[plan.kind].one} on ${plan.day}${plan.time ? ` at ${plan.time}` : ''}` });
+      return c.json({ ok: true as const, scheduled, report: await report() });
+    })
+    .delete('/compliance/scheduled/:id', requireRole('admin', 'office'), async (c) => {
+      const id = c.req.param('id');
+      const plan = file.data.scheduled.find((p) => p.id === id);
+      if (!plan) throw new ApiError('not_found', 'No such drill in the calendar.');
+      const actor = actorOf(c);
+      await file.update((draft) => {
+        draft.scheduled = draft.scheduled.filter((p) => p.id !== id);
+      });
+      await audit.append({ at: now().toISOString(), who: actor.username, role: actor.role, from: actor.from, action: 'compliance.drill-unscheduled', detail: `${DRILL_KIND_WORDS[plan.kind].one} on ${plan.day}` });
       return c.json({ ok: true as const, report: await report() });
     })
     .get('/compliance/drill-log.csv', requireRole('admin', 'office', 'viewer'), async (c) => {

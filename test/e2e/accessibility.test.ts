@@ -260,6 +260,17 @@ describe('the admin console', () => {
     await admin.waitForSelector(`${byTest('compliance-main')} ${byTest('compliance-summary')}`);
     expect(await admin.$eval(`${byTest('compliance-main')} ${byTest('compliance-summary')}`, (el) => el.textContent)).toMatch(/^(on track; next: |behind: |every drill done)/);
     expect(await admin.$$eval(`${byTest('compliance-main')} tbody tr`, (rows) => rows.length)).toBe(7);
+    // A drill planned for today, in the main building at 10:00, is in the calendar (and the office console's reminder).
+    await admin.select(byTest('schedule-kind'), 'lockdown');
+    await admin.select(byTest('schedule-building'), 'main');
+    await admin.$eval(byTest('schedule-time'), (input) => {
+      (input as HTMLInputElement).value = '10:00';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await admin.type(byTest('schedule-note'), 'Period 2, with the police');
+    await admin.click(byTest('schedule-add'));
+    await admin.waitForSelector(byTest('scheduled-drill'));
+    expect(await admin.$eval(byTest('scheduled-drill'), (row) => row.textContent)).toMatch(/Lockdown drill, Main Building, (today|\d+ \w+) at 10:00 · Period 2, with the police/);
     await mkdir(artefactsDir('accessibility'), { recursive: true });
     await admin.screenshot({ path: `${artefactsDir('accessibility')}/admin-drill-compliance.png`, fullPage: true });
     await expectNoSeriousProblems(admin);

@@ -82,6 +82,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/compliance': { allowed: STAFF },
   'PUT /api/compliance': { allowed: ADMINS, body: { ruleSetId: 'us-ny' } },
   'GET /api/compliance/drill-log.csv': { allowed: STAFF },
+  'POST /api/compliance/scheduled': { allowed: OPERATORS, body: { day: '2099-01-05', kind: 'lockdown' } },
+  'DELETE /api/compliance/scheduled/:id': { allowed: OPERATORS, path: '/api/compliance/scheduled/000000000000' },
   'GET /maps/:file': { allowed: STAFF, path: '/maps/main-1.svg' },
   'GET /content-images/:id': { allowed: STAFF, path: '/content-images/00000000000000000000000000000000' },
   'GET /api/documents': { allowed: STAFF },

@@ -100,4 +100,35 @@ describe('drill compliance', () => {
     expect(rows[1]!.hazard).toBe('tornado');
     expect(rows[1]!['counts as (Maple Grove district policy)']).toBe('severe-weather (tornado) drill');
   });
+
+  it('keeps a drill calendar the office plans by: today’s drill is held once a drill of its kind runs there', async () => {
+    const today = (await compliance()).report.today as string;
+    const schedule = (body: Record<string, unknown>, cookie = office) => hub.api('/api/compliance/scheduled', { cookie, body });
+    const lockdown = await schedule({ day: today, time: '10:00', kind: 'lockdown', buildingId: 'main', note: 'Period 2' });
+    expect(lockdown.status, JSON.stringify(lockdown.body)).toBe(200);
+    expect((await schedule({ day: '2099-01-05', kind: 'evacuation' })).status).toBe(200);
+    expect((await schedule({ day: '2020-01-06', kind: 'lockdown' })).body.error.message).toMatch(/has passed/);
+    expect((await schedule({ day: today, kind: 'lockdown', buildingId: 'gym-annex' })).status).toBe(400);
+    expect((await schedule({ day: today, kind: 'fire' })).status).toBe(400);
+    expect((await schedule({ day: today, kind: 'lockdown' }, await hub.login('viewer'))).status).toBe(403);
+
+    let scheduled = (await compliance()).report.scheduled;
+    expect(scheduled.map((s: any) => [s.state, s.words])).toEqual([
+      ['today', 'Lockdown drill, Main Building, today at 10:00'],
+      ['upcoming', 'Evacuation drill, whole school, 5 January'],
+    ]);
+    // A drill in the annex is not the main building's.
+    await run({ mode: 'lockdown', scope: { kind: 'building', buildingId: 'annex' }, drill: true });
+    expect((await compliance()).report.scheduled[0].state).toBe('today');
+    await run({ mode: 'lockdown', scope: { kind: 'site' }, drill: true });
+    scheduled = (await compliance()).report.scheduled;
+    expect(scheduled[0].state).toBe('held');
+
+    const removed = await hub.api(`/api/compliance/scheduled/${scheduled[1].id}`, { method: 'DELETE', cookie: office });
+    expect(removed.status).toBe(200);
+    expect(removed.body.report.scheduled).toHaveLength(1);
+    expect((await hub.api(`/api/compliance/scheduled/${scheduled[1].id}`, { method: 'DELETE', cookie: office })).status).toBe(404);
+    const audit = (await hub.api('/api/audit?action=preparedness', { cookie: admin })).body.entries.map((e: any) => e.action);
+    expect(audit).toEqual(['compliance.drill-unscheduled', 'compliance.drill-scheduled', 'compliance.drill-scheduled']);
+  });
 });
