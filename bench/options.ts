@@ -26,8 +26,8 @@ export interface BenchOptions {
 export const USAGE = `Usage: npm run bench -- [--screens N[,N…]] [--rounds N] [--runs N] [--consoles N] [--warmup N] [--strict]
   --screens N,… simulated screens: one size or several, comma-separated (env MUSTER_BENCH_SCREENS, default 1000,10000);
                 the realtime and storm sections run at each size, the others at the smallest
-  --rounds N    measured rounds per run, at least 20 for the published figures (env MUSTER_BENCH_ROUNDS; default 40
-                up to 3,000 screens and 20 above, where one round takes seconds)
+  --rounds N    measured rounds per run, at least 20 for the published figures (env MUSTER_BENCH_ROUNDS; default 100
+                up to 3,000 screens, so p99 is not simply the slowest round, and 20 above, where one round takes seconds)
   --runs N      realtime runs per size, each on fresh processes, for the spread (env MUSTER_BENCH_RUNS, default 3)
   --consoles N  office consoles on 20 Mbit/s links during the realtime rounds (env MUSTER_BENCH_CONSOLES, default 1)
   --warmup N    untimed warm-up rounds (env MUSTER_BENCH_WARMUP, default 4)
@@ -41,7 +41,7 @@ const MAX_SCREENS = 10_000;
 
 /** Measured rounds per run at `screens` screens. */
 export function roundsAt(options: BenchOptions, screens: number): number {
-  return options.rounds ?? (screens <= 3000 ? 40 : 20);
+  return options.rounds ?? (screens <= 3000 ? 100 : 20);
 }
 
 /** "1000,10000" → [1000, 10000], sorted, each within limits. */
