@@ -1,4 +1,4 @@
-// One build for the three browser apps (wall screen, office console, admin console) and the service worker.
+// One build for the four browser apps (wall screen, office console, admin console, staff training) and the service worker.
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -70,6 +70,7 @@ export default defineConfig({
           input: {
             console: resolve(root, 'console/index.html'),
             admin: resolve(root, 'admin/index.html'),
+            training: resolve(root, 'training/index.html'),
           },
         },
       },

@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { errorBody } from '../shared/errors.ts';
+import { mayUseConsoles } from '../shared/model.ts';
 import { ApiError } from './api-error.ts';
 import { knownHost, type HubNames } from './auth/hub-names.ts';
 import { sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
@@ -172,11 +173,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) || capPath.test(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 
-  // Anyone may ask whether the hub is up (kiosks do, before opening a screen), but only staff learn more: the
-  // sequence and the screens online would tell an outsider the moment a Lockdown starts.
-  app.get('/healthz', (c) =>
-    c.json(
-      c.get('user')
+  // Anyone may ask whether the hub is up (kiosks do, before opening a screen), but only the consoles' accounts learn
+  // more: the sequence and the screens online would tell an outsider the moment a Lockdown starts.
+  app.get('/healthz', (c) => {
+    const user = c.get('user');
+    return c.json(
+      user && mayUseConsoles(user.role)
         ? {
             ok: true as const,
             build: deps.build,
@@ -185,8 +187,8 @@ export function createApp(deps: AppDeps) {
             uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
           }
         : { ok: true as const },
-    ),
-  );
+    );
+  });
 
   app.route('/api', apiRoutes(deps));
   app.route('/', kioskSetupRoutes(deps.kioskSetup));
@@ -204,7 +206,7 @@ export function createApp(deps: AppDeps) {
   if (deps.staticRoot && existsSync(deps.staticRoot)) {
     const root = deps.staticRoot;
     app.get('/', (c) => c.redirect('/console/'));
-    for (const appName of ['screen', 'console', 'admin']) app.get(`/${appName}`, (c) => c.redirect(`/${appName}/`));
+    for (const appName of ['screen', 'console', 'admin', 'training']) app.get(`/${appName}`, (c) => c.redirect(`/${appName}/`));
     app.use(
       '/*',
       serveStatic({

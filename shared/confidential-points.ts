@@ -43,8 +43,8 @@ export function isConfidential(type: PoiType): boolean {
  */
 export type PlanAudience = 'hallway' | Role;
 
-/** Which audiences see confidential points and staff notes: every staff role (viewers are staff in training). */
-const SEES_CONFIDENTIAL: Readonly<Record<PlanAudience, boolean>> = { hallway: false, admin: true, office: true, viewer: true };
+/** Which audiences see confidential points and staff notes: every account (staff learn where the panic buttons are in /training/). */
+const SEES_CONFIDENTIAL: Readonly<Record<PlanAudience, boolean>> = { hallway: false, admin: true, office: true, viewer: true, staff: true };
 
 /**
  * One floor as an audience may see it. A hallway gets the public points without their notes (staff notes, which no

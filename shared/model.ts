@@ -278,6 +278,17 @@ export const ModeStateSchema = z.object({
 });
 export type ModeState = z.infer<typeof ModeStateSchema>;
 
-export const ROLES = ['admin', 'office', 'viewer'] as const;
+/**
+ * admin: content, users and screens; office: modes and the All Clear; viewer: reads what the consoles show;
+ * staff: teachers and other staff, who train on their building and acknowledge procedures (/training/) and see
+ * nothing of the consoles.
+ */
+export const ROLES = ['admin', 'office', 'viewer', 'staff'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
+/** The roles that may follow the live state (roll-call, screens, hazards) in the office and admin consoles. */
+export const CONSOLE_ROLES = ['admin', 'office', 'viewer'] as const satisfies readonly Role[];
+
+export function mayUseConsoles(role: Role): boolean {
+  return (CONSOLE_ROLES as readonly Role[]).includes(role);
+}

@@ -13,7 +13,7 @@ export const UsernameSchema = z
   .regex(/^[a-z0-9._-]+$/, 'use only lowercase letters, digits, dots, hyphens and underscores');
 
 /** No default: whoever creates an account must choose what it may do. */
-export const AccountRoleSchema = z.enum(ROLES, { error: 'choose admin, office or viewer' });
+export const AccountRoleSchema = z.enum(ROLES, { error: 'choose admin, office, viewer or staff' });
 
 /**
  * The one password rule of the project: account creation, reset, one's own change, the first users from the

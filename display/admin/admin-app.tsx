@@ -1,10 +1,12 @@
 // The facility manager's console: log in, then the screens of the site with their live health, the floor-plan editor, the documents, the users, the integrations, the drill reports or the audit log.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { mayUseConsoles } from '../../shared/model.ts';
 import { LoginForm } from '../lib/login-form.tsx';
 import { useConsoleLink } from '../lib/use-console-link.ts';
 import { ChangePasswordForm } from '../lib/change-password-form.tsx';
 import { SessionContext, useSessionControls } from '../lib/session-context.ts';
 import { SessionNotice } from '../lib/session-notice.tsx';
+import { TrainingOnly } from '../lib/training-only.tsx';
 import { useSession } from '../lib/use-session.ts';
 import { AuditPage } from './audit-page.tsx';
 import { ContentPage } from './content-page.tsx';
@@ -197,6 +199,7 @@ export function AdminApp() {
   const { session, loggedIn, logOut, controls } = useSession();
   if (session.kind === 'checking') return <p class="muted center">Loading…</p>;
   if (session.kind === 'anonymous' || !controls) return <LoginForm title="Muster administration" onLoggedIn={loggedIn} />;
+  if (!mayUseConsoles(session.user.role)) return <TrainingOnly username={session.user.username} onLogOut={logOut} />;
   return (
     <SessionContext.Provider value={controls}>
       <AdminView username={session.user.username} role={session.user.role} onLogOut={logOut} onSessionExpired={controls.linkLoggedOut} />

@@ -1,6 +1,7 @@
 // The first message on a connection decides what it is: a screen's hello (checked against the site and its device
 // token), a console's hello (checked against its login session) or a pairing request. A client of another protocol
 // version is told so and closed, to update itself.
+import { mayUseConsoles } from '../../shared/model.ts';
 import { CLOSE_CODES, PROTOCOL_VERSION, errorMessage, type ConsoleHello, type PairRequest, type ScreenHello } from '../../shared/protocol.ts';
 import type { Connection, ConnectionRegistry, ConsoleSession, PendingRole } from './connection-registry.ts';
 import type { ConsoleFeed } from './console-feed.ts';
@@ -72,6 +73,11 @@ function consoleHello(parts: HandshakeParts, connection: Connection, session: Co
   if (!session || !parts.sessionHolds(session.key)) {
     connection.send(errorMessage('unauthenticated', 'Log in first.'));
     return connection.close(CLOSE_CODES.unauthorized, 'not logged in');
+  }
+  // The live state names every screen, hazard and person on duty: staff accounts train at /training/ instead.
+  if (!mayUseConsoles(session.user.role)) {
+    connection.send(errorMessage('forbidden', `The ${session.user.role} role may not follow the live state.`));
+    return connection.close(CLOSE_CODES.unauthorized, 'role may not follow the live state');
   }
   parts.registry.assign(connection, { kind: 'console', session });
   parts.consoles.join(connection, session);

@@ -54,7 +54,7 @@ describe('users page', () => {
     await page.click(byTest('new-user-submit'));
     await page.waitForSelector(byTest('new-user-username-problem'));
     expect(await textOf('new-user-username-problem')).toMatch(/lowercase letters/);
-    expect(await textOf('new-user-role-problem')).toMatch(/choose admin, office or viewer/i);
+    expect(await textOf('new-user-role-problem')).toMatch(/choose admin, office, viewer or staff/i);
     // The first field with a problem has the focus, and says what is wrong with it.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-test'))).toBe('new-user-username');
     expect(await page.$eval(byTest('new-user-username'), (el) => el.getAttribute('aria-invalid'))).toBe('true');
@@ -112,5 +112,23 @@ describe('users page', () => {
     await page.click(byTest('user-enable-m.garcia'));
     await page.waitForSelector(byTest('user-disable-m.garcia'));
     expect(await userOnHub('m.garcia')).toMatchObject({ disabled: false });
+  });
+});
+
+describe('a staff account', () => {
+  it('is sent from the office and admin consoles to its training, where it is logged in', async () => {
+    const staffPage = await browser.browser.newPage();
+    try {
+      await staffPage.setViewport({ width: 390, height: 844 });
+      for (const path of ['/console/', '/admin/']) {
+        await staffPage.deleteCookie(...(await staffPage.cookies(hub.origin)));
+        await logInToConsole(staffPage, hub, 'staff', path);
+        await staffPage.waitForFunction(() => location.pathname === '/training/');
+        await staffPage.waitForSelector(byTest('logout'));
+        expect(await staffPage.$eval('h1', (el) => el.textContent), path).toBe('Know your building');
+      }
+    } finally {
+      await staffPage.close();
+    }
   });
 });

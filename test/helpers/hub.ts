@@ -10,7 +10,7 @@ import { seedData } from '../../hub/store/seed.ts';
 import { openStore } from '../../hub/store/store.ts';
 import type { Role } from '../../shared/model.ts';
 
-export const PASSWORDS = { admin: 'admin-pass-123', office: 'office-pass-123', viewer: 'viewer-pass-123' } as const;
+export const PASSWORDS = { admin: 'admin-pass-123', office: 'office-pass-123', viewer: 'viewer-pass-123', staff: 'staff-pass-1234' } as const;
 
 export interface TestHub extends RunningHub {
   dataDir: string;
@@ -35,14 +35,16 @@ export function screenPath(screenId: string): string {
   return `/screen/?id=${screenId}#token=${screenToken(screenId)}`;
 }
 
-/** A data dir holding the demo site plus a `viewer` user, so every role can be tested, and screens paired with known tokens. */
+/** A data dir holding the demo site plus `viewer` and `staff` users, so every role can be tested, and screens paired with known tokens. */
 async function seedViewer(dataDir: string, config: Config): Promise<void> {
   const store = await openStore(dataDir, () => seedData(config));
-  const passwordHash = await hashPassword(PASSWORDS.viewer);
-  const user = { username: 'viewer', role: 'viewer' as Role, passwordHash, disabled: false, createdAt: new Date().toISOString() };
+  const createdAt = new Date().toISOString();
+  const users = await Promise.all(
+    (['viewer', 'staff'] as const).map(async (role) => ({ username: role, role: role as Role, passwordHash: await hashPassword(PASSWORDS[role]), disabled: false, createdAt })),
+  );
   const pairedAt = new Date().toISOString();
   await store.update((data) => {
-    data.users.push(user);
+    data.users.push(...users);
     data.devices = data.site.screens.map((s) => ({ screenId: s.id, tokenHash: hashDeviceToken(screenToken(s.id)), pairedAt, pairedBy: 'test' }));
   });
 }

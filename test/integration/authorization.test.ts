@@ -8,9 +8,12 @@ import { PROTOCOL_VERSION, type ClientMessage } from '../../shared/protocol.ts';
 import { startTestHub, type TestHub, screenToken } from '../helpers/hub.ts';
 import { TestSocket } from '../helpers/test-socket.ts';
 
-type Caller = 'none' | 'viewer' | 'office' | 'admin';
-const CALLERS: readonly Caller[] = ['none', 'viewer', 'office', 'admin'];
+type Caller = 'none' | 'staff' | 'viewer' | 'office' | 'admin';
+const CALLERS: readonly Caller[] = ['none', 'staff', 'viewer', 'office', 'admin'];
 const EVERYONE: readonly Caller[] = CALLERS;
+/** Every account: staff accounts (training only) included. */
+const LOGGED_IN: readonly Caller[] = ['staff', 'viewer', 'office', 'admin'];
+/** The accounts that use the office and admin consoles. */
 const STAFF: readonly Caller[] = ['viewer', 'office', 'admin'];
 const OPERATORS: readonly Caller[] = ['office', 'admin'];
 const ADMINS: readonly Caller[] = ['admin'];
@@ -32,9 +35,9 @@ interface Entry {
 const MATRIX: Record<string, Entry> = {
   'GET /healthz': { allowed: EVERYONE },
   'POST /api/session': { allowed: EVERYONE, body: { username: 'viewer', password: 'viewer-pass-123' } },
-  'GET /api/session': { allowed: STAFF },
+  'GET /api/session': { allowed: LOGGED_IN },
   'DELETE /api/session': { allowed: EVERYONE, skip: 'logging out ends the caller’s session; covered in auth.test.ts' },
-  'POST /api/session/password': { allowed: STAFF, skip: 'changing a password ends the caller’s sessions; covered in auth.test.ts' },
+  'POST /api/session/password': { allowed: LOGGED_IN, skip: 'changing a password ends the caller’s sessions; covered in auth.test.ts' },
   'GET /api/site': { allowed: STAFF },
   // Based on a version that is not current: an admin gets past the role check to a 409, and nothing changes.
   'PUT /api/site': {
@@ -84,8 +87,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/compliance/drill-log.csv': { allowed: STAFF },
   'POST /api/compliance/scheduled': { allowed: OPERATORS, body: { day: '2099-01-05', kind: 'lockdown' } },
   'DELETE /api/compliance/scheduled/:id': { allowed: OPERATORS, path: '/api/compliance/scheduled/000000000000' },
-  'GET /maps/:file': { allowed: STAFF, path: '/maps/main-1.svg' },
-  'GET /content-images/:id': { allowed: STAFF, path: '/content-images/00000000000000000000000000000000' },
+  'GET /maps/:file': { allowed: LOGGED_IN, path: '/maps/main-1.svg' },
+  'GET /content-images/:id': { allowed: LOGGED_IN, path: '/content-images/00000000000000000000000000000000' },
   'GET /api/documents': { allowed: STAFF },
   'POST /api/documents': { allowed: ADMINS, path: '/api/documents?title=Matrix&category=other', rawBody: '%PDF-1.4\n%%EOF\n', headers: { 'Content-Type': 'application/pdf' } },
   // No such document: the allowed roles get 404, which still shows they got past the role check.
@@ -113,6 +116,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /screen': { allowed: EVERYONE },
   'GET /console': { allowed: EVERYONE },
   'GET /admin': { allowed: EVERYONE },
+  'GET /training': { allowed: EVERYONE },
   // Setting up kiosks: public (the authority's certificate is public; a hub on plain HTTP answers 404 for it).
   'GET /ca.crt': { allowed: EVERYONE },
   'GET /kiosk': { allowed: EVERYONE },
@@ -125,7 +129,7 @@ const cookies: Partial<Record<Caller, string>> = {};
 
 beforeAll(async () => {
   hub = await startTestHub();
-  for (const caller of ['viewer', 'office', 'admin'] as const) cookies[caller] = await hub.login(caller);
+  for (const caller of ['staff', 'viewer', 'office', 'admin'] as const) cookies[caller] = await hub.login(caller);
 });
 afterAll(async () => {
   await hub?.dispose();
@@ -213,13 +217,17 @@ describe('WebSocket message matrix', () => {
     return TestSocket.connect(hub.origin, { cookie: cookies[caller] });
   }
 
-  it('lets only logged-in staff follow the live state; anyone else is told to log in and closed', async () => {
+  it('lets only the consoles\' accounts follow the live state; a staff account is refused, anyone else told to log in', async () => {
     for (const caller of CALLERS) {
       const socket = await open(caller);
       socket.send(consoleHello);
       if (caller === 'none') {
         expect((await socket.next('error')).code).toBe('unauthenticated');
         expect(await socket.closed).toBe(4001);
+      } else if (caller === 'staff') {
+        expect((await socket.next('error')).code).toBe('forbidden');
+        expect(await socket.closed).toBe(4001);
+        expect(socket.messages.some((m) => m.type === 'welcome' || m.type === 'state')).toBe(false);
       } else {
         expect((await socket.next('welcome')).user?.role).toBe(caller);
         await socket.next('state');

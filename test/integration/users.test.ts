@@ -71,6 +71,7 @@ describe('listing users', () => {
     expect(users.map((u) => [u.username, u.role, u.disabled])).toEqual([
       ['admin', 'admin', false],
       ['office', 'office', false],
+      ['staff', 'staff', false],
       ['viewer', 'viewer', false],
     ]);
     for (const user of users) {
@@ -123,9 +124,9 @@ describe('creating a user', () => {
       [{ username: 'zoë', role: 'viewer' }, /lowercase letters/],
       [{ username: '../etc', role: 'viewer' }, /lowercase letters/],
       [{ username: '', role: 'viewer' }, /username/],
-      [{ username: 'ok-name', role: 'root' }, /choose admin, office or viewer[\s\S]*role/],
-      [{ username: 'ok-name', role: 'Admin' }, /choose admin, office or viewer/],
-      [{ username: 'ok-name' }, /choose admin, office or viewer/],
+      [{ username: 'ok-name', role: 'root' }, /choose admin, office, viewer or staff[\s\S]*role/],
+      [{ username: 'ok-name', role: 'Admin' }, /choose admin, office, viewer or staff/],
+      [{ username: 'ok-name' }, /choose admin, office, viewer or staff/],
       [{ username: 'ok-name', role: 'viewer', password: 'too-short' }, /at least 10 characters[\s\S]*password/],
       [{ username: 'ok-name', role: 'viewer', password: '' }, /at least 10 characters/],
       [{ username: 'ok-name', role: 'viewer', passwordHash: 'scrypt$1$1$1$AAAA$AAAA' }, /passwordHash/],
