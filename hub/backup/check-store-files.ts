@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ModeStateSchema } from '../../shared/model.ts';
 import { COMMIT_FILE } from '../store/parted-document.ts';
-import { MODE_STATE_FILE, STORE_FILE, STORE_PARTS, STORE_PARTS_DIR, StoreIndexSchema, WholeStoreSchema } from '../store/store.ts';
+import { readJsonJournal } from '../store/json-journal.ts';
+import { MODE_STATE_FILE, MODE_STATE_JOURNAL, STORE_FILE, STORE_PARTS, STORE_PARTS_DIR, StoreIndexSchema, WholeStoreSchema } from '../store/store.ts';
 import { firstIssue } from './backup-manifest.ts';
 
 export type StoreFilesCheck = { site: { id: string; name: string } } | { problem: string };
@@ -28,10 +29,22 @@ export async function checkStoreFiles(dir: string): Promise<StoreFilesCheck> {
     site = parts.site;
   }
 
-  // Stores written before the mode state had a file of its own keep it inside muster.json; the hub moves it on open.
+  // Stores written before the mode state had a journal keep it in mode-state.json, or before that inside muster.json;
+  // the hub moves it on open.
+  const journal = await checkJournal(dir);
+  if ('problem' in journal) return journal;
   const modes = await checkFile(dir, MODE_STATE_FILE, z.optional(ModeStateSchema));
   if ('problem' in modes) return modes;
   return { site: { id: site.id, name: site.name } };
+}
+
+async function checkJournal(dir: string): Promise<{ ok: true } | { problem: string }> {
+  try {
+    await readJsonJournal(join(dir, MODE_STATE_JOURNAL), ModeStateSchema);
+    return { ok: true };
+  } catch (error) {
+    return { problem: `its ${MODE_STATE_JOURNAL} is not a mode state this hub opens (${(error as Error).message})` };
+  }
 }
 
 /** Every part file, and a commit the hub had not finished putting in place (the hub finishes it on open). */

@@ -23,7 +23,7 @@ describe('snapshotDataDirectory', () => {
   it('copies the store first, leaves out temporary files, links and the first-start secrets, and hashes what it copied', async () => {
     await writeFile(join(data, 'audit.jsonl'), '{"a":1}\n');
     await writeFile(join(data, 'muster.json'), '{}');
-    await writeFile(join(data, 'mode-state.json'), '{"seq":0}');
+    await writeFile(join(data, 'mode-state.jsonl'), '{"seq":0}\n');
     await writeFile(join(data, '.muster.json.tmp'), '{"half');
     await mkdir(join(data, 'store'));
     await writeFile(join(data, 'store', 'users.json'), '[]');
@@ -36,7 +36,7 @@ describe('snapshotDataDirectory', () => {
     await writeFile(join(data, 'first-start-secrets.txt'), 'office password: …');
 
     const snapshot = await snapshotDataDirectory(data, staging);
-    expect(snapshot.files.map((file) => file.path)).toEqual(['muster.json', 'mode-state.json', 'store/commit.json', 'store/site.json', 'store/users.json', 'audit.jsonl', 'maps/main-1.svg']);
+    expect(snapshot.files.map((file) => file.path)).toEqual(['muster.json', 'mode-state.jsonl', 'store/commit.json', 'store/site.json', 'store/users.json', 'audit.jsonl', 'maps/main-1.svg']);
     expect(snapshot.skipped).toEqual(['first-start-secrets.txt (first-start secrets, never backed up)', 'maps/elsewhere.svg (a symbolic link)']);
     const svg = snapshot.files.find((file) => file.path === 'maps/main-1.svg')!;
     expect(svg).toEqual({ path: 'maps/main-1.svg', size: 6, sha256: createHash('sha256').update('<svg/>').digest('hex') });

@@ -1,7 +1,7 @@
 // Copies a data directory, possibly in use by a running hub, into a staging directory that then holds still while it
 // is hashed and archived. Safe while the hub runs because the hub replaces its files by atomic renames and only ever
-// appends to its two logs; the store's files, which one change may replace several of, are copied as one set, again
-// until none of them changed while they were copied.
+// appends to its two logs and the mode state's journal; the store's files (the journal among them), which one change
+// may replace several of, are copied as one set, again until none of them changed while they were copied.
 import { createHash } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
 import { copyFile, lstat, mkdir, open, readdir, rm } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { FIRST_START_SECRETS_FILE } from '../auth/first-start-secrets.ts';
 import { dirname, join } from 'node:path';
 import { AUDIT_FILE } from '../store/audit-log.ts';
 import { RECEIPT_FILE } from '../store/receipt-log.ts';
-import { MODE_STATE_FILE, STORE_FILE, STORE_PARTS_DIR } from '../store/store.ts';
+import { MODE_STATE_FILE, MODE_STATE_JOURNAL, STORE_FILE, STORE_PARTS_DIR } from '../store/store.ts';
 import { BackupError } from './backup-error.ts';
 import type { ManifestFile } from './backup-manifest.ts';
 
@@ -17,7 +17,7 @@ import type { ManifestFile } from './backup-manifest.ts';
  * The store: copied first, since the hub writes an uploaded file before the record that names it, so files copied
  * after the store include every file the copied store refers to.
  */
-const isStoreFile = (path: string) => path === STORE_FILE || path === MODE_STATE_FILE || path.startsWith(`${STORE_PARTS_DIR}/`);
+const isStoreFile = (path: string) => path === STORE_FILE || path === MODE_STATE_JOURNAL || path === MODE_STATE_FILE || path.startsWith(`${STORE_PARTS_DIR}/`);
 /** How often the store is copied again when the hub changed it meanwhile, before the backup gives up. */
 const STORE_COPY_ATTEMPTS = 20;
 /** Append-only logs: a line being appended while we copy is cut off; it was not yet acknowledged, so drop it. */
@@ -96,7 +96,7 @@ async function storeFingerprint(dataDir: string): Promise<Map<string, string>> {
   });
   const partFiles = parts.filter((entry) => entry.isFile() && !isTemporary(entry.name)).map((entry) => `${STORE_PARTS_DIR}/${entry.name}`);
   const fingerprint = new Map<string, string>();
-  for (const path of [STORE_FILE, MODE_STATE_FILE, ...partFiles.sort()]) {
+  for (const path of [STORE_FILE, MODE_STATE_JOURNAL, MODE_STATE_FILE, ...partFiles.sort()]) {
     // lstat: a link is not a store file (listDataFiles says it was left out).
     const found = await lstat(join(dataDir, path), { bigint: true }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;

@@ -6,9 +6,17 @@ import { seedData } from './seed.ts';
 import { openAuditLog } from './audit-log.ts';
 import { StorageError } from './json-document.ts';
 import { COMMIT_FILE } from './parted-document.ts';
-import { MODE_STATE_FILE, openStore, STORE_FILE, STORE_PARTS, STORE_PARTS_DIR, type StoreData } from './store.ts';
+import { readJsonJournal } from './json-journal.ts';
+import { ModeStateSchema } from '../../shared/model.ts';
+import { MODE_STATE_FILE, MODE_STATE_JOURNAL, openStore, STORE_FILE, STORE_PARTS, STORE_PARTS_DIR, type StoreData } from './store.ts';
 
 let dir: string;
+/** The mode state as the journal on disk holds it. */
+async function journal() {
+  const read = await readJsonJournal(join(dir, MODE_STATE_JOURNAL), ModeStateSchema);
+  if (read.kind !== 'state') throw new Error('no mode state journal');
+  return read.state;
+}
 const seed = (): StoreData => seedData({ siteFile: 'config/demo-school.json', wayfindingFile: 'config/demo-wayfinding.json' });
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'muster-store-'));
@@ -21,7 +29,7 @@ describe('store', () => {
   it('writes every update to the file before resolving, and reads it back', async () => {
     const store = await openStore(dir, seed);
     await store.updateModeState((modeState) => void (modeState.seq = 41));
-    const onDisk = JSON.parse(await readFile(join(dir, MODE_STATE_FILE), 'utf8'));
+    const onDisk = await journal();
     expect(onDisk.seq).toBe(41);
     const reopened = await openStore(dir, () => {
       throw new Error('must not seed an existing store');
@@ -39,11 +47,11 @@ describe('store', () => {
   it('keeps the committed state when a write fails, and fails the update', async () => {
     const store = await openStore(dir, seed);
     await store.updateModeState((modeState) => void (modeState.seq = 1));
-    // A directory where the temp file must go makes the write fail.
-    await mkdir(join(dir, `.${MODE_STATE_FILE}.tmp`));
+    // The journal replaced by a directory: appending to it fails.
+    await rm(join(dir, MODE_STATE_JOURNAL));
+    await mkdir(join(dir, MODE_STATE_JOURNAL));
     await expect(store.updateModeState((modeState) => void (modeState.seq = 2))).rejects.toBeInstanceOf(StorageError);
     expect(store.data.modeState.seq).toBe(1);
-    expect(JSON.parse(await readFile(join(dir, MODE_STATE_FILE), 'utf8')).seq).toBe(1);
   });
 
   it('writes a mode change to the small mode-state file only, never rewriting the site', async () => {
@@ -92,7 +100,7 @@ describe('store parts', () => {
     const { schemaVersion: _version, modeState, ...parts } = older;
     expect(store.data).toEqual({ ...parts, modeState });
     expect(JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8'))).toEqual({ schemaVersion: 2 });
-    expect(JSON.parse(await readFile(join(dir, MODE_STATE_FILE), 'utf8'))).toEqual(modeState);
+    expect(await journal()).toEqual(modeState);
     expect((await readdir(join(dir, STORE_PARTS_DIR))).sort()).toEqual(Object.values(STORE_PARTS).map((p) => p.file).sort());
     for (const [part, { file }] of Object.entries(STORE_PARTS)) {
       expect(JSON.parse(await readFile(join(dir, STORE_PARTS_DIR, file), 'utf8')), part).toEqual(parts[part]);
@@ -111,6 +119,22 @@ describe('store parts', () => {
     const store = await openStore(dir, seed);
     expect(store.data.users).toEqual(older.users);
     expect(store.data.modeState.seq).toBe(13);
+  });
+
+  it('moves the mode state of a store from before the journal (mode-state.json) into the journal, and removes the file', async () => {
+    await openStore(dir, seed);
+    await rm(join(dir, MODE_STATE_JOURNAL));
+    const older = { seq: 21, modes: [{ mode: 'lockdown', scope: { kind: 'site' }, drill: false, seq: 21, startedAt: '2026-11-01T09:00:00.000Z', by: 'office' }], hazards: { areaIds: [], blockedPoiIds: [] } };
+    await writeFile(join(dir, MODE_STATE_FILE), JSON.stringify(older));
+    const store = await openStore(dir, seed);
+    expect(store.data.modeState).toEqual(older);
+    expect(await journal()).toEqual(older);
+    await expect(stat(join(dir, MODE_STATE_FILE))).rejects.toThrow(/ENOENT/);
+    // A start that stopped after writing the journal, before removing the file: the journal, changed since, wins.
+    await store.updateModeState((modeState) => void (modeState.seq = 22));
+    await writeFile(join(dir, MODE_STATE_FILE), JSON.stringify(older));
+    expect((await openStore(dir, seed)).data.modeState.seq).toBe(22);
+    await expect(stat(join(dir, MODE_STATE_FILE))).rejects.toThrow(/ENOENT/);
   });
 
   it('writes only the parts an update changed: a new session never rewrites the site, the users or the devices', async () => {

@@ -1,6 +1,7 @@
 // The hub's durable state: the site, users, sessions, devices, wordings, tones, content and document records, each
-// part in a file of its own under store/ (parted-document.ts), and the emergency mode state in mode-state.json, so a
-// login writes the sessions and a mode change a few hundred bytes, never the whole site. muster.json says which
+// part in a file of its own under store/ (parted-document.ts), and the emergency mode state in the journal
+// mode-state.jsonl (json-journal.ts), so a login writes the sessions and a mode change appends a few hundred bytes,
+// never the whole site. muster.json says which
 // layout the directory follows; a store written before the split (everything in muster.json) is moved on open.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,8 +13,9 @@ import { ModeWordingsSchema, type ModeWordings } from '../../shared/mode-texts.t
 import { DEFAULT_MODE_TONES, ModeTonesSchema, type ModeTones } from '../../shared/mode-tones.ts';
 import { ModeStateSchema, RoleSchema, SiteSchema, type ModeState, type Site } from '../../shared/model.ts';
 import { DEFAULT_WEATHER_SETTINGS, WeatherSettingsSchema } from '../../shared/weather-settings.ts';
-import { readJsonFile, writeFileDurably } from './durable-json-file.ts';
-import { openJsonDocument, StorageError } from './json-document.ts';
+import { readJsonFile, removeFileDurably, writeFileDurably } from './durable-json-file.ts';
+import { StorageError } from './json-document.ts';
+import { openJsonJournal } from './json-journal.ts';
 import { openPartedDocument, writeAllParts, type PartFiles } from './parted-document.ts';
 
 export const StoredUserSchema = z.object({
@@ -120,6 +122,9 @@ export interface Store {
 export const STORE_FILE = 'muster.json';
 /** The folder of the part files, inside the data directory. */
 export const STORE_PARTS_DIR = 'store';
+/** The emergency mode state's journal (json-journal.ts): one line per state, the last is the state. */
+export const MODE_STATE_JOURNAL = 'mode-state.jsonl';
+/** Where the mode state was kept before it had a journal; moved into the journal on open. */
 export const MODE_STATE_FILE = 'mode-state.json';
 
 export async function openStore(dataDir: string, seed: () => StoreData): Promise<Store> {
@@ -146,8 +151,19 @@ export async function openStore(dataDir: string, seed: () => StoreData): Promise
     movedModeState = modeState;
     await writeAllParts(partsDir, STORE_PARTS, parts);
   }
-  // A mode state file written since wins over one inside an older muster.json.
-  const modes = await openJsonDocument(join(dataDir, MODE_STATE_FILE), ModeStateSchema, () => movedModeState ?? seedOnce().modeState);
+  // The journal wins over a mode-state.json from before it, which wins over one inside an older muster.json.
+  const legacyModeState = join(dataDir, MODE_STATE_FILE);
+  const modes = await openJsonJournal(join(dataDir, MODE_STATE_JOURNAL), ModeStateSchema, async () => {
+    const json = await readJsonFile(legacyModeState).catch((error: Error) => {
+      throw new StorageError(error.message);
+    });
+    if (json === null) return movedModeState ?? seedOnce().modeState;
+    const checked = ModeStateSchema.safeParse(json);
+    if (!checked.success) throw new StorageError(`${legacyModeState} does not hold a valid Muster store; it was left untouched:\n${z.prettifyError(checked.error)}`);
+    return checked.data;
+  });
+  // Only once the journal holds it: a start that stops in between finds both, the journal wins, and this ends it.
+  await removeFileDurably(legacyModeState);
   if (found.kind !== 'index') await writeFileDurably(indexPath, JSON.stringify({ schemaVersion: 2 }));
   const main = await openPartedDocument(partsDir, STORE_PARTS);
 

@@ -151,7 +151,7 @@ describe('a round trip', () => {
     const { manifest } = await unpackedBackup();
     const paths = manifest.files.map((file: any) => file.path);
     const storeParts = ['site.json', 'wayfinding.json', 'users.json', 'sessions.json', 'devices.json', 'mode-wordings.json', 'mode-tones.json', 'content.json', 'documents.json', 'weather.json'];
-    for (const path of ['muster.json', 'mode-state.json', ...storeParts.map((file) => `store/${file}`), 'audit.jsonl', 'receipts.jsonl', 'tls/ca.crt', 'tls/ca.key', 'tls/server.crt', 'tls/server.key']) {
+    for (const path of ['muster.json', 'mode-state.jsonl', ...storeParts.map((file) => `store/${file}`), 'audit.jsonl', 'receipts.jsonl', 'tls/ca.crt', 'tls/ca.key', 'tls/server.crt', 'tls/server.key']) {
       expect(paths).toContain(path);
     }
     expect(paths.some((path: string) => path.startsWith('maps/'))).toBe(true);
