@@ -2,7 +2,7 @@
 // It lives outside the lowdb file so that a long history never slows down a mode change.
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ModeId, Role, Scope } from '../../shared/model.ts';
+import type { Language, ModeId, Role, Scope, ShelterHazard, ShelterStrategy } from '../../shared/model.ts';
 import { endTornLine, readJsonLines } from './json-lines.ts';
 
 export interface AuditEntry {
@@ -17,7 +17,16 @@ export interface AuditEntry {
   mode?: ModeId;
   scope?: Scope;
   drill?: boolean;
+  /** In words, for people reading the log; a mode.set line also carries the facts below for the reports to read. */
   detail?: string;
+  /** mode.set of Evacuate: where to (lines from before these fields say it only in `detail`). */
+  destination?: string;
+  /** mode.set of Shelter: the hazard and the strategy. */
+  hazard?: ShelterHazard;
+  strategy?: ShelterStrategy;
+  /** mode.set: the office's note, and as it was also written in other screen languages. */
+  note?: string;
+  noteTranslations?: Partial<Record<Language, string>>;
 }
 
 export const AUDIT_FILE = 'audit.jsonl';
