@@ -7,7 +7,8 @@ import { api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
 import { DrillBadge } from './drill-badge.tsx';
 import { endedText } from './mode-change-end.ts';
-import { duration, schoolDateTime } from './school-date-time.ts';
+import { durationInWords as duration } from '../../shared/duration-words.ts';
+import { schoolDateTime } from './school-date-time.ts';
 
 type ReportBody = Extract<InferResponseType<(typeof api)['drill-reports'][':seq']['$get']>, { ok: true }>;
 

@@ -20,13 +20,3 @@ function formatter(timeZone: string | null, withSeconds: boolean): Intl.DateTime
 export function schoolDateTime(iso: string, timeZone: string | null, withSeconds = true): string {
   return formatter(timeZone, withSeconds).format(new Date(iso));
 }
-
-/** A duration in words a report reader takes in at a glance: "140 ms", "2.4 s", "3 min 20 s", "1 h 5 min". */
-export function duration(seconds: number): string {
-  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
-  if (seconds < 10) return `${seconds.toFixed(1)} s`;
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
