@@ -20,3 +20,27 @@ function formatter(timeZone: string | null, withSeconds: boolean): Intl.DateTime
 export function schoolDateTime(iso: string, timeZone: string | null, withSeconds = true): string {
   return formatter(timeZone, withSeconds).format(new Date(iso));
 }
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "08:03:11" at the school: the time of day alone, for a timeline whose day is said once above it. */
+export function schoolTimeOfDay(iso: string, timeZone: string | null): string {
+  const key = timeZone ?? '';
+  let found = timeFormatters.get(key);
+  if (!found) {
+    try {
+      found = new Intl.DateTimeFormat([], { timeStyle: 'medium', timeZone: timeZone ?? undefined });
+    } catch {
+      found = new Intl.DateTimeFormat([], { timeStyle: 'medium' });
+    }
+    timeFormatters.set(key, found);
+  }
+  return found.format(new Date(iso));
+}
+
+const dayFormatter = new Intl.DateTimeFormat([], { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar day ("2026-12-01") as the laptop writes dates: "1 Dec 2026". It names a day, not an instant. */
+export function calendarDay(day: string): string {
+  return dayFormatter.format(new Date(`${day}T00:00:00Z`));
+}

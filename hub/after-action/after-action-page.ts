@@ -2,7 +2,7 @@
 // what happened and who started and ended it, the roll-call of screens, the timeline, who did what, then on a page of
 // their own the observations and corrective actions. Times are the school's. hono's `html` escapes every
 // interpolated text, so nothing typed into a note or an observation can become markup.
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { ACTION_STATUS_WORDS } from '../../shared/after-action.ts';
 import { durationInWords } from '../../shared/duration-words.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
@@ -38,7 +38,7 @@ export function afterActionHtml(input: AfterActionPageInput): string {
     ? `${report.end.kind === 'all-clear' ? 'All Clear' : `Replaced by change #${report.end.seq}`} at ${at(report.end.at)} by ${report.end.who}${lasted !== null ? ` (after ${durationInWords(lasted)})` : ''}`
     : 'Still active when this report was printed';
   const page = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>After-action report: ${title}</title><style>${PRINT_STYLES}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>After-action report: ${title}</title><style>${raw(PRINT_STYLES)}</style></head>
 <body>
   <header class="title">
     <p>${input.schoolName} · After-action report #${report.seq}</p>
@@ -71,7 +71,7 @@ export function afterActionHtml(input: AfterActionPageInput): string {
   <table>
     <thead><tr><th>Time</th><th>After</th><th>Kind</th><th>Who</th><th>What happened</th></tr></thead>
     <tbody>${timeline.map(
-      (entry) => html`<tr><td class="nowrap">${time(entry.at)}</td><td class="nowrap">${entry.kind === 'start' ? '' : `+${durationInWords(entry.offsetSeconds)}`}</td><td>${KIND_WORDS[entry.kind]}</td><td>${entry.who ?? ''}</td><td>${entry.words}</td></tr>`,
+      (entry) => html`<tr><td class="nowrap">${time(entry.at)}</td><td class="nowrap">${entry.kind === 'start' || entry.kind === 'note' ? '' : `+${durationInWords(entry.offsetSeconds)}`}</td><td class="nowrap">${KIND_WORDS[entry.kind]}</td><td>${entry.who ?? ''}</td><td>${entry.words}</td></tr>`,
     )}</tbody>
   </table>
 

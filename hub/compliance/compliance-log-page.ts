@@ -1,7 +1,7 @@
 // The printable drill compliance log as one self-contained HTML page for the PDF renderer: the rule set with the law
 // it reads, each building's standing rule by rule, then on pages of their own the drills of the school year that
 // were counted and the drill calendar. The same report as GET /api/compliance and the CSV log.
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { DRILL_KIND_WORDS, type DrillKind, type RuleState } from '../../shared/drill-compliance.ts';
 import { MODE_CATALOGUE, SHELTER_HAZARD_TEXT } from '../../shared/modes.ts';
 import type { ShelterHazard } from '../../shared/model.ts';
@@ -29,7 +29,7 @@ export function complianceLogHtml(input: ComplianceLogInput): string {
   const { ruleSet, timeZone } = report;
   const year = report.buildings[0]?.status.year ?? null;
   const page = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Drill compliance log: ${input.schoolName}</title><style>${PRINT_STYLES}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>Drill compliance log: ${input.schoolName}</title><style>${raw(PRINT_STYLES)}</style></head>
 <body>
   <header class="title">
     <p>${input.schoolName}</p>

@@ -25,7 +25,7 @@ export const PRINT_STYLES = `
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   th { text-align: left; font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.03em; color: #334155; border-bottom: 2px solid #94a3b8; padding: 0.03in 0.06in; }
-  td { border-bottom: 1px solid #e2e8f0; padding: 0.04in 0.06in; vertical-align: top; overflow-wrap: anywhere; }
+  td { border-bottom: 1px solid #e2e8f0; padding: 0.04in 0.06in; vertical-align: top; overflow-wrap: break-word; }
   td.nowrap { white-space: nowrap; }
   .muted { color: #475569; }
   .bad { color: #b91c1c; font-weight: 700; }
