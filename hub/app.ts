@@ -15,6 +15,9 @@ import type { Sessions } from './auth/sessions.ts';
 import type { KnownDevices } from './auth/known-devices.ts';
 import type { AccountOperations } from './domain/accounts.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
+import type { PdfRenderer } from './diagrams/pdf-renderer.ts';
+import type { AfterActionOperations } from './after-action/after-action-operations.ts';
+import type { AfterActionReports } from './after-action/after-action-reports.ts';
 import type { DocumentOperations } from './domain/documents.ts';
 import type { FloorPlanOperations } from './domain/floor-plans.ts';
 import type { HazardOperations } from './domain/hazards.ts';
@@ -41,6 +44,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { weatherRoutes } from './routes/weather.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
 import { complianceRoutes } from './routes/compliance.ts';
+import { afterActionRoutes } from './routes/after-action.ts';
 import type { ComplianceFile } from './compliance/compliance-file.ts';
 import type { JsonDocument } from './store/json-document.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
@@ -97,6 +101,10 @@ export interface AppDeps {
   weather: { settings: WeatherSettingsOperations; feed: WeatherFeed };
   /** The drill rule set the school holds its drills to (compliance.json). */
   compliance: JsonDocument<ComplianceFile>;
+  /** After-action reports of drills and real events, and their observations and corrective actions (after-action.json). */
+  afterAction: { reports: AfterActionReports; operations: AfterActionOperations; usernames: () => readonly string[] };
+  /** The hub's Chromium, which prints reports to PDF. */
+  printer: Pick<PdfRenderer, 'render'>;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -129,7 +137,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/weather', weatherRoutes(deps.weather.settings, deps.weather.feed))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }))
-    .route('/', complianceRoutes({ file: deps.compliance, audit: deps.audit, site: () => deps.store.data.site }));
+    .route('/', complianceRoutes({ file: deps.compliance, audit: deps.audit, site: () => deps.store.data.site, renderer: deps.printer }))
+    .route('/', afterActionRoutes(deps.afterAction));
 }
 
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */

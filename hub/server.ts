@@ -45,6 +45,9 @@ import { DOCUMENTS_DIR } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { openIntegrationsFile } from './store/integrations-file.ts';
 import { openComplianceFile } from './compliance/compliance-file.ts';
+import { openAfterActionFile } from './after-action/after-action-file.ts';
+import { createAfterActionOperations } from './after-action/after-action-operations.ts';
+import { createAfterActionReports } from './after-action/after-action-reports.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
 import { openSessionActivity } from './store/session-activity.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
@@ -138,6 +141,10 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   });
   const integrationsFile = await openIntegrationsFile(config.dataDir);
   const compliance = await openComplianceFile(config.dataDir);
+  const afterActionFile = await openAfterActionFile(config.dataDir);
+  const afterActionReports = createAfterActionReports({ audit, receipts, site: () => store.data.site, file: afterActionFile, renderer: pdfRenderer });
+  /** Who may own a corrective action as a user (rather than a name typed in). */
+  const usernames = () => store.data.users.filter((u) => !u.disabled).map((u) => u.username);
   // Outbound webhooks hear of each change after the screens (and make up at start for one a crash kept from them).
   const outbox = await openOutbox({ dataDir: config.dataDir, integrations: integrationsFile, modeState: () => store.data.modeState });
   const modes = createModeOperations({ store, audit, realtime, onChanged: outbox.changed });
@@ -183,6 +190,12 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     capFeed: createCapFeed({ dataDir: config.dataDir, store, integrations: integrationsFile }),
     weather: { settings: createWeatherSettingsOperations({ store, audit, feed: weatherFeed }), feed: weatherFeed },
     compliance,
+    afterAction: {
+      reports: afterActionReports,
+      operations: createAfterActionOperations({ file: afterActionFile, audit, usernames, changeExists: afterActionReports.exists }),
+      usernames,
+    },
+    printer: pdfRenderer,
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,

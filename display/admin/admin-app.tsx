@@ -160,7 +160,7 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
       {page === 'drills' && (
         <section class="panel">
           <h2>Drill reports</h2>
-          <DrillReportsPage canEdit={props.role === 'admin'} canSchedule={props.role !== 'viewer'} />
+          <DrillReportsPage canEdit={props.role === 'admin'} canSchedule={props.role !== 'viewer'} username={props.username} />
         </section>
       )}
       {page === 'modes' && (

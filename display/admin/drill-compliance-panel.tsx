@@ -1,5 +1,5 @@
 // Drill compliance on the drill reports page: the rule set the school's drills are held to (an administrator picks
-// it), and each building's standing today, rule by rule, with the school year's drill log as CSV.
+// it), and each building's standing today, rule by rule, with the school year's drill log as a PDF and as CSV.
 import type { InferResponseType } from 'hono/client';
 import { useEffect, useState } from 'preact/hooks';
 import { dayInWords, DRILL_KIND_WORDS, type RuleStatus, type ScheduledStatus } from '../../shared/drill-compliance.ts';
@@ -45,9 +45,14 @@ export function DrillCompliancePanel(props: { canEdit: boolean; canSchedule: boo
           </select>
         </label>
         {report.ruleSet && (
-          <a class="button-link secondary" href="/api/compliance/drill-log.csv" download data-test="compliance-csv">
-            Drill log (CSV)
-          </a>
+          <>
+            <a class="button-link secondary" href="/api/compliance/drill-log.pdf" target="_blank" rel="noreferrer" data-test="compliance-pdf">
+              Print drill log (PDF)
+            </a>
+            <a class="button-link secondary" href="/api/compliance/drill-log.csv" download data-test="compliance-csv">
+              Drill log (CSV)
+            </a>
+          </>
         )}
       </div>
       {save.error && <p class="error">{save.error}</p>}

@@ -1,5 +1,5 @@
 // The drill log: every mode change, newest first, drill or real, who started it and what ended it; each opens
-// its printable report (#drills/<seq>).
+// its after-action report (#drills/<seq>). Above it, drill compliance and the corrective actions still open.
 import type { InferResponseType } from 'hono/client';
 import { useEffect, useState } from 'preact/hooks';
 import { actorName } from '../../shared/actor-name.ts';
@@ -10,6 +10,7 @@ import { DrillBadge } from './drill-badge.tsx';
 import { DrillCompliancePanel } from './drill-compliance-panel.tsx';
 import { DrillReportView } from './drill-report-view.tsx';
 import { endedText } from './mode-change-end.ts';
+import { OpenActionsPanel } from './open-actions-panel.tsx';
 import { Pager } from './pager.tsx';
 import { schoolDateTime } from './school-date-time.ts';
 import './reports.css';
@@ -24,8 +25,11 @@ const reportFromHash = (): number | null => {
   return match ? Number(match[1]) : null;
 };
 
-/** `canEdit`: an administrator, who chooses the rule set drills are held to; `canSchedule`: also the office. */
-export function DrillReportsPage(props: { canEdit: boolean; canSchedule: boolean }) {
+/**
+ * `canEdit`: an administrator, who chooses the rule set drills are held to; `canSchedule`: also the office, which
+ * plans drills and writes after-action observations and actions; `username`: who may remove what they wrote.
+ */
+export function DrillReportsPage(props: { canEdit: boolean; canSchedule: boolean; username: string }) {
   const [seq, setSeq] = useState(reportFromHash);
   useEffect(() => {
     const follow = () => setSeq(reportFromHash());
@@ -34,11 +38,12 @@ export function DrillReportsPage(props: { canEdit: boolean; canSchedule: boolean
   }, []);
   return seq === null ? (
     <>
+      <OpenActionsPanel />
       <DrillCompliancePanel canEdit={props.canEdit} canSchedule={props.canSchedule} />
       <DrillList />
     </>
   ) : (
-    <DrillReportView seq={seq} />
+    <DrillReportView seq={seq} canReview={props.canSchedule} username={props.username} isAdmin={props.canEdit} />
   );
 }
 
@@ -109,7 +114,7 @@ function DrillList() {
                     <td>{endedText(change, timeZone)}</td>
                     <td>
                       <a href={`#drills/${change.seq}`} data-test={`open-report-${change.seq}`}>
-                        Report
+                        After-action report
                       </a>
                     </td>
                   </tr>

@@ -21,12 +21,26 @@ export function schoolDateTime(iso: string, timeZone: string | null, withSeconds
   return formatter(timeZone, withSeconds).format(new Date(iso));
 }
 
-/** A duration in words a report reader takes in at a glance: "140 ms", "2.4 s", "3 min 20 s", "1 h 5 min". */
-export function duration(seconds: number): string {
-  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
-  if (seconds < 10) return `${seconds.toFixed(1)} s`;
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${Math.round(seconds % 60)} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "08:03:11" at the school: the time of day alone, for a timeline whose day is said once above it. */
+export function schoolTimeOfDay(iso: string, timeZone: string | null): string {
+  const key = timeZone ?? '';
+  let found = timeFormatters.get(key);
+  if (!found) {
+    try {
+      found = new Intl.DateTimeFormat([], { timeStyle: 'medium', timeZone: timeZone ?? undefined });
+    } catch {
+      found = new Intl.DateTimeFormat([], { timeStyle: 'medium' });
+    }
+    timeFormatters.set(key, found);
+  }
+  return found.format(new Date(iso));
+}
+
+const dayFormatter = new Intl.DateTimeFormat([], { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar day ("2026-12-01") as the laptop writes dates: "1 Dec 2026". It names a day, not an instant. */
+export function calendarDay(day: string): string {
+  return dayFormatter.format(new Date(`${day}T00:00:00Z`));
 }

@@ -2,8 +2,7 @@
 // in the audit log). A site-wide drill counts for every building, a building's drill for that building; a drill in
 // one zone is not a drill of the whole building, so it counts for none.
 import { complianceStatus, drillCountsAs, scheduledStatus, type ComplianceStatus, type CountedDrill, type DrillRuleSet, type ScheduledDrill, type ScheduledStatus } from '../../shared/drill-compliance.ts';
-import { SHELTER_HAZARDS, SHELTER_STRATEGIES, type ShelterHazard, type Site } from '../../shared/model.ts';
-import { shelterInWords } from '../../shared/modes.ts';
+import type { Site } from '../../shared/model.ts';
 import { modeChanges, type ModeChange } from '../reports/drill-reports.ts';
 import { schoolDate } from '../reports/school-clock.ts';
 import type { AuditEntry } from '../store/audit-log.ts';
@@ -36,12 +35,6 @@ export interface ComplianceReport {
   scheduled: ScheduledStatus[];
 }
 
-/** Shelter's hazard, from the words the audit line was written with (shared/modes.ts shelterInWords). */
-function hazardOf(change: ModeChange): ShelterHazard | null {
-  if (change.mode !== 'shelter' || !change.detail) return null;
-  return SHELTER_HAZARDS.find((hazard) => SHELTER_STRATEGIES.some((strategy) => change.detail!.startsWith(shelterInWords(hazard, strategy)))) ?? null;
-}
-
 function buildingsOf(change: ModeChange, site: Site): string[] {
   if (change.scope.kind === 'site') return site.buildings.map((b) => b.id);
   if (change.scope.kind === 'building') return [change.scope.buildingId];
@@ -57,7 +50,7 @@ export async function complianceReport(deps: { entries: AsyncIterable<AuditEntry
   const drills: ComplianceDrill[] = (await modeChanges(deps.entries, site))
     .filter((change) => change.drill)
     .map((change) => {
-      const counted: CountedDrill = { seq: change.seq, day: schoolDate(Date.parse(change.at), timeZone), mode: change.mode, hazard: hazardOf(change) };
+      const counted: CountedDrill = { seq: change.seq, day: schoolDate(Date.parse(change.at), timeZone), mode: change.mode, hazard: change.mode === 'shelter' ? change.details.hazard : null };
       return { ...counted, at: change.at, scopeName: change.scopeName, buildingIds: buildingsOf(change, site), countsAs: kinds.filter((kind) => drillCountsAs(counted, kind)) };
     });
   const names = new Map(site.buildings.map((b) => [b.id, b.name]));

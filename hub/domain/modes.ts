@@ -3,7 +3,7 @@ import { DEFAULT_STRATEGY, sameScope, scopeCovers, shelterInWords } from '../../
 import type { ActiveMode, AllClearRequest, ModeRequest, ModeState, Scope, Site } from '../../shared/model.ts';
 import { ApiError } from '../api-error.ts';
 import type { RealtimeHub } from '../realtime/realtime-hub.ts';
-import type { AuditLog } from '../store/audit-log.ts';
+import type { AuditEntry, AuditLog } from '../store/audit-log.ts';
 import { StorageError } from '../store/json-document.ts';
 import type { Store } from '../store/store.ts';
 import type { ModesChange } from '../integrations/outbox.ts';
@@ -85,6 +85,7 @@ export function createModeOperations({ store, audit, realtime, now = () => new D
         scope: active.scope,
         drill: active.drill,
         detail: modeSetDetail(active),
+        ...modeSetFacts(active),
       });
       return active;
     },
@@ -147,7 +148,20 @@ function destinationIdOf(destination: string, site: Site): { destinationId?: str
   return listed ? { destinationId: listed.id } : {};
 }
 
-/** What the audit log and the drill reports say of a started mode beyond its name: where to, what hazard, the note. */
+/**
+ * What a started mode was beyond its name, as fields of its audit line, so reports, the compliance log and the CAP
+ * feed read the facts rather than parse them back out of `detail` (hub/reports/mode-start-details.ts).
+ */
+function modeSetFacts(active: ActiveMode): Pick<AuditEntry, 'destination' | 'hazard' | 'strategy' | 'note' | 'noteTranslations'> {
+  return {
+    ...(active.mode === 'evacuate' ? { destination: active.destination } : {}),
+    ...(active.mode === 'shelter' ? { hazard: active.hazard, strategy: active.strategy } : {}),
+    ...(active.note ? { note: active.note } : {}),
+    ...(active.note && active.noteTranslations && Object.keys(active.noteTranslations).length > 0 ? { noteTranslations: active.noteTranslations } : {}),
+  };
+}
+
+/** What the audit log says of a started mode beyond its name, for people reading it: where to, what hazard, the note. */
 function modeSetDetail(active: ActiveMode): string | undefined {
   const what = active.mode === 'evacuate' ? `to ${active.destination}` : active.mode === 'shelter' ? shelterInWords(active.hazard, active.strategy) : null;
   const note = active.note ? `note: “${active.note}”` : null;

@@ -7,6 +7,7 @@ import { ApiError } from '../api-error.ts';
 import type { AuditEntry, AuditLog } from '../store/audit-log.ts';
 import type { ReceiptLog } from '../store/receipt-log.ts';
 import type { AuditFilter } from './audit-query.ts';
+import { startDetailsOf, type StartDetails } from './mode-start-details.ts';
 
 export interface ModeEnd {
   /** An All Clear covering the scope, or a later mode set on exactly the same scope, which replaces it. */
@@ -28,8 +29,10 @@ export interface ModeChange {
   scope: Scope;
   scopeName: string;
   drill: boolean;
-  /** Evacuate's destination, shelter's hazard and strategy. */
+  /** Evacuate's destination, shelter's hazard and strategy, the note, in words (as the audit log has them). */
   detail: string | null;
+  /** The same, as facts. */
+  details: StartDetails;
   /** Null while the mode is still active. */
   end: ModeEnd | null;
 }
@@ -98,6 +101,7 @@ export async function modeChanges(entries: AsyncIterable<AuditEntry>, site: Site
       scopeName: scopeName(event.scope, site),
       drill: event.drill,
       detail: event.detail ?? null,
+      details: startDetailsOf(event),
       end: null,
     };
     changes.push(change);

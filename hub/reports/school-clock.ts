@@ -126,3 +126,30 @@ export function schoolDate(ms: number, timeZone: string): string {
   const { clock: c } = schoolClock(ms, timeZone);
   return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
 }
+
+const wordFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as a printed report says it at the school: "Nov 27, 2026, 8:03:11 AM", or with `part` only the day
+ * ("November 27, 2026") or only the time ("8:03:11 AM").
+ */
+export function schoolTimeInWords(ms: number, timeZone: string, part: 'date-time' | 'date' | 'time' = 'date-time'): string {
+  const key = `${timeZone}|${part}`;
+  let formatter = wordFormatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions = part === 'date' ? { dateStyle: 'long' } : part === 'time' ? { timeStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'medium' };
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+    } catch {
+      formatter = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+    }
+    if (wordFormatters.size > 16) wordFormatters.clear();
+    wordFormatters.set(key, formatter);
+  }
+  return formatter.format(ms);
+}
+
+/** A school calendar day ("2026-12-01") as words: "December 1, 2026". It names a day, not an instant, so no zone applies. */
+export function calendarDayInWords(day: string): string {
+  return schoolTimeInWords(Date.parse(`${day}T00:00:00Z`), 'UTC', 'date');
+}

@@ -1,5 +1,5 @@
 // Drill compliance: which rule set the school holds its drills to (admin), and how each building stands today
-// (anyone on staff: the office plans its drills by it), with the school year's drill log as CSV.
+// (anyone on staff: the office plans its drills by it), with the school year's drill log as CSV and as a PDF.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { DRILL_KIND_WORDS, DRILL_RULE_SETS } from '../../shared/drill-compliance.ts';
@@ -7,7 +7,9 @@ import type { Site } from '../../shared/model.ts';
 import { requireRole, type HubEnv } from '../auth/middleware.ts';
 import { ApiError } from '../api-error.ts';
 import { chosenRuleSet, ComplianceChoiceSchema, MAX_SCHEDULED_DRILLS, NewScheduledDrillSchema, type ComplianceFile } from '../compliance/compliance-file.ts';
+import { complianceLogFooter, complianceLogHtml } from '../compliance/compliance-log-page.ts';
 import { complianceReport } from '../compliance/compliance-report.ts';
+import type { PdfRenderer } from '../diagrams/pdf-renderer.ts';
 import { csvDocument, csvHeaders } from '../reports/csv.ts';
 import { schoolDate, schoolTimestamp } from '../reports/school-clock.ts';
 import type { AuditLog } from '../store/audit-log.ts';
@@ -19,10 +21,12 @@ export interface ComplianceDeps {
   file: JsonDocument<ComplianceFile>;
   audit: AuditLog;
   site: () => Site;
+  /** Prints the compliance log (the hub's Chromium). */
+  renderer: Pick<PdfRenderer, 'render'>;
   now?: () => Date;
 }
 
-export function complianceRoutes({ file, audit, site, now = () => new Date() }: ComplianceDeps) {
+export function complianceRoutes({ file, audit, site, renderer, now = () => new Date() }: ComplianceDeps) {
   const report = () => complianceReport({ entries: audit.entries(), site: site(), ruleSet: chosenRuleSet(file.data), scheduled: file.data.scheduled, now: now() });
   return new Hono<HubEnv>()
     .get('/compliance', requireRole('admin', 'office', 'viewer'), async (c) => {
@@ -75,5 +79,14 @@ export function complianceRoutes({ file, audit, site, now = () => new Date() }: 
       const year = buildings[0]?.status.year;
       const text = csvDocument(['seq', 'started', 'mode', 'hazard', 'scope', 'counts for buildings', `counts as (${ruleSet?.name ?? 'no rule set'})`], rows);
       return c.body(text, 200, csvHeaders(`drill-log-${year ? `${year.from}-to-${year.to}` : 'no-rule-set'}.csv`));
+    })
+    .get('/compliance/drill-log.pdf', requireRole('admin', 'office', 'viewer'), async (c) => {
+      const here = site();
+      const names = new Map(here.buildings.map((b) => [b.id, b.name]));
+      const input = { schoolName: here.name, report: await report(), buildingName: (id: string) => names.get(id) ?? id, printedAt: now() };
+      const pdf = await renderer.render(complianceLogHtml(input), { footer: complianceLogFooter(input) });
+      const year = input.report.buildings[0]?.status.year;
+      const fileName = `drill-compliance-log-${year ? `${year.from}-to-${year.to}` : input.report.today}.pdf`;
+      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${fileName}"` });
     });
 }

@@ -1,10 +1,8 @@
 // Drill reports (any role): the mode changes with what ended them, and per change each screen's receipt time, as
 // JSON for the admin console and as CSV. They are the school's drill log, so a read-only viewer may see them.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { DEFAULT_AUDIT_LIMIT, DrillReportQuerySchema } from '../../shared/audit-query.ts';
 import type { Site } from '../../shared/model.ts';
-import { ApiError } from '../api-error.ts';
 import { requireRole, type HubEnv } from '../auth/middleware.ts';
 import { auditFilter, newestFirst } from '../reports/audit-query.ts';
 import { csvHeaders } from '../reports/csv.ts';
@@ -13,14 +11,7 @@ import { changeMatches, drillReport, modeChanges } from '../reports/drill-report
 import type { AuditLog } from '../store/audit-log.ts';
 import type { ReceiptLog } from '../store/receipt-log.ts';
 import { queryParams } from './query-params.ts';
-
-const SeqSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-function parseSeq(text: string): number {
-  const seq = /^\d{1,16}$/.test(text) ? SeqSchema.safeParse(text) : null;
-  if (!seq?.success) throw new ApiError('bad_request', `"${text.slice(0, 40)}" is not a mode change's sequence number.`);
-  return seq.data;
-}
+import { parseSeq } from './seq-param.ts';
 
 export function drillReportRoutes(deps: { audit: AuditLog; receipts: ReceiptLog; site: () => Site }) {
   const report = (seq: number) => drillReport(seq, { audit: deps.audit, receipts: deps.receipts, site: deps.site() });

@@ -2,7 +2,7 @@
 // It lives outside the lowdb file so that a long history never slows down a mode change.
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ModeId, Role, Scope } from '../../shared/model.ts';
+import type { Language, ModeId, Role, Scope, ShelterHazard, ShelterStrategy } from '../../shared/model.ts';
 import { endTornLine, readJsonLines } from './json-lines.ts';
 
 export interface AuditEntry {
@@ -12,12 +12,21 @@ export interface AuditEntry {
   role: Role | 'integration' | 'system';
   /** The client's address. */
   from: string;
-  action: 'mode.set' | 'mode.all-clear' | 'mode.wording-changed' | 'mode.tones-changed' | 'hazards.marked' | 'hazards.cleared' | 'floor-plans.saved' | 'map.uploaded' | 'screen.paired' | 'screen.unpaired' | 'screen.sound-changed' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created' | 'user.updated' | 'user.password-reset' | 'user.disabled' | 'user.enabled' | 'user.password-changed' | 'user.password-change-failed' | 'document.uploaded' | 'document.updated' | 'document.deleted' | 'content.published' | 'site.changed' | 'site.imported' | 'integration.created' | 'integration.updated' | 'integration.secret-replaced' | 'integration.deleted' | 'integration.refused' | 'integration.cap-received' | 'integration.test' | 'compliance.rule-set' | 'compliance.drill-scheduled' | 'compliance.drill-unscheduled' | 'integration.weather-settings-changed' | 'integration.weather-alert';
+  action: 'mode.set' | 'mode.all-clear' | 'mode.wording-changed' | 'mode.tones-changed' | 'hazards.marked' | 'hazards.cleared' | 'floor-plans.saved' | 'map.uploaded' | 'screen.paired' | 'screen.unpaired' | 'screen.sound-changed' | 'session.login' | 'session.login-failed' | 'session.logout' | 'user.created' | 'user.updated' | 'user.password-reset' | 'user.disabled' | 'user.enabled' | 'user.password-changed' | 'user.password-change-failed' | 'document.uploaded' | 'document.updated' | 'document.deleted' | 'content.published' | 'site.changed' | 'site.imported' | 'integration.created' | 'integration.updated' | 'integration.secret-replaced' | 'integration.deleted' | 'integration.refused' | 'integration.cap-received' | 'integration.test' | 'compliance.rule-set' | 'compliance.drill-scheduled' | 'compliance.drill-unscheduled' | 'integration.weather-settings-changed' | 'integration.weather-alert' | 'after-action.observation-added' | 'after-action.observation-removed' | 'after-action.action-added' | 'after-action.action-changed' | 'after-action.action-removed';
   seq?: number;
   mode?: ModeId;
   scope?: Scope;
   drill?: boolean;
+  /** In words, for people reading the log; a mode.set line also carries the facts below for the reports to read. */
   detail?: string;
+  /** mode.set of Evacuate: where to (lines from before these fields say it only in `detail`). */
+  destination?: string;
+  /** mode.set of Shelter: the hazard and the strategy. */
+  hazard?: ShelterHazard;
+  strategy?: ShelterStrategy;
+  /** mode.set: the office's note, and as it was also written in other screen languages. */
+  note?: string;
+  noteTranslations?: Partial<Record<Language, string>>;
 }
 
 export const AUDIT_FILE = 'audit.jsonl';

@@ -140,6 +140,7 @@ describe('drill reports', () => {
       [real.seq, false, null, null],
     ]);
     expect(body.changes[0].detail).toBe('Tornado: Go to the shelter area');
+    expect(body.changes[0].details).toMatchObject({ hazard: 'tornado', strategy: 'shelter-area' });
     expect((await report(real.seq)).end).toBeNull();
 
     const realClear = await post('/api/all-clear', { scope: { kind: 'site' }, drill: false });

@@ -172,6 +172,8 @@ describe('a note from the office', () => {
     expect(change.modes[0]).toMatchObject({ mode: 'hold', note });
     const audit = await readFile(join(hub.dataDir, 'audit.jsonl'), 'utf8');
     expect(audit).toContain(`"detail":"note: “${note}”"`);
+    // The note is a field of the line too, which reports read rather than parse the words.
+    expect(audit).toContain(`"note":"${note}"`);
     hub = await hub.restart();
     office = await hub.login('office');
     expect((await state()).modes[0].note).toBe(note);

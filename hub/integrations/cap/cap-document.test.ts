@@ -6,7 +6,8 @@ import { readCapAlert } from './cap-alert.ts';
 import { CAP_RESTRICTION, capDocument } from './cap-document.ts';
 import type { AllClearRecord, ModeStartRecord } from './cap-history.ts';
 import { decideCap } from './cap-mapping.ts';
-import { outboundCapMessage, startDetails } from './cap-outbound-message.ts';
+import { NO_START_DETAILS, startDetailsInWords } from '../../reports/mode-start-details.ts';
+import { outboundCapMessage } from './cap-outbound-message.ts';
 import { checkCapMessage } from './cap-validator.ts';
 
 /** A school of its own, with every character XML reserves in its names. */
@@ -45,7 +46,7 @@ const start = (mode: EmergencyModeId, drill: boolean, seq: number): ModeStartRec
   mode,
   who: 'office',
   byIntegration: false,
-  detail: DETAIL[mode],
+  details: startDetailsInWords(DETAIL[mode]),
   replaces: [],
 });
 
@@ -113,16 +114,8 @@ describe('outbound CAP documents', () => {
   });
 
   it('drops characters XML cannot hold at all', async () => {
-    const xml = capDocument(outboundCapMessage({ ...start('hold', false, 5), detail: 'note: “bell\u0007 rang\uD800”' }, [], context));
+    const xml = capDocument(outboundCapMessage({ ...start('hold', false, 5), details: { ...NO_START_DETAILS, note: 'bell\u0007 rang\uD800' } }, [], context));
     expect(await checkCapMessage(xml)).toEqual({ ok: true });
     expect(xml).toContain('Note from the office: bell rang');
-  });
-});
-
-describe('reading a start back from its audit line', () => {
-  it('finds the destination, the hazard and strategy, and the notes', () => {
-    expect(startDetails('to Bus loop; note: “Quick”; note in es: “Rápido”')).toEqual({ destination: 'Bus loop', hazard: null, strategy: null, note: 'Quick', noteTranslations: { es: 'Rápido' } });
-    expect(startDetails('Hazardous materials: Seal the room')).toMatchObject({ hazard: 'hazmat', strategy: 'seal-the-room', note: null });
-    expect(startDetails(null)).toEqual({ destination: null, hazard: null, strategy: null, note: null, noteTranslations: {} });
   });
 });

@@ -5,6 +5,7 @@
 // covers, only drills when it is a drill All Clear).
 import { sameScope, scopeCovers } from '../../../shared/modes.ts';
 import type { EmergencyModeId, Scope, Site } from '../../../shared/model.ts';
+import { startDetailsOf, type StartDetails } from '../../reports/mode-start-details.ts';
 import type { AuditEntry } from '../../store/audit-log.ts';
 import type { AuditTail } from '../../store/audit-tail.ts';
 
@@ -26,8 +27,8 @@ export interface ModeStartRecord extends AlertReference {
   mode: EmergencyModeId;
   who: string;
   byIntegration: boolean;
-  /** The audit line's detail: evacuate's destination, shelter's hazard and strategy, the note. */
-  detail: string | null;
+  /** Evacuate's destination, shelter's hazard and strategy, the note. */
+  details: StartDetails;
   /** The alert on exactly this scope that this one replaced (a CAP Update of it). */
   replaces: EndedAlert[];
 }
@@ -78,7 +79,7 @@ export function createCapHistory({ tail, site, keep = RECENT_CHANGES }: { tail: 
     if (isModeSet(entry)) {
       const replaced = [...active.values()].filter((start) => sameScope(start.scope, entry.scope));
       for (const start of replaced) active.delete(start.seq);
-      const start: ModeStartRecord = { kind: 'start', seq: entry.seq, at: entry.at, scope: entry.scope, drill: entry.drill, mode: entry.mode, ...by, detail: entry.detail ?? null, replaces: replaced.map(endedAlertOf) };
+      const start: ModeStartRecord = { kind: 'start', seq: entry.seq, at: entry.at, scope: entry.scope, drill: entry.drill, mode: entry.mode, ...by, details: startDetailsOf(entry), replaces: replaced.map(endedAlertOf) };
       active.set(start.seq, start);
       recent.push(start);
       version += 1;

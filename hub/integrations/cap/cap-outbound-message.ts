@@ -1,10 +1,11 @@
 // What a mode start or an All Clear says as a CAP 1.2 message, in the school's own words: the fields, before they are
 // written out as a CAP document (cap-document.ts) or an Atom entry (cap-atom-feed.ts). The codes are the ones the
 // hub's own CAP intake reads (cap-mapping.ts), so one Muster can follow another.
-import { MODE_CATALOGUE, modeTextFor, modeWordingFor, SHELTER_HAZARD_TEXT, SHELTER_STRATEGY_TEXT, shelterInWords } from '../../../shared/modes.ts';
+import { MODE_CATALOGUE, modeTextFor, modeWordingFor } from '../../../shared/modes.ts';
 import type { ModeWordings } from '../../../shared/mode-texts.ts';
-import { LANGUAGES, type ActiveMode, type EmergencyModeId, type Language, type Scope, type ShelterHazard, type ShelterStrategy, type Site } from '../../../shared/model.ts';
+import type { ActiveMode, EmergencyModeId, Language, Scope, ShelterHazard, Site } from '../../../shared/model.ts';
 import { scopeName } from '../../../shared/scope-names.ts';
+import type { StartDetails } from '../../reports/mode-start-details.ts';
 import { capDateTime } from './cap-answer.ts';
 import type { AlertRecord, AlertReference, AllClearRecord, EndedAlert, ModeStartRecord } from './cap-history.ts';
 
@@ -63,38 +64,6 @@ const WORDS: Record<Language, { drill: string; thisIsADrill: string; noteFromThe
   es: { drill: 'simulacro', thisIsADrill: 'Esto es un simulacro.', noteFromTheOffice: 'Nota de la oficina:', students: 'Estudiantes', staff: 'Personal', in: 'en', ended: 'Terminó:' },
 };
 
-/** What a start's audit line says beyond its mode (hub/domain/modes.ts modeSetDetail), read back. */
-export interface StartDetails {
-  destination: string | null;
-  hazard: ShelterHazard | null;
-  strategy: ShelterStrategy | null;
-  /** The office's note, in the words it was typed in, and as it was also written in other screen languages. */
-  note: string | null;
-  noteTranslations: Partial<Record<Language, string>>;
-}
-
-const SHELTERS = Object.keys(SHELTER_HAZARD_TEXT).flatMap((hazard) =>
-  Object.keys(SHELTER_STRATEGY_TEXT).map((strategy) => ({ hazard: hazard as ShelterHazard, strategy: strategy as ShelterStrategy, words: shelterInWords(hazard as ShelterHazard, strategy as ShelterStrategy) })),
-);
-
-/**
- * The audit line's detail is "to <destination>" or "<Hazard>: <strategy>", then "note: “…”" and "note in es: “…”",
- * joined by "; ". Lines from before a field existed simply lack it.
- */
-export function startDetails(detail: string | null): StartDetails {
-  const text = detail ?? '';
-  let note: string | null = null;
-  const noteTranslations: StartDetails['noteTranslations'] = {};
-  const noteAt = text.search(/(?:^|; )note(?: in [a-z]+)?: “/);
-  const what = noteAt === -1 ? text : text.slice(0, noteAt);
-  for (const [, language, words] of text.matchAll(/(?:^|; )note(?: in ([a-z]+))?: “([\s\S]*?)”(?=; note in [a-z]+: “|$)/g)) {
-    if (language === undefined) note = words!;
-    else if ((LANGUAGES as readonly string[]).includes(language)) noteTranslations[language as Language] = words!;
-  }
-  const shelter = SHELTERS.find((s) => s.words === what);
-  return { destination: what.startsWith('to ') ? what.slice(3) : null, hazard: shelter?.hazard ?? null, strategy: shelter?.strategy ?? null, note, noteTranslations };
-}
-
 /** An ActiveMode as the screens had it, when the line tells enough to rebuild one (for the mode's words). */
 function activeModeOf(start: ModeStartRecord, details: StartDetails): ActiveMode | null {
   const base = { seq: start.seq, startedAt: start.at, by: start.who, scope: start.scope, drill: start.drill };
@@ -118,7 +87,7 @@ const languagesOf = (site: Site): Language[] => [site.defaultLanguage, ...site.l
 const reference = (site: Site, ref: AlertReference) => `${capSender(site)},${capIdentifier(site, ref.seq)},${capDateTime(new Date(ref.at))}`;
 
 function startInfo(start: ModeStartRecord, language: Language, site: Site, wordings: ModeWordings): OutboundCapInfo {
-  const details = startDetails(start.detail);
+  const { details } = start;
   const active = activeModeOf(start, details);
   const text = active ? modeTextFor(active, language, wordings) : { ...modeWordingFor(start.mode, language, wordings), detail: null };
   const words = WORDS[language];
