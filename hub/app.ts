@@ -41,6 +41,8 @@ import { weatherRoutes } from './routes/weather.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
 import { complianceRoutes } from './routes/compliance.ts';
 import type { ComplianceFile } from './compliance/compliance-file.ts';
+import type { ReadinessSweeps } from './sweep/readiness-sweeps.ts';
+import { sweepRoutes } from './routes/sweeps.ts';
 import type { JsonDocument } from './store/json-document.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
@@ -96,6 +98,8 @@ export interface AppDeps {
   weather: { settings: WeatherSettingsOperations; feed: WeatherFeed };
   /** The drill rule set the school holds its drills to (compliance.json). */
   compliance: JsonDocument<ComplianceFile>;
+  /** Readiness sweeps: screens show codes, the facility manager checks each one (sweeps.json). */
+  sweeps: ReadinessSweeps;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -117,6 +121,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', modeRoutes(deps.modes))
     .route('/', hazardRoutes(deps.hazards))
     .route('/screens', screenRoutes(deps.screens, deps.preview))
+    .route('/sweeps', sweepRoutes(deps.sweeps))
     .route('/mode-wordings', modeWordingRoutes(deps.modeWordings))
     .route('/mode-tones', modeToneRoutes(deps.modeTones))
     .route('/content', contentRoutes(deps.content))
