@@ -3,12 +3,12 @@
 // hub's validators and the admin console.
 import { z } from 'zod';
 
-/** What the manager checks at each screen, in the order they look. */
+/** What the manager checks at each screen, in the order they look; `problem`: the same check failed, in words. */
 export const SWEEP_CHECKS = [
-  { id: 'visible', label: 'It is on, and readable from the hallway' },
-  { id: 'map-facing', label: 'The map faces the right way' },
-  { id: 'nearest-exit', label: 'The nearest exit it shows is right' },
-  { id: 'sound', label: 'Its test tone can be heard' },
+  { id: 'visible', label: 'It is on, and readable from the hallway', problem: 'not on or not readable' },
+  { id: 'map-facing', label: 'The map faces the right way', problem: 'map faces the wrong way' },
+  { id: 'nearest-exit', label: 'The nearest exit it shows is right', problem: 'shows the wrong exit' },
+  { id: 'sound', label: 'Its test tone can be heard', problem: 'cannot be heard' },
 ] as const;
 export type SweepCheckId = (typeof SWEEP_CHECKS)[number]['id'];
 export const SWEEP_CHECK_IDS = SWEEP_CHECKS.map((check) => check.id) as [SweepCheckId, ...SweepCheckId[]];
@@ -33,9 +33,9 @@ export const SweepFindingSchema = z
   .refine((finding) => new Set(finding.failed).size === finding.failed.length, 'name each failed check once');
 export type SweepFinding = z.infer<typeof SweepFindingSchema>;
 
-/** "It is on, and readable from the hallway; The map faces the right way" for a list of failed checks. */
+/** "map faces the wrong way; cannot be heard" for a list of failed checks. */
 export function failedChecksInWords(failed: readonly SweepCheckId[]): string {
   return SWEEP_CHECKS.filter((check) => failed.includes(check.id))
-    .map((check) => check.label)
+    .map((check) => check.problem)
     .join('; ');
 }

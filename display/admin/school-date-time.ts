@@ -1,11 +1,11 @@
 // Dates and times in the school's own time zone for the audit log and drill reports, whatever the laptop's setting.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string | null, withSeconds: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${withSeconds}`;
+function formatter(timeZone: string | null, withSeconds: boolean, withDate = true): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withSeconds}|${withDate}`;
   let found = formatters.get(key);
   if (!found) {
-    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short' };
+    const options: Intl.DateTimeFormatOptions = { ...(withDate ? { dateStyle: 'medium' } : {}), timeStyle: withSeconds ? 'medium' : 'short' };
     try {
       found = new Intl.DateTimeFormat([], { ...options, timeZone: timeZone ?? undefined });
     } catch {
@@ -19,6 +19,11 @@ function formatter(timeZone: string | null, withSeconds: boolean): Intl.DateTime
 /** "22 Nov 2026, 08:03:11" at the school. */
 export function schoolDateTime(iso: string, timeZone: string | null, withSeconds = true): string {
   return formatter(timeZone, withSeconds).format(new Date(iso));
+}
+
+/** "10:32" at the school: a time later today (when a readiness sweep's codes end). */
+export function schoolTimeOfDay(iso: string, timeZone: string | null): string {
+  return formatter(timeZone, false, false).format(new Date(iso));
 }
 
 /** A duration in words a report reader takes in at a glance: "140 ms", "2.4 s", "3 min 20 s", "1 h 5 min". */

@@ -16,7 +16,8 @@ export class ScreenSweepCode extends LitElement {
       padding: 1.2vmin 2.4vmin 1.6vmin;
       border-radius: 1.2vmin;
       border: 0.3vmin solid #93c5fd;
-      background: rgb(15 23 42 / 0.92);
+      /* Opaque: what it covers (the corner of the footer) must not show through its words. */
+      background: #0f172a;
       color: #f8fafc;
       font: 600 clamp(12px, 2.2vmin, 32px) / 1.25 system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
       text-align: center;

@@ -136,8 +136,8 @@ describe('readiness sweeps', () => {
     expect(sweeps.find(secondCode).last).toMatchObject({ failed: ['map-facing', 'sound'] });
     expect(audit.filter((e) => e.action === 'screen.swept').map((e) => e.detail)).toEqual([
       `${first} (Screen 1): all checks passed`,
-      `${second} (Screen 2): problem: The map faces the right way not right (“Map points the wrong way”)`,
-      `${second} (Screen 2): problem: The map faces the right way; Its test tone can be heard not right (“Map turned; no sound either”)`,
+      `${second} (Screen 2): problem: map faces the wrong way (“Map points the wrong way”)`,
+      `${second} (Screen 2): problem: map faces the wrong way; cannot be heard (“Map turned; no sound either”)`,
     ]);
     sweeps.close();
   });

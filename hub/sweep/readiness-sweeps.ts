@@ -4,6 +4,7 @@
 // time runs out, or the manager ends it). Everything a sweep sends a screen goes to that one screen's socket: none of
 // it is on the path that fans out a mode, and a screen in a mode shows no code and sounds no test tone.
 import { randomBytes } from 'node:crypto';
+import { distanceInWords } from '../../shared/distances.ts';
 import type { ModeId, Screen, Site } from '../../shared/model.ts';
 import type { SoundHealth } from '../../shared/protocol.ts';
 import { createRouter, type Router } from '../../shared/routing.ts';
@@ -56,7 +57,8 @@ export interface SweptScreen {
   soundOn: boolean;
   mode: ModeId;
   /** The exit the route search gives for the screen, as the screen names it; or why there is none. */
-  nearestExit: { name: string; floorName: string; metres: number } | { problem: string };
+  /** `distance` in the school's units, as the screen words it ("180 ft"). */
+  nearestExit: { name: string; floorName: string; distance: string } | { problem: string };
   /** Which way readers of the screen face, in degrees clockwise from map up (the map is turned so this is up); null when not placed. */
   facingDegrees: number | null;
   last: SweepResult | null;
@@ -229,7 +231,7 @@ export function createReadinessSweeps({ file, store, audit, realtime, plans, now
         const route = routing.router.route({ floorId: screen.floorId, position: spot.position, facingDegrees: spot.facingDegrees }, 'exit', store.data.modeState.hazards);
         const exitFloor = route.ok ? building?.floors.find((f) => f.id === route.target.floorId) : undefined;
         nearestExit = route.ok
-          ? { name: nameIn(route.target.poi, screen.language), floorName: exitFloor?.name ?? route.target.floorId, metres: Math.round(route.metres) }
+          ? { name: nameIn(route.target.poi, screen.language), floorName: exitFloor?.name ?? route.target.floorId, distance: distanceInWords(route.metres, site.units) }
           : { problem: 'The route search finds no way from this screen to an exit: check its floor plan.' };
       }
       return {
@@ -261,7 +263,7 @@ export function createReadinessSweeps({ file, store, audit, realtime, plans, now
       const { sweep, screen } = screenOf(typed);
       const result: SweepResult = { screenId: screen.id, sweepId: sweep.id, at: new Date(now()).toISOString(), by: actor.username, failed: finding.failed, note: finding.note };
       await write((draft) => void (draft.results = [...draft.results.filter((r) => r.screenId !== screen.id), result]));
-      const found = result.failed.length === 0 ? 'all checks passed' : `problem: ${failedChecksInWords(result.failed)} not right`;
+      const found = result.failed.length === 0 ? 'all checks passed' : `problem: ${failedChecksInWords(result.failed)}`;
       await record(actor, 'screen.swept', `${screen.id} (${screen.name}): ${found}${result.note ? ` (“${result.note}”)` : ''}`);
       return result;
     },

@@ -5,7 +5,7 @@ import { isWellFormedSweepCode, newSweepCode, normalizeSweepCode, SWEEP_CODE_LEN
 const ALPHABET = 'ACDEFHJKMNPQRTUVWXY34679';
 
 describe('sweep codes', () => {
-  it('are five characters a phone user cannot misread: no 0/O, 1/I/L, 2/Z, 5/S, 6/G or 8/B', () => {
+  it('are five characters a phone user cannot misread: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, and no G beside the 6', () => {
     const taken = new Set<string>();
     for (let i = 0; i < 500; i += 1) taken.add(newSweepCode(taken));
     expect(taken.size).toBe(500);
@@ -16,10 +16,11 @@ describe('sweep codes', () => {
     expect(SWEEP_CODE_LENGTH).toBe(5);
   });
 
-  it('are typed in either case, with spaces or dashes', () => {
+  it('are typed in either case, with spaces or dashes, and a G for a 6', () => {
     const code = newSweepCode(new Set());
     const typed = ` ${code.slice(0, 3).toLowerCase()}-${code.slice(3)} `;
     expect(normalizeSweepCode(typed)).toBe(code);
+    expect(normalizeSweepCode('k6q-g4')).toBe('K6Q64');
   });
 
   it('never hands out a code that is taken', () => {

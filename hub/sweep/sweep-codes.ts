@@ -3,7 +3,10 @@
 // rather than taken for another screen's code.
 import { randomInt } from 'node:crypto';
 
-/** No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B: read off a wall and typed on a phone. An even count, as Luhn mod N needs. */
+/**
+ * No 0/O, 1/I/L, 2/Z, 5/S, 8/B, and no G (a G typed for a 6 is read as the 6): read off a wall and typed on a phone.
+ * An even count, as Luhn mod N needs.
+ */
 const ALPHABET = 'ACDEFHJKMNPQRTUVWXY34679';
 const N = ALPHABET.length;
 /** Random characters before the check character: 24⁴ ≈ 330,000 codes, ample for the screens of one sweep. */
@@ -12,7 +15,7 @@ export const SWEEP_CODE_LENGTH = BODY_LENGTH + 1;
 
 /** "k7m-4q" or "K7M 4Q" → "K7M4Q": people type codes in either case, with or without spaces or dashes. */
 export function normalizeSweepCode(text: string): string {
-  return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return text.toUpperCase().replace(/[^A-Z0-9]/g, '').replaceAll('G', '6');
 }
 
 /** The Luhn mod N check character of `body` (every character in the alphabet). */
