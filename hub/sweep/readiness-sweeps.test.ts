@@ -142,6 +142,31 @@ describe('readiness sweeps', () => {
     sweeps.close();
   });
 
+  it('sends a large sweep’s codes a batch per turn of the event loop, so other work (a Lockdown) goes out between', async () => {
+    const many = smallSchool(600);
+    const { realtime, sent } = fakeRealtime();
+    const sweeps = createReadinessSweeps({
+      file: await openSweepFile(dir),
+      store: { data: { site: many, modeState: { seq: 0, modes: [], hazards: NO_HAZARDS } } } as unknown as Store,
+      audit: auditLog,
+      realtime,
+      plans: new BuildingPlans(() => many, () => ({ floors: [], links: [], screens: [] })),
+    });
+    const seenBetween: number[] = [];
+    let watching = true;
+    // Work that arrives while the codes go out (a turn of the event loop each time): it runs before the last of them.
+    const watch = () => {
+      seenBetween.push(sent.size);
+      if (watching) setImmediate(watch);
+    };
+    setImmediate(watch);
+    await sweeps.start({ buildingId: null, floorId: null, minutes: 30 }, admin);
+    watching = false;
+    expect(sent.size).toBe(600);
+    expect(seenBetween.some((n) => n > 0 && n < 600)).toBe(true);
+    sweeps.close();
+  });
+
   it('sounds the test tone only on a screen that is online, set to sound, and in normal times', async () => {
     const { realtime, sent, commands, offline, modes } = fakeRealtime();
     const sweeps = await open(realtime);

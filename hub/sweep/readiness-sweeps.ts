@@ -64,6 +64,17 @@ export interface SweptScreen {
   last: SweepResult | null;
 }
 
+/** Codes sent per turn of the event loop: a sweep of 10,000 screens never holds up a mode change for long. */
+const SENDS_PER_TURN = 250;
+
+/** Calls `send` for each item, a batch per turn of the event loop, so a Lockdown started meanwhile goes out first. */
+async function inTurns<T>(items: readonly T[], send: (item: T) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += SENDS_PER_TURN) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const item of items.slice(start, start + SENDS_PER_TURN)) send(item);
+  }
+}
+
 export function createReadinessSweeps({ file, store, audit, realtime, plans, now = Date.now }: ReadinessSweepDeps) {
   const record = auditRecorder(audit, () => new Date(now()));
   /** A sweep whose time ran out is ended by the hub itself. */
@@ -122,7 +133,7 @@ export function createReadinessSweeps({ file, store, audit, realtime, plans, now
     const gone = new Set(ended.map((sweep) => sweep.id));
     await write((draft) => void (draft.running = draft.running.filter((sweep) => !gone.has(sweep.id))));
     for (const sweep of ended) {
-      for (const { screenId } of sweep.codes) realtime.sendSweepCode(screenId, null, 0);
+      await inTurns(sweep.codes, ({ screenId }) => realtime.sendSweepCode(screenId, null, 0));
       const detail = `${scopeNameOf(sweep, store.data.site)}: ${actor ? 'ended early' : 'its time ran out'}; ${checkedIn(sweep)} of ${sweep.codes.length} screens checked`;
       await (actor ? record(actor, 'screen.sweep-ended', detail) : recordSystem(detail));
     }
@@ -204,7 +215,7 @@ export function createReadinessSweeps({ file, store, audit, realtime, plans, now
         codes,
       };
       await write((draft) => void (draft.running = [...draft.running.filter(current), sweep]));
-      for (const { screenId, code } of codes) realtime.sendSweepCode(screenId, code, request.minutes * 60_000);
+      await inTurns(codes, ({ screenId, code }) => realtime.sendSweepCode(screenId, code, request.minutes * 60_000));
       arm();
       await record(actor, 'screen.sweep-started', `${scopeNameOf(sweep, site)}, ${codes.length} screens, for ${request.minutes} minutes`);
       return summary(sweep, site, 0);
