@@ -46,6 +46,8 @@ import { drillReportRoutes } from './routes/drill-reports.ts';
 import { complianceRoutes } from './routes/compliance.ts';
 import { afterActionRoutes } from './routes/after-action.ts';
 import type { ComplianceFile } from './compliance/compliance-file.ts';
+import type { ReadinessSweeps } from './sweep/readiness-sweeps.ts';
+import { sweepRoutes } from './routes/sweeps.ts';
 import type { JsonDocument } from './store/json-document.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
@@ -105,6 +107,8 @@ export interface AppDeps {
   afterAction: { reports: AfterActionReports; operations: AfterActionOperations; usernames: () => readonly string[] };
   /** The hub's Chromium, which prints reports to PDF. */
   printer: Pick<PdfRenderer, 'render'>;
+  /** Readiness sweeps: screens show codes, the facility manager checks each one (sweeps.json). */
+  sweeps: ReadinessSweeps;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -126,6 +130,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', modeRoutes(deps.modes))
     .route('/', hazardRoutes(deps.hazards))
     .route('/screens', screenRoutes(deps.screens, deps.preview))
+    .route('/sweeps', sweepRoutes(deps.sweeps))
     .route('/mode-wordings', modeWordingRoutes(deps.modeWordings))
     .route('/mode-tones', modeToneRoutes(deps.modeTones))
     .route('/content', contentRoutes(deps.content))

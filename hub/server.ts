@@ -48,6 +48,8 @@ import { openComplianceFile } from './compliance/compliance-file.ts';
 import { openAfterActionFile } from './after-action/after-action-file.ts';
 import { createAfterActionOperations } from './after-action/after-action-operations.ts';
 import { createAfterActionReports } from './after-action/after-action-reports.ts';
+import { openSweepFile } from './sweep/sweep-file.ts';
+import { createReadinessSweeps, type ReadinessSweeps } from './sweep/readiness-sweeps.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
 import { openSessionActivity } from './store/session-activity.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
@@ -118,6 +120,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   const plans = new BuildingPlans(() => store.data.site, () => store.data.wayfinding);
   const pdfRenderer = new PdfRenderer();
   let screenOperations: ScreenOperations | null = null;
+  let sweeps: ReadinessSweeps | null = null;
   const realtime = new RealtimeHub({
     screenAccess: (screenId, token) => screenOperations?.access(screenId, token) ?? 'invalid',
     sessionHolds: (key) => sessions.holds(key),
@@ -131,8 +134,10 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     modeState: () => store.data.modeState,
     planFor: (buildingId) => plans.forBuilding(buildingId),
     onReceipt: (screenId, receipt) => receipts.record(screenId, receipt),
+    sweepFor: (screenId) => sweeps?.codeFor(screenId) ?? null,
   });
   screenOperations = createScreenOperations({ store, audit, realtime });
+  sweeps = createReadinessSweeps({ file: await openSweepFile(config.dataDir), store, audit, realtime, plans });
   const sessions = new Sessions(store, {
     idleMs: config.sessionIdleMinutes * 60_000,
     maxAgeMs: config.sessionMaxHours * 3600_000,
@@ -196,6 +201,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
       usernames,
     },
     printer: pdfRenderer,
+    sweeps,
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,
@@ -235,6 +241,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, { method: r.method, path: r.path }])).values()],
     async close() {
       stopRenewal();
+      sweeps.close();
       await weatherFeed.stop();
       realtime.close();
       await Promise.all([closeServer(server), localServer && closeServer(localServer)]);

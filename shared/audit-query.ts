@@ -8,7 +8,7 @@ export const AUDIT_ACTION_GROUPS = {
   hazards: { label: 'Hazards', prefixes: ['hazards'] },
   session: { label: 'Logins and logouts', prefixes: ['session'] },
   users: { label: 'User accounts', prefixes: ['user'] },
-  screens: { label: 'Screen pairing', prefixes: ['screen'] },
+  screens: { label: 'Screens: pairing, sound, readiness sweeps', prefixes: ['screen'] },
   site: { label: 'Site: buildings, floors, zones', prefixes: ['site'] },
   'floor-plans': { label: 'Floor plans and maps', prefixes: ['floor-plans', 'map'] },
   documents: { label: 'Documents', prefixes: ['document'] },

@@ -228,10 +228,23 @@ export const ContentSchema = z.object({
   slides: z.array(SlideSchema),
 });
 
-/** An admin asks the screen to show its name for a while (to find it on a wall), or to reload its app. */
+/**
+ * An admin asks the screen to show its name for a while (to find it on a wall), to reload its app, or (during a
+ * readiness sweep) to sound its test tone.
+ */
 export const ScreenCommandSchema = z.object({
   type: z.literal('command'),
-  command: z.enum(['identify', 'reload']),
+  command: z.enum(['identify', 'reload', 'test-tone']),
+});
+
+/**
+ * A readiness sweep: show this code over the normal view for `forMs` (never over a mode), for the facility manager to
+ * type on a phone; null: the sweep ended. A duration, not a time, so a screen's clock being off does not matter.
+ */
+export const SweepCodeSchema = z.object({
+  type: z.literal('sweep'),
+  code: z.nullable(z.string()),
+  forMs: z.int(),
 });
 
 /** The school's own wording of the modes' directives and steps; sent after welcome when the screen's differs, and on every change. */
@@ -394,6 +407,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   WordingsSchema,
   ContentSchema,
   ScreenCommandSchema,
+  SweepCodeSchema,
   ProfileSchema,
   SiteChangedSchema,
   WeatherMessageSchema,
@@ -404,6 +418,7 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type ModesChanged = z.infer<typeof ModesChangedSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type ErrorMessage = z.infer<typeof ErrorMessageSchema>;
+export type ScreenCommand = z.infer<typeof ScreenCommandSchema>;
 
 // ── builders: the messages several places send, spelled once ────────────────────────────────────────────────
 

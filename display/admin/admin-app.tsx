@@ -1,4 +1,4 @@
-// The facility manager's console: log in, then the screens of the site with their live health, the floor-plan editor, the documents, the users, the integrations, the drill reports or the audit log.
+// The facility manager's console: log in, then the screens of the site with their live health, the readiness sweep, the floor-plan editor, the documents, the users, the integrations, the drill reports or the audit log.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { mayUseConsoles } from '../../shared/model.ts';
 import { LoginForm } from '../lib/login-form.tsx';
@@ -20,10 +20,11 @@ import { PairScreenForm } from './pair-screen-form.tsx';
 import { ScreensTable } from './screens-table.tsx';
 import { SetupChecklist } from './site/setup-checklist.tsx';
 import { SitePage } from './site/site-page.tsx';
+import { SweepPage } from './sweep/sweep-page.tsx';
 import { useSite } from '../lib/use-site.ts';
 import { UsersPage } from './users-page.tsx';
 
-const PAGES = ['site', 'screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'audit', 'account'] as const;
+const PAGES = ['site', 'screens', 'sweep', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'audit', 'account'] as const;
 type Page = (typeof PAGES)[number];
 /** "#drills/14" → "drills": the page is the first part of the address's fragment. */
 const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
@@ -77,6 +78,11 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <a href="#screens" class={page === 'screens' ? 'on' : ''} aria-current={page === 'screens' ? 'page' : undefined} data-test="nav-screens">
           Screens
         </a>
+        {props.role === 'admin' && (
+          <a href="#sweep" class={page === 'sweep' ? 'on' : ''} aria-current={page === 'sweep' ? 'page' : undefined} data-test="nav-sweep">
+            Sweep
+          </a>
+        )}
         <a href="#floor-plans" class={page === 'floor-plans' ? 'on' : ''} aria-current={page === 'floor-plans' ? 'page' : undefined} data-test="nav-floor-plans">
           Floor plans
         </a>
@@ -125,6 +131,12 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
             </details>
           )}
           {link.state ? <ScreensTable state={link.state} now={now} canEdit={props.role === 'admin'} /> : <p class="muted">Waiting for the hub…</p>}
+        </section>
+      )}
+      {page === 'sweep' && (
+        <section class="panel">
+          <h2>Readiness sweep</h2>
+          {props.role === 'admin' ? <SweepPage /> : <p class="muted">Only an administrator can run a readiness sweep.</p>}
         </section>
       )}
       {editorOpened.current && (

@@ -1,11 +1,11 @@
 // Dates and times in the school's own time zone for the audit log and drill reports, whatever the laptop's setting.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string | null, withSeconds: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${withSeconds}`;
+function formatter(timeZone: string | null, withSeconds: boolean, withDate = true): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withSeconds}|${withDate}`;
   let found = formatters.get(key);
   if (!found) {
-    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short' };
+    const options: Intl.DateTimeFormatOptions = { ...(withDate ? { dateStyle: 'medium' } : {}), timeStyle: withSeconds ? 'medium' : 'short' };
     try {
       found = new Intl.DateTimeFormat([], { ...options, timeZone: timeZone ?? undefined });
     } catch {
@@ -21,21 +21,12 @@ export function schoolDateTime(iso: string, timeZone: string | null, withSeconds
   return formatter(timeZone, withSeconds).format(new Date(iso));
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "08:03:11" at the school: the time of day alone, for a timeline whose day is said once above it. */
-export function schoolTimeOfDay(iso: string, timeZone: string | null): string {
-  const key = timeZone ?? '';
-  let found = timeFormatters.get(key);
-  if (!found) {
-    try {
-      found = new Intl.DateTimeFormat([], { timeStyle: 'medium', timeZone: timeZone ?? undefined });
-    } catch {
-      found = new Intl.DateTimeFormat([], { timeStyle: 'medium' });
-    }
-    timeFormatters.set(key, found);
-  }
-  return found.format(new Date(iso));
+/**
+ * The time of day alone at the school: "08:03:11" for a timeline whose day is said once above it, "10:32" for a
+ * time later today (when a readiness sweep's codes end).
+ */
+export function schoolTimeOfDay(iso: string, timeZone: string | null, withSeconds = true): string {
+  return formatter(timeZone, withSeconds, false).format(new Date(iso));
 }
 
 const dayFormatter = new Intl.DateTimeFormat([], { dateStyle: 'medium', timeZone: 'UTC' });

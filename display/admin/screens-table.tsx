@@ -1,5 +1,5 @@
 // Every screen's health, live: online, whether it can sound its tones, last seen, app build, what it last confirmed
-// painting; and per screen, its sound on or off, a new kiosk link (a fresh device token) or unpairing, which
+// painting, when it was last checked in a readiness sweep; and per screen, its sound on or off, a new kiosk link (a fresh device token) or unpairing, which
 // disconnects it at once.
 import { useState } from 'preact/hooks';
 import type { HubState, ScreenStatus } from '../../shared/protocol.ts';
@@ -8,6 +8,10 @@ import { api, call } from '../lib/api-client.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
 import { reloadSite, useSite } from '../lib/use-site.ts';
 import { ScreenPreviewPanel } from './screen-preview-panel.tsx';
+import { lastSwept } from './sweep/sweep-words.ts';
+import type { SweepResult } from './sweep/sweep-types.ts';
+import { useSweepResults } from './sweep/use-sweep-results.ts';
+import './sweep/sweep.css';
 
 function ago(iso: string | null, now: number): string {
   if (!iso) return 'never';
@@ -121,65 +125,99 @@ function ScreenActions(props: { screen: ScreenStatus; soundOn: boolean; canEdit:
   );
 }
 
+/** When the screen was last checked in a readiness sweep, and what was found. */
+function LastSweptCell(props: { result: SweepResult | undefined; timeZone: string | null }) {
+  const swept = lastSwept(props.result, props.timeZone);
+  if (swept.ok === null) return <span class="sweep-never">Never swept</span>;
+  return (
+    <>
+      <div>
+        {swept.when}: <span class={swept.ok ? 'ok' : 'bad'}>{swept.ok ? 'OK' : `problem: ${swept.failed}`}</span>
+      </div>
+      {swept.note && <div class="muted">“{swept.note}”</div>}
+    </>
+  );
+}
+
 export function ScreensTable(props: { state: HubState; now: number; canEdit: boolean }) {
   const [previewing, setPreviewing] = useState<ScreenStatus | null>(null);
   const { site } = useSite();
+  const sweeps = useSweepResults();
+  const neverSwept = sweeps && props.state.screens.filter((screen) => !sweeps.has(screen.id)).length;
   return (
     <>
       {previewing && <ScreenPreviewPanel screenId={previewing.id} screenName={previewing.name} onClose={() => setPreviewing(null)} />}
-      <table class="screens" data-test="screens-table">
-        <thead>
-          <tr>
-            <th>Screen</th>
-            <th>Location</th>
-            <th>Status</th>
-            <th>Last seen</th>
-            <th>Shows</th>
-            <th>App</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {props.state.screens.map((screen) => (
-            <tr key={screen.id} data-test={`screen-row-${screen.id}`}>
-              <td>
-                <strong>{screen.name}</strong>
-                <div class="muted">{screen.id}</div>
-              </td>
-              <td>{screen.location}</td>
-              <td>
-                <span class={screen.online ? 'ok' : 'bad'}>{screen.online ? 'Online' : 'Offline'}</span>
-                {screen.online && <SoundHealthLine sound={screen.sound} />}
-              </td>
-              {/* Online is in contact now (a screen that misses two heartbeats goes offline): its pings are not
-                  pushed to consoles, so its last-seen time would only move with its other news. */}
-              <td>{screen.online ? 'Now' : ago(screen.lastSeenAt, props.now)}</td>
-              <td>
-                {screen.lastReceipt
-                  ? `${MODE_CATALOGUE[screen.lastReceipt.mode].text.en.name}${screen.lastReceipt.drill ? ' (drill)' : ''} · #${screen.lastReceipt.seq}`
-                  : '—'}
-                {/* A screen never seen in normal times is simply not set up yet; during a mode every screen counts. */}
-                {!screen.confirmed && (screen.lastSeenAt !== null || screen.expected.mode !== 'normal') && (
-                  <div class="bad">should show {MODE_CATALOGUE[screen.expected.mode].text.en.name}</div>
-                )}
-              </td>
-              <td>
-                {screen.build ?? '—'}
-                {screen.contentRevision !== null && <div class="muted">content #{screen.contentRevision}</div>}
-                {screen.online && screen.appStartedAt && <div class="muted">up {uptime(screen.appStartedAt, props.now)}</div>}
-              </td>
-              <td>
-                <ScreenActions
-                  screen={screen}
-                  soundOn={site?.screens.find((s) => s.id === screen.id)?.sound !== false}
-                  canEdit={props.canEdit}
-                  onPreview={() => setPreviewing(screen)}
-                />
-              </td>
+      {neverSwept !== null && (
+        <p class={neverSwept > 0 ? 'sweep-never' : 'muted'} data-test="never-swept" data-count={neverSwept}>
+          {neverSwept === 0
+            ? 'Every screen has been checked in a readiness sweep.'
+            : `${neverSwept} of ${props.state.screens.length} screens never checked in a readiness sweep`}
+          {props.canEdit && neverSwept > 0 && (
+            <>
+              {' '}
+              (<a href="#sweep">start a sweep</a>)
+            </>
+          )}
+        </p>
+      )}
+      {/* Wider than a phone: the table scrolls sideways inside the page rather than widen it. */}
+      <div class="table-scroll">
+        <table class="screens" data-test="screens-table">
+          <thead>
+            <tr>
+              <th>Screen</th>
+              <th>Location</th>
+              <th>Status</th>
+              <th>Last seen</th>
+              <th>Shows</th>
+              <th>App</th>
+              <th>Last swept</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.state.screens.map((screen) => (
+              <tr key={screen.id} data-test={`screen-row-${screen.id}`}>
+                <td>
+                  <strong>{screen.name}</strong>
+                  <div class="muted">{screen.id}</div>
+                </td>
+                <td>{screen.location}</td>
+                <td>
+                  <span class={screen.online ? 'ok' : 'bad'}>{screen.online ? 'Online' : 'Offline'}</span>
+                  {screen.online && <SoundHealthLine sound={screen.sound} />}
+                </td>
+                {/* Online is in contact now (a screen that misses two heartbeats goes offline): its pings are not
+                    pushed to consoles, so its last-seen time would only move with its other news. */}
+                <td>{screen.online ? 'Now' : ago(screen.lastSeenAt, props.now)}</td>
+                <td>
+                  {screen.lastReceipt
+                    ? `${MODE_CATALOGUE[screen.lastReceipt.mode].text.en.name}${screen.lastReceipt.drill ? ' (drill)' : ''} · #${screen.lastReceipt.seq}`
+                    : '—'}
+                  {/* A screen never seen in normal times is simply not set up yet; during a mode every screen counts. */}
+                  {!screen.confirmed && (screen.lastSeenAt !== null || screen.expected.mode !== 'normal') && (
+                    <div class="bad">should show {MODE_CATALOGUE[screen.expected.mode].text.en.name}</div>
+                  )}
+                </td>
+                <td>
+                  {screen.build ?? '—'}
+                  {screen.contentRevision !== null && <div class="muted">content #{screen.contentRevision}</div>}
+                  {screen.online && screen.appStartedAt && <div class="muted">up {uptime(screen.appStartedAt, props.now)}</div>}
+                </td>
+                <td data-test={`last-swept-${screen.id}`}>{sweeps ? <LastSweptCell result={sweeps.get(screen.id)} timeZone={site?.timeZone ?? null} /> : '—'}</td>
+                <td>
+                  <ScreenActions
+                    screen={screen}
+                    soundOn={site?.screens.find((s) => s.id === screen.id)?.sound !== false}
+                    canEdit={props.canEdit}
+                    onPreview={() => setPreviewing(screen)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

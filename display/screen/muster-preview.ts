@@ -6,8 +6,9 @@ import { z } from 'zod/mini';
 import { ModeWordingsSchema, NO_WORDINGS, type ModeWordings } from '../../shared/mode-texts.ts';
 import { ActiveModeSchema, LanguageSchema, type ActiveMode, type Language } from '../../shared/model.ts';
 import { REQUEST_HEADER } from '../../shared/protocol.ts';
-import { ScreenPreviewSchema, type ScreenPreview } from '../../shared/screen-preview.ts';
+import { ScreenPreviewSchema } from '../../shared/screen-preview.ts';
 import './muster-screen.ts';
+import { StaticScreenView } from './static-screen-view.ts';
 import './screen-mode-takeover.ts';
 
 @customElement('muster-preview')
@@ -24,7 +25,7 @@ export class MusterPreview extends LitElement {
   @state() private wordings: ModeWordings = NO_WORDINGS;
   @state() private location = '';
   /** A whole screen as the hub would have it: {screenId, mode} posted, the state fetched from the hub. */
-  @state() private screen: ScreenPreview | null = null;
+  @state() private screen: StaticScreenView | null = null;
   @state() private problem: string | null = null;
 
   /** `slides`: unpublished slides to show instead of the published ones. */
@@ -37,7 +38,7 @@ export class MusterPreview extends LitElement {
       const body = (await response.json()) as { ok?: boolean; preview?: unknown; error?: { message?: string } };
       const preview = ScreenPreviewSchema.safeParse(body.preview);
       if (!response.ok || !preview.success) throw new Error(body.error?.message ?? `the hub answered ${response.status}`);
-      this.screen = preview.data;
+      this.screen = new StaticScreenView(preview.data);
       this.problem = null;
     } catch (error) {
       this.problem = `No preview: ${(error as Error).message}`;
@@ -75,7 +76,7 @@ export class MusterPreview extends LitElement {
 
   override render() {
     if (this.problem) return html`<p data-test="preview-problem">${this.problem}</p>`;
-    if (this.screen) return html`<muster-screen .screenId=${this.screen.profile.id} .preview=${this.screen}></muster-screen>`;
+    if (this.screen) return html`<muster-screen .screenId=${this.screen.state.profile!.id} .view=${this.screen}></muster-screen>`;
     if (!this.active) return nothing;
     return html`<screen-mode-takeover
       .active=${this.active}

@@ -9,11 +9,10 @@ import { NO_WORDINGS } from '../../shared/mode-texts.ts';
 import type { RouteGoal } from '../../shared/routing.ts';
 import { NO_UPDATES, type AppUpdates } from '../lib/app-updates.ts';
 import { ClockController } from './clock-controller.ts';
-import type { ScreenPreview } from '../../shared/screen-preview.ts';
 import { ScreenLinkController } from './screen-link-controller.ts';
 import { ScreenSoundController } from './screen-sound-controller.ts';
 import { afterWork } from './after-work.ts';
-import { StaticScreenView, type ScreenView } from './static-screen-view.ts';
+import type { ScreenView } from './static-screen-view.ts';
 import { ScreenRoutes } from './screen-routes.ts';
 import { SCREEN_WORDS } from './screen-words.ts';
 import { clockTime, elapsed } from './time-format.ts';
@@ -45,24 +44,6 @@ function routeGoalFor(active: ActiveMode | null): RouteGoal | null {
 @customElement('muster-screen')
 export class MusterScreen extends LitElement {
   static override styles = css`
-    .identify {
-      position: fixed;
-      inset: 15vh 10vw;
-      z-index: 10;
-      display: grid;
-      place-content: center;
-      gap: 3vmin;
-      border-radius: 3vmin;
-      background: #facc15;
-      color: #111827;
-      font: 800 clamp(32px, 12vmin, 200px) / 1.1 system-ui, sans-serif;
-      text-align: center;
-      animation: flash 1s steps(2) infinite;
-    }
-    .identify small {
-      font-size: 0.35em;
-      font-weight: 600;
-    }
     .languages {
       position: fixed;
       top: 1.2vmin;
@@ -81,11 +62,6 @@ export class MusterScreen extends LitElement {
       color: #fff;
       text-decoration: underline 0.15em;
       text-underline-offset: 0.2em;
-    }
-    @keyframes flash {
-      50% {
-        background: #fef08a;
-      }
     }
     :host {
       display: block;
@@ -134,12 +110,17 @@ export class MusterScreen extends LitElement {
   #link: ScreenView | null = null;
   /** The target of the route on screen: reflected as data-route for people and tests. */
   #routeTarget = 'none';
+  /** The readiness-sweep code on screen: reflected as data-sweep. */
+  #sweepShown = 'none';
 
-  /** Set for the admin console's preview: draw this state, with no hub connection at all. */
-  @property({ attribute: false }) preview: ScreenPreview | null = null;
+  /**
+   * Set for the admin console's preview (a StaticScreenView, made by muster-preview.ts, so the wall screen's first load
+   * does not carry it): draw this state, with no hub connection at all.
+   */
+  @property({ attribute: false }) view: ScreenView | null = null;
 
   override willUpdate(changed: PropertyValues): void {
-    if (changed.has('preview') && this.preview) this.#link = new StaticScreenView(this.preview);
+    if (changed.has('view') && this.view) this.#link = this.view;
   }
 
   readonly #resized = () => this.requestUpdate();
@@ -151,14 +132,15 @@ export class MusterScreen extends LitElement {
 
   override connectedCallback(): void {
     // The link needs the screen id, so it is created on first connection rather than in the constructor.
-    if (this.preview) this.#link ??= new StaticScreenView(this.preview);
-    this.#link ??= new ScreenLinkController(this, {
+    this.#link ??= this.view ?? new ScreenLinkController(this, {
       screenId: this.screenId,
       token: this.token,
       build: __MUSTER_BUILD__,
       updates: this.updates,
       hubUrl: this.hubUrl,
       soundHealth: () => this.#sound.health,
+      // A test tone never sounds over a mode.
+      testTone: () => this.#link?.effective || this.#sound.test(),
     });
     // Whether two languages fit side by side depends on the screen's size.
     addEventListener('resize', this.#resized);
@@ -227,13 +209,17 @@ export class MusterScreen extends LitElement {
     // Asked to identify itself: its name over the normal view (never over a mode's instructions), as the admin typed it.
     const identify =
       !active && link.identifyUntil > this.#clock.now
-        ? html`<div class="identify" data-test="identify">${saved?.name ?? this.screenId}<small>${saved?.location ?? ''}</small></div>`
+        ? html`<screen-identify .name=${saved?.name ?? this.screenId} .location=${saved?.location ?? ''}></screen-identify>`
         : nothing;
+    // A readiness sweep's code, in a corner of the normal view only: a mode covers it at once.
+    const sweep = link.sweep;
+    this.#sweepShown = !active && sweep && sweep.until > this.#clock.now ? sweep.code : 'none';
+    const sweepCode = this.#sweepShown === 'none' ? nothing : html`<screen-sweep-code .code=${this.#sweepShown} .name=${saved?.name ?? this.screenId}></screen-sweep-code>`;
     // During a mode the takeover gives the notice a line of its own; over normal content it is a small bar.
     const notice = active ? null : this.#noticeText(language);
     // Cached: the normal view a mode covers is kept, not built anew at the All Clear (its map is hundreds of elements),
     // and one takeover serves the next mode; each is updated with what has changed meanwhile when it is shown again.
-    return html`${cache(view)}${identify}${sideBySide ? nothing : this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
+    return html`${cache(view)}${sweepCode}${identify}${sideBySide ? nothing : this.#languageMarker(language)}${notice ? html`<div class="notice" data-test="offline-notice" role="status">${notice}</div>` : nothing}`;
   }
 
   /**
@@ -275,8 +261,9 @@ export class MusterScreen extends LitElement {
     this.dataset.connection = link.status;
     this.dataset.seq = String(link.state.seq);
     this.dataset.route = this.#routeTarget;
+    this.dataset.sweep = this.#sweepShown;
     // The preview in the admin console never sounds.
-    this.#sound.painted({ active, tones: link.state.site?.tones, soundOn: !this.preview && link.state.profile?.sound !== false });
+    this.#sound.painted({ active, tones: link.state.site?.tones, soundOn: !this.view && link.state.profile?.sound !== false });
     this.dataset.sound = this.#sound.health;
     // Read aloud and hyphenated in the language on show.
     this.lang = this.#language;

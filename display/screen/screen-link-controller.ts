@@ -24,6 +24,8 @@ export interface ScreenLinkOptions {
   hubUrl?: string;
   /** Whether the screen can sound its tones now, for its hello. */
   soundHealth?: () => SoundHealth;
+  /** Sound the test tone (a readiness sweep's check); the host decides whether it may now. */
+  testTone?: () => void;
 }
 
 /** Wait until the host's render has been painted: after the next animation frame, then one task later. */
@@ -41,6 +43,8 @@ export class ScreenLinkController implements ReactiveController {
   identifyUntil = 0;
   /** An admin asked for a reload; it happens at the next normal paint. */
   reloadRequested = false;
+  /** A readiness sweep's code, shown over normal content until then (never over a mode); not saved: the hub sends it again. */
+  sweep: { code: string; until: number } | null = null;
   /** When this page started, for "not yet in contact" on a screen that never reached the hub. */
   readonly startedAt = Date.now();
   readonly #connection: HubConnection;
@@ -156,8 +160,18 @@ export class ScreenLinkController implements ReactiveController {
         this.#apply({ profile: message.screen, site: message.site });
         return;
       case 'command':
-        if (message.command === 'identify') this.identifyUntil = Date.now() + IDENTIFY_MS;
-        else this.reloadRequested = true;
+        if (message.command === 'identify') {
+          // Its overlay is not in the first load: admins ask for it now and then.
+          import('./screen-identify.ts');
+          this.identifyUntil = Date.now() + IDENTIFY_MS;
+        } else if (message.command === 'reload') this.reloadRequested = true;
+        else this.options.testTone?.();
+        this.host.requestUpdate();
+        return;
+      case 'sweep':
+        // Its panel is not in the first load: it is needed only during a sweep.
+        if (message.code) import('./screen-sweep-code.ts');
+        this.sweep = message.code ? { code: message.code, until: Date.now() + message.forMs } : null;
         this.host.requestUpdate();
         return;
       case 'content':

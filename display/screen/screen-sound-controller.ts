@@ -2,7 +2,7 @@
 // Clear, never for a reload or a reconnect that shows what it already showed; and that knows whether the screen can
 // sound at all, for its health in the admin console. A browser that blocks audio is asked again at the first touch.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { DEFAULT_MODE_TONES, type ModeTones } from '../../shared/mode-tones.ts';
+import { DEFAULT_MODE_TONES, type ModeTones, type ToneId } from '../../shared/mode-tones.ts';
 import type { ActiveMode } from '../../shared/model.ts';
 import type { SoundHealth } from '../../shared/protocol.ts';
 import { afterWork } from './after-work.ts';
@@ -62,14 +62,22 @@ export class ScreenSoundController implements ReactiveController {
     this.#shownSeq = active?.seq ?? 0;
     if (shownSeq === null) return;
     const tone = toneForChange(shownSeq, active, tones ?? DEFAULT_MODE_TONES);
-    if (!this.#soundOn || tone === null || tone === 'none') return;
+    if (tone === null || tone === 'none') return;
     // Out of the way of the paint of what it sounds for: the screen's words come first, the tone a frame or so later.
-    afterWork(() =>
-      void this.#player.play(tone).then((played) => {
-        // For people and tests looking at the page: which tone it sounded, and for what.
-        if (played) this.#host.dispatchEvent(new CustomEvent('muster-tone', { bubbles: true, composed: true, detail: { tone, mode: active?.mode ?? 'normal' } }));
-      }),
-    );
+    afterWork(() => this.#play(tone, active?.mode ?? 'normal'));
+  }
+
+  /** A readiness sweep's check that people can hear this screen: a gentle chime, not a mode's tone. */
+  test(): void {
+    this.#play('chime', 'test');
+  }
+
+  #play(tone: ToneId, what: string): void {
+    if (!this.#soundOn) return;
+    void this.#player.play(tone).then((played) => {
+      // For people and tests looking at the page: which tone it sounded, and for what.
+      if (played) this.#host.dispatchEvent(new CustomEvent('muster-tone', { bubbles: true, composed: true, detail: { tone, mode: what } }));
+    });
   }
 
   readonly #resume = (): void => {

@@ -17,6 +17,7 @@ export interface ScreenView {
   readonly problem: ScreenProblem;
   readonly identifyUntil: number;
   readonly reloadRequested: boolean;
+  readonly sweep: { code: string; until: number } | null;
   readonly lastContactAt: number | null;
   readonly startedAt: number;
 }
@@ -28,6 +29,7 @@ export class StaticScreenView implements ScreenView {
   readonly problem = null;
   readonly identifyUntil = 0;
   readonly reloadRequested = false;
+  readonly sweep = null;
   readonly startedAt = Date.now();
   readonly lastContactAt = Date.now();
 

@@ -8,7 +8,7 @@ import type { Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import { DEFAULT_MODE_TONES, type ModeTones } from '../../shared/mode-tones.ts';
 import type { ModeId, ModeState, Site } from '../../shared/model.ts';
-import { CLOSE_CODES, encode, errorMessage, parseClientMessage, weatherMessage, type ModesChanged } from '../../shared/protocol.ts';
+import { CLOSE_CODES, encode, errorMessage, parseClientMessage, weatherMessage, type ModesChanged, type ScreenCommand, type SoundHealth } from '../../shared/protocol.ts';
 import type { WeatherOffers } from '../../shared/weather-alerts.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
@@ -56,6 +56,8 @@ export interface RealtimeOptions {
   tones?: () => ModeTones;
   /** Whether a console's login session still holds (auth/sessions.ts); checked at every heartbeat. */
   sessionHolds?: (sessionKey: string) => boolean;
+  /** The readiness-sweep code a screen shows now and for how much longer, sent again when it reconnects; null: none. */
+  sweepFor?: (screenId: string) => { code: string; forMs: number } | null;
 }
 
 /** A `ws` socket as the upgrade hands it over: what the hub sends with, and the events it listens to. */
@@ -93,6 +95,7 @@ export class RealtimeHub {
       messageBudget: DEFAULT_MESSAGE_BUDGET,
       onReceipt: () => undefined,
       sessionHolds: () => true,
+      sweepFor: () => null,
       wordings: () => ({ version: 'none', wordings: {} }),
       tones: () => DEFAULT_MODE_TONES,
       content: () => ({ revision: 0, slides: [] }),
@@ -234,12 +237,29 @@ export class RealtimeHub {
     return this.#pairing.complete(code, screenId, token);
   }
 
-  /** Ask a connected screen to identify itself or reload; false when it is not connected. */
-  commandScreen(screenId: string, command: 'identify' | 'reload'): boolean {
+  /** Ask a connected screen to identify itself, reload or sound its test tone; false when it is not connected. */
+  commandScreen(screenId: string, command: ScreenCommand['command']): boolean {
     const connection = this.#registry.screen(screenId);
     if (!connection) return false;
     connection.send({ type: 'command', command });
     return true;
+  }
+
+  /**
+   * Readiness sweep: the connected screen shows this code for `forMs` (null: stops showing one). Sent to the one screen
+   * on its own socket, apart from the modes' fan-out; false when it is not connected.
+   */
+  sendSweepCode(screenId: string, code: string | null, forMs: number): boolean {
+    const connection = this.#registry.screen(screenId);
+    if (!connection) return false;
+    connection.send({ type: 'sweep', code, forMs });
+    return true;
+  }
+
+  /** What the readiness sweep tells the manager about a screen: in contact, its sound as it last said, the mode it must show. */
+  screenHealth(screenId: string): { online: boolean; sound: SoundHealth | null; mode: ModeId } | null {
+    const runtime = this.#roster.find(screenId)?.runtime;
+    return runtime ? { online: runtime.online, sound: runtime.sound, mode: runtime.expectedMode } : null;
   }
 
   /** The screen's pairing was revoked: it is disconnected at once and told why. */

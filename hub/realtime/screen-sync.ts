@@ -1,6 +1,7 @@
 // What each connected screen must hold to run on its own: on its hello the welcome and, when it is behind, the
 // emergency state; then the school's wordings, its own slides and its building's floor plans, each sent only when
-// the version it has differs; and its profile again after the site or the tones changed.
+// the version it has differs; its profile again after the site or the tones changed; and during a readiness sweep,
+// its code.
 import { targetsScreen, type Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import type { ModeTones } from '../../shared/mode-tones.ts';
@@ -21,6 +22,8 @@ export interface ScreenSyncOptions extends HubBasics {
   wordings: () => { version: string; wordings: ModeWordings };
   /** The school's tones per mode, sent with the site profile. */
   tones: () => ModeTones;
+  /** The readiness-sweep code the screen shows now, if any. */
+  sweepFor: (screenId: string) => { code: string; forMs: number } | null;
 }
 
 export class ScreenSync {
@@ -49,6 +52,9 @@ export class ScreenSync {
     this.#sendContentIfChanged(connection, role, screen);
     // Floor plans can be large and only matter once the mode is on screen.
     this.#sendPlanIfChanged(connection, role, screen.buildingId);
+    // A screen that reconnects during a readiness sweep shows its code again.
+    const sweep = this.options.sweepFor(screen.id);
+    if (sweep) connection.send({ type: 'sweep', ...sweep });
   }
 
   /** After the floor plans changed: every connected screen whose building's plans differ gets them now. */

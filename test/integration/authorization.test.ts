@@ -69,6 +69,13 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/screens/:screenId/identify': { allowed: ADMINS, path: '/api/screens/no-such-screen/identify' },
   'POST /api/screens/:screenId/reload': { allowed: ADMINS, path: '/api/screens/no-such-screen/reload' },
   'PUT /api/screens/:screenId/sound': { allowed: ADMINS, path: '/api/screens/no-such-screen/sound', body: { sound: false } },
+  // Readiness sweeps: no such building, sweep or code, so an admin gets past the role check to a 4xx and nothing changes.
+  'GET /api/sweeps': { allowed: STAFF },
+  'POST /api/sweeps': { allowed: ADMINS, body: { buildingId: 'no-such-building' } },
+  'DELETE /api/sweeps/:sweepId': { allowed: ADMINS, path: '/api/sweeps/000000000000' },
+  'GET /api/sweeps/codes/:code': { allowed: ADMINS, path: '/api/sweeps/codes/AAAAA' },
+  'POST /api/sweeps/codes/:code/test-tone': { allowed: ADMINS, path: '/api/sweeps/codes/AAAAA/test-tone' },
+  'PUT /api/sweeps/codes/:code/finding': { allowed: ADMINS, path: '/api/sweeps/codes/AAAAA/finding', body: { failed: [] } },
   'GET /api/mode-wordings': { allowed: STAFF },
   'GET /api/mode-tones': { allowed: STAFF },
   'PUT /api/mode-tones': { allowed: ADMINS, body: DEFAULT_MODE_TONES },

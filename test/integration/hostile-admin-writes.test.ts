@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODE_TONES } from '../../shared/mode-tones.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { TestSocket } from '../helpers/test-socket.ts';
 
 let hub: TestHub;
 
@@ -79,6 +80,27 @@ const OPERATIONS: Operation[] = [
   },
   { name: 'PUT /api/mode-tones', role: 'admin', valid: async () => ({ method: 'PUT', path: '/api/mode-tones', body: DEFAULT_MODE_TONES }) },
   { name: 'PUT /api/screens/:screenId/sound', role: 'admin', valid: async () => ({ method: 'PUT', path: '/api/screens/gym/sound', body: { sound: false } }) },
+  {
+    name: 'POST /api/sweeps',
+    role: 'admin',
+    valid: async (cookie) => {
+      await endSweeps(cookie);
+      return { method: 'POST', path: '/api/sweeps', body: { buildingId: 'annex', floorId: 'annex-1', minutes: 5 } };
+    },
+  },
+  {
+    name: 'PUT /api/sweeps/codes/:code/finding',
+    role: 'admin',
+    valid: async (cookie) => {
+      await endSweeps(cookie);
+      // The code is shown only on the screen: a screen of the annex is connected to read it.
+      const screen = await TestSocket.screen(hub.origin, 'annex-hall');
+      expect((await hub.api('/api/sweeps', { method: 'POST', cookie, body: { buildingId: 'annex' } })).status).toBe(200);
+      const { code } = await screen.next('sweep');
+      screen.close();
+      return { method: 'PUT', path: `/api/sweeps/codes/${code}/finding`, body: { failed: ['map-facing'], note: 'The map is upside down.' } };
+    },
+  },
   { name: 'POST /api/hazards', role: 'office', valid: async () => ({ method: 'POST', path: '/api/hazards', body: { blocked: true, areaIds: ['m1-east-hall-end'], exitPoiIds: ['exit-east-doors'] } }) },
   {
     name: 'POST /api/modes',
@@ -95,6 +117,11 @@ const OPERATIONS: Operation[] = [
     },
   },
 ];
+
+/** Ends every readiness sweep running, so a new one may start. */
+async function endSweeps(cookie: string): Promise<void> {
+  for (const sweep of (await hub.api('/api/sweeps', { cookie })).body.running) await hub.api(`/api/sweeps/${sweep.id}`, { method: 'DELETE', cookie });
+}
 
 describe('hostile values in every write', () => {
   for (const operation of OPERATIONS) {
