@@ -436,6 +436,11 @@ export function weatherMessage(offers: WeatherOffers): WeatherMessage {
   return { type: 'weather', alerts: offers.alerts, ended: offers.ended };
 }
 
+/** A readiness sweep's code for one screen, or null when its sweep ended. */
+export function sweepMessage(code: string | null, forMs: number): z.infer<typeof SweepCodeSchema> {
+  return { type: 'sweep', code, forMs };
+}
+
 export function errorMessage(code: ErrorMessage['code'], message: string): ErrorMessage {
   return { type: 'error', code, message };
 }

@@ -8,7 +8,7 @@ import type { Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import { DEFAULT_MODE_TONES, type ModeTones } from '../../shared/mode-tones.ts';
 import type { ModeId, ModeState, Site } from '../../shared/model.ts';
-import { CLOSE_CODES, encode, errorMessage, parseClientMessage, weatherMessage, type ModesChanged, type ScreenCommand, type SoundHealth } from '../../shared/protocol.ts';
+import { CLOSE_CODES, encode, errorMessage, parseClientMessage, sweepMessage, weatherMessage, type ModesChanged, type ScreenCommand, type SoundHealth } from '../../shared/protocol.ts';
 import type { WeatherOffers } from '../../shared/weather-alerts.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
@@ -252,7 +252,7 @@ export class RealtimeHub {
   sendSweepCode(screenId: string, code: string | null, forMs: number): boolean {
     const connection = this.#registry.screen(screenId);
     if (!connection) return false;
-    connection.send({ type: 'sweep', code, forMs });
+    connection.send(sweepMessage(code, forMs));
     return true;
   }
 

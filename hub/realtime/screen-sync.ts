@@ -6,7 +6,7 @@ import { targetsScreen, type Slide } from '../../shared/content.ts';
 import type { ModeWordings } from '../../shared/mode-texts.ts';
 import type { ModeTones } from '../../shared/mode-tones.ts';
 import type { Screen } from '../../shared/model.ts';
-import { snapshotMessage, welcomeMessage, type ScreenHello } from '../../shared/protocol.ts';
+import { snapshotMessage, sweepMessage, welcomeMessage, type ScreenHello } from '../../shared/protocol.ts';
 import type { HubBasics } from './hub-basics.ts';
 import type { BuildingPlan } from '../domain/building-plans.ts';
 import type { Connection, ConnectionRegistry, ScreenRole } from './connection-registry.ts';
@@ -54,7 +54,7 @@ export class ScreenSync {
     this.#sendPlanIfChanged(connection, role, screen.buildingId);
     // A screen that reconnects during a readiness sweep shows its code again.
     const sweep = this.options.sweepFor(screen.id);
-    if (sweep) connection.send({ type: 'sweep', ...sweep });
+    if (sweep) connection.send(sweepMessage(sweep.code, sweep.forMs));
   }
 
   /** After the floor plans changed: every connected screen whose building's plans differ gets them now. */
