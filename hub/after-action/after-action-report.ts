@@ -106,7 +106,7 @@ export function eventTimeline(report: DrillReport, entries: readonly AuditEntry[
       else timeline.push(item(entry.at, 'mode', by(entry), words));
     } else if (entry.action === 'mode.all-clear' && entry.scope) {
       const hazards = entry.detail?.includes('hazards cleared') ? '; the hazards were cleared with it' : '';
-      const words = `All Clear${entry.drill ? ' (drill)' : ''} for ${scopeName(entry.scope, site)}${hazards}${ends ? '' : ' (#' + entry.seq + ')'}`;
+      const words = `All Clear${entry.drill ? ' (drill)' : ''} for ${scopeName(entry.scope, site)}${hazards}${ends ? '' : ` (#${entry.seq})`}`;
       if (ends) end = item(entry.at, 'end', by(entry), words);
       else timeline.push(item(entry.at, 'mode', by(entry), words));
     } else if (INTEGRATION_ACTIONS.has(entry.action)) {
