@@ -1,13 +1,15 @@
 // Starts a real hub on a random port with a temporary data directory, and logs users in: the one way tests get a hub.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { hashDeviceToken } from '../../hub/auth/device-tokens.ts';
 import { hashPassword } from '../../hub/auth/passwords.ts';
 import { loadConfig, type Config } from '../../hub/config.ts';
+import { createFirstUsers } from '../../hub/domain/accounts.ts';
 import { startHub, type RunningHub } from '../../hub/server.ts';
+import { openAuditLog } from '../../hub/store/audit-log.ts';
 import { seedData } from '../../hub/store/seed.ts';
-import { openStore } from '../../hub/store/store.ts';
+import { openStore, type Store } from '../../hub/store/store.ts';
 import type { Role } from '../../shared/model.ts';
 
 export const PASSWORDS = { admin: 'admin-pass-123', office: 'office-pass-123', viewer: 'viewer-pass-123', staff: 'staff-pass-1234' } as const;
@@ -36,7 +38,7 @@ export function screenPath(screenId: string): string {
 }
 
 /** A data dir holding the demo site plus `viewer` and `staff` users, so every role can be tested, and screens paired with known tokens. */
-async function seedViewer(dataDir: string, config: Config): Promise<void> {
+async function seedViewer(dataDir: string, config: Config): Promise<Store> {
   const store = await openStore(dataDir, () => seedData(config));
   const createdAt = new Date().toISOString();
   const users = await Promise.all(
@@ -47,6 +49,56 @@ async function seedViewer(dataDir: string, config: Config): Promise<void> {
     data.users.push(...users);
     data.devices = data.site.screens.map((s) => ({ screenId: s.id, tokenHash: hashDeviceToken(screenToken(s.id)), pairedAt, pairedBy: 'test' }));
   });
+  return store;
+}
+
+/** Overrides that change what a first start seeds or which users it makes: such a hub seeds a data dir of its own. */
+const SEEDING_KEYS: (keyof Config)[] = ['seed', 'siteFile', 'wayfindingFile', 'adminPassword', 'officePassword'];
+
+/** A data dir's files (and folders, without bytes), with their modes: the store's files are private to the hub. */
+type DataDirFiles = { path: string; mode: number; bytes: Buffer | null }[];
+
+let seeded: Promise<DataDirFiles> | null = null;
+
+/**
+ * What a test hub's first start leaves in its data dir before it listens: seedViewer's store, plus the first users
+ * (admin and office) as startHub makes them, audited. Made once per test file and written out for each hub, because
+ * each of its three password hashes costs a quarter of a second of CPU (scrypt at production cost) and some files
+ * start a hub per test. Used only for the default config; startHub then finds the store and the users and seeds
+ * nothing, as on any later start. Held in memory, so nothing is left behind in tmp.
+ */
+function seededFiles(config: Config): Promise<DataDirFiles> {
+  seeded ??= (async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'muster-test-seeded-'));
+    try {
+      const store = await seedViewer(dataDir, { ...config, dataDir });
+      const audit = await openAuditLog(dataDir);
+      await createFirstUsers({ store, audit }, { admin: config.adminPassword, office: config.officePassword });
+      await audit.close();
+      const files: DataDirFiles = [];
+      for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
+        const path = join(entry.parentPath, entry.name);
+        const { mode } = await stat(path);
+        files.push({ path: relative(dataDir, path), mode: mode & 0o777, bytes: entry.isDirectory() ? null : await readFile(path) });
+      }
+      return files;
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  })();
+  return seeded;
+}
+
+async function writeDataDir(dataDir: string, files: DataDirFiles): Promise<void> {
+  for (const { path, mode, bytes } of files) {
+    const target = join(dataDir, path);
+    if (bytes === null) await mkdir(target, { recursive: true, mode });
+    else {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, bytes, { mode });
+    }
+    await chmod(target, mode);
+  }
 }
 
 export async function startTestHub(
@@ -67,7 +119,10 @@ export async function startTestHub(
       ...options.overrides,
     },
   );
-  if (!options.dataDir) await seedViewer(dataDir, config);
+  if (!options.dataDir) {
+    if (SEEDING_KEYS.some((key) => options.overrides?.[key] !== undefined)) await seedViewer(dataDir, config);
+    else await writeDataDir(dataDir, await seededFiles(config));
+  }
   const hub = await startHub(config, { staticRoot: options.staticRoot });
   // With tls: 'auto' in the overrides the hub serves HTTPS on hub.port and plain HTTP on hub.localUrl; api() and
   // login() use fetch(), which does not trust a test authority: over HTTPS, pass the CA as tls.test.ts does.

@@ -29,7 +29,7 @@ async function post(origin: string, path: string, body: unknown, cookie?: string
 }
 
 describe('crash safety', () => {
-  it(`keeps every acknowledged change through ${KILLS} kill -9s at random moments`, { timeout: 300_000 }, async () => {
+  it(`keeps every acknowledged change through ${KILLS} kill -9s at random moments`, { timeout: 600_000 }, async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'muster-crash-'));
     let acknowledgedSeq = 0;
     let acknowledgedHazard: boolean | null = null;

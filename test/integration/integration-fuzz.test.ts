@@ -57,7 +57,7 @@ function mutate(base: string, next: () => number): string {
   }
 }
 
-it('answers 2,000 malformed CAP and JSON bodies without a 5xx, and keeps serving', { timeout: 180_000 }, async () => {
+it('answers 2,000 malformed CAP and JSON bodies without a 5xx, and keeps serving', { timeout: 360_000 }, async () => {
   const seed = Number(process.env.MUSTER_FUZZ_SEED ?? 20261126);
   const next = mulberry32(seed);
   const seqBefore = (await hub.api('/api/state', { cookie: office })).body.state.seq;
