@@ -5,8 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { requiredDocumentHref, type MyProcedure } from '../../shared/acknowledgements.ts';
 import { MODE_CATALOGUE } from '../../shared/modes.ts';
 import { schoolDateTime } from '../admin/school-date-time.ts';
-import { sizeText } from '../admin/document-row.tsx';
 import { api, ApiFailure, call } from '../lib/api-client.ts';
+import { sizeText } from '../lib/file-size.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
 import './procedures.css';
 
