@@ -56,7 +56,7 @@ export function ProceduresToRead() {
           ? 'Nothing to read for now.'
           : due.length === 0
             ? 'You have read every procedure in its current version. Thank you.'
-            : `${due.length} of ${listing.procedures.length} to read. What to do in the first minute of an emergency: read each one, then confirm.`}
+            : `${due.length} of ${listing.procedures.length} to read. Read each one, then confirm that you have.`}
       </p>
       <p class="procedures-notice" role="status" aria-live="polite" data-test="procedures-notice">
         {notice}
