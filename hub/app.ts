@@ -13,6 +13,7 @@ import { knownHost, type HubNames } from './auth/hub-names.ts';
 import { sameOriginWrites, sessionUser, type HubEnv } from './auth/middleware.ts';
 import type { Sessions } from './auth/sessions.ts';
 import type { KnownDevices } from './auth/known-devices.ts';
+import type { AcknowledgementOperations } from './acknowledgements/acknowledgement-operations.ts';
 import type { AccountOperations } from './domain/accounts.ts';
 import type { EvacuationDiagrams } from './diagrams/evacuation-diagrams.ts';
 import type { PdfRenderer } from './diagrams/pdf-renderer.ts';
@@ -37,6 +38,7 @@ import type { Outbox } from './integrations/outbox.ts';
 import type { WeatherFeed } from './integrations/weather/weather-feed.ts';
 import type { WeatherSettingsOperations } from './domain/weather-settings.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import { acknowledgementRoutes } from './routes/acknowledgements.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { capFeedRoutes } from './routes/cap-feed.ts';
 import { diagramRoutes } from './routes/diagrams.ts';
@@ -101,6 +103,8 @@ export interface AppDeps {
   capFeed: CapFeed;
   /** Weather alerts from a CAP feed: the settings and the feed's poller. */
   weather: { settings: WeatherSettingsOperations; feed: WeatherFeed };
+  /** Which procedures staff must acknowledge, and who has (acknowledgements.json). */
+  acknowledgements: AcknowledgementOperations;
   /** The drill rule set the school holds its drills to (compliance.json). */
   compliance: JsonDocument<ComplianceFile>;
   /** After-action reports of drills and real events, and their observations and corrective actions (after-action.json). */
@@ -143,7 +147,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }))
     .route('/', complianceRoutes({ file: deps.compliance, audit: deps.audit, site: () => deps.store.data.site, renderer: deps.printer }))
-    .route('/', afterActionRoutes(deps.afterAction));
+    .route('/', afterActionRoutes(deps.afterAction))
+    .route('/acknowledgements', acknowledgementRoutes(deps.acknowledgements, () => deps.store.data.site));
 }
 
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */
@@ -182,9 +187,10 @@ export function createApp(deps: AppDeps) {
   // Map and document uploads and whole floor plans have their own, larger limits (routes/floor-plans.ts,
   // routes/documents.ts); every other API body is small.
   const ownLimits = new Set(['/api/maps', '/api/wayfinding', '/api/documents', '/api/content', '/api/site', '/api/site/import']);
-  // CAP messages too (routes/integrations.ts): one may carry a recorded announcement.
+  // CAP messages too (routes/integrations.ts): one may carry a recorded announcement. And a document's new file.
   const capPath = /^\/api\/integrations\/[^/]+\/cap$/;
-  app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) || capPath.test(c.req.path) ? next() : smallBodies(c, next)));
+  const documentFilePath = /^\/api\/documents\/[^/]+\/file$/;
+  app.use('/api/*', (c, next) => (ownLimits.has(c.req.path) || capPath.test(c.req.path) || documentFilePath.test(c.req.path) ? next() : smallBodies(c, next)));
   app.use('*', sessionUser(deps.sessions));
 
   // Anyone may ask whether the hub is up (kiosks do, before opening a screen), but only the consoles' accounts learn

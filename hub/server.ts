@@ -18,6 +18,8 @@ import { LoginThrottle } from './auth/login-throttle.ts';
 import { Sessions } from './auth/sessions.ts';
 import { PROJECT_ROOT, type Config } from './config.ts';
 import { BuildingPlans } from './domain/building-plans.ts';
+import { createAcknowledgementOperations } from './acknowledgements/acknowledgement-operations.ts';
+import { openAcknowledgementsFile } from './acknowledgements/acknowledgements-file.ts';
 import { createAccountOperations, createFirstUsers, type InitialPassword } from './domain/accounts.ts';
 import { createContentOperations } from './domain/content.ts';
 import { createScreenPreview } from './domain/screen-preview.ts';
@@ -41,7 +43,7 @@ import { createWeatherFeed } from './integrations/weather/weather-feed.ts';
 import { createWeatherSettingsOperations } from './domain/weather-settings.ts';
 import { RealtimeHub } from './realtime/realtime-hub.ts';
 import { acceptWebSockets, type UpgradeDeps } from './realtime/ws-upgrade.ts';
-import { DOCUMENTS_DIR } from './documents/document-files.ts';
+import { DOCUMENTS_DIR, documentPath } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { openIntegrationsFile } from './store/integrations-file.ts';
 import { openComplianceFile } from './compliance/compliance-file.ts';
@@ -156,6 +158,13 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
   const hazards = createHazardOperations({ store, audit, realtime, onChanged: outbox.changed });
   const weatherFeed = createWeatherFeed({ store, audit, modes, publish: (offers) => realtime.publishWeather(offers) });
   const names = hubNames(config, tls);
+  const documentsDir = join(config.dataDir, DOCUMENTS_DIR);
+  const acknowledgements = createAcknowledgementOperations({
+    store,
+    file: await openAcknowledgementsFile(config.dataDir),
+    audit,
+    documentPath: (document) => documentPath(documentsDir, document.id, document.contentType),
+  });
   const app = createApp({
     store,
     audit,
@@ -182,13 +191,13 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     screens: screenOperations,
     site: createSiteOperations({ store, audit, realtime, integrations: () => integrationsFile.data.integrations }),
     siteFile: createSiteFileOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR), integrations: () => integrationsFile.data.integrations }),
-    modeWordings: createModeWordingOperations({ store, audit, realtime }),
+    modeWordings: createModeWordingOperations({ store, audit, realtime, onChanged: acknowledgements.modeWordingsChanged }),
     modeTones: createModeToneOperations({ store, audit, realtime }),
     content: createContentOperations({ store, audit, realtime }),
     preview: createScreenPreview({ store, plans }),
     floorPlans: createFloorPlanOperations({ store, audit, realtime, mapsDir: join(config.dataDir, MAPS_DIR) }),
     diagrams: createEvacuationDiagrams({ store, renderer: pdfRenderer, mapsDir: join(config.dataDir, MAPS_DIR) }),
-    documents: createDocumentOperations({ store, audit, documentsDir: join(config.dataDir, DOCUMENTS_DIR) }),
+    documents: createDocumentOperations({ store, audit, documentsDir }),
     integrations: createIntegrationOperations({ file: integrationsFile, store, audit }),
     outbox,
     inboundEvents: createInboundEvents({ file: integrationsFile, store, modes, hazards, audit }),
@@ -202,6 +211,7 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     },
     printer: pdfRenderer,
     sweeps,
+    acknowledgements,
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,

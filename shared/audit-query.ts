@@ -15,6 +15,7 @@ export const AUDIT_ACTION_GROUPS = {
   content: { label: 'Screen content', prefixes: ['content'] },
   integrations: { label: 'Integrations', prefixes: ['integration'] },
   preparedness: { label: 'Drill compliance and after-action reports', prefixes: ['compliance', 'after-action'] },
+  procedures: { label: 'Procedure acknowledgements', prefixes: ['procedure'] },
 } as const;
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
 export const AUDIT_ACTION_PREFIXES: readonly string[] = Object.values(AUDIT_ACTION_GROUPS).flatMap((g) => g.prefixes);

@@ -40,6 +40,10 @@ export const DocumentUploadQuerySchema = z.strictObject({
 });
 export type DocumentUploadQuery = z.infer<typeof DocumentUploadQuerySchema>;
 
+/** The query of a file replacing a document's file (the body is the new file). */
+export const DocumentReplaceQuerySchema = DocumentUploadQuerySchema.pick({ filename: true });
+export type DocumentReplaceQuery = z.infer<typeof DocumentReplaceQuerySchema>;
+
 export const DocumentChangeSchema = z
   .strictObject({ title: DocumentTitleSchema.optional(), category: DocumentCategorySchema.optional() })
   .refine((change) => change.title !== undefined || change.category !== undefined, 'change the title, the category, or both');

@@ -8,6 +8,7 @@ import { SessionContext, useSessionControls } from '../lib/session-context.ts';
 import { SessionNotice } from '../lib/session-notice.tsx';
 import { TrainingOnly } from '../lib/training-only.tsx';
 import { useSession } from '../lib/use-session.ts';
+import { AcknowledgementsPage } from './acknowledgements-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { ContentPage } from './content-page.tsx';
 import { DocumentsPage } from './documents-page.tsx';
@@ -24,7 +25,7 @@ import { SweepPage } from './sweep/sweep-page.tsx';
 import { useSite } from '../lib/use-site.ts';
 import { UsersPage } from './users-page.tsx';
 
-const PAGES = ['site', 'screens', 'sweep', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'audit', 'account'] as const;
+const PAGES = ['site', 'screens', 'sweep', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'acknowledgements', 'audit', 'account'] as const;
 type Page = (typeof PAGES)[number];
 /** "#drills/14" → "drills": the page is the first part of the address's fragment. */
 const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
@@ -108,6 +109,11 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <a href="#drills" class={page === 'drills' ? 'on' : ''} aria-current={page === 'drills' ? 'page' : undefined} data-test="nav-drills">
           Drill reports
         </a>
+        {props.role === 'admin' && (
+          <a href="#acknowledgements" class={page === 'acknowledgements' ? 'on' : ''} aria-current={page === 'acknowledgements' ? 'page' : undefined} data-test="nav-acknowledgements">
+            Acknowledgements
+          </a>
+        )}
         {props.role !== 'viewer' && (
           <a href="#audit" class={page === 'audit' ? 'on' : ''} aria-current={page === 'audit' ? 'page' : undefined} data-test="nav-audit">
             Audit log
@@ -186,6 +192,12 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
           ) : (
             <p class="muted">Only an administrator can change what screens say and sound in each mode.</p>
           )}
+        </section>
+      )}
+      {page === 'acknowledgements' && (
+        <section class="panel">
+          <h2>Procedure acknowledgements</h2>
+          {props.role === 'admin' ? <AcknowledgementsPage /> : <p class="muted">Only an administrator can see who has read the procedures.</p>}
         </section>
       )}
       {page === 'audit' && (

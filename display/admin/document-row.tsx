@@ -1,16 +1,13 @@
-// One document in the library: open it in a new tab; for an admin, rename or refile it, or delete it after a confirm.
-import { useState } from 'preact/hooks';
-import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, DocumentChangeSchema, type DocumentRecord } from '../../shared/documents.ts';
+// One document in the library: open it in a new tab; for an admin, rename or refile it, replace its file (a revised
+// procedure, which staff are asked to read again), or delete it after a confirm.
+import { useRef, useState } from 'preact/hooks';
+import { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, DocumentChangeSchema, documentTypeOf, type DocumentRecord } from '../../shared/documents.ts';
 import { api, call } from '../lib/api-client.ts';
+import { sizeText } from '../lib/file-size.ts';
 import { useApiAction } from '../lib/use-api-action.ts';
+import { ACCEPT, fileProblem } from './document-upload-form.tsx';
 
 const KIND_NAMES: Record<DocumentRecord['contentType'], string> = { 'application/pdf': 'PDF', 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/svg+xml': 'SVG' };
-
-export function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 export function DocumentRow(props: { document: DocumentRecord; canEdit: boolean; onChanged: (document: DocumentRecord) => void; onDeleted: (id: string) => void }) {
   const { document } = props;
@@ -19,6 +16,8 @@ export function DocumentRow(props: { document: DocumentRecord; canEdit: boolean;
   const [title, setTitle] = useState(document.title);
   const [category, setCategory] = useState(document.category);
   const [problem, setProblem] = useState<string | null>(null);
+  const [replaced, setReplaced] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const { busy, error, run } = useApiAction();
 
   const save = async (event: Event) => {
@@ -29,6 +28,22 @@ export function DocumentRow(props: { document: DocumentRecord; canEdit: boolean;
     const body = await run(() => call(api.documents[':id'].$patch({ param: { id: document.id }, json: checked.data })));
     if (!body) return;
     setEditing(false);
+    props.onChanged(body.document);
+  };
+
+  const replaceFile = async (file: File | undefined) => {
+    if (!file) return;
+    const problem = fileProblem(file);
+    if (problem) return setReplaced(problem);
+    setReplaced(null);
+    const query = new URLSearchParams({ filename: file.name });
+    const body = await run(() =>
+      call<{ ok: true; document: DocumentRecord } | { ok: false }>(
+        fetch(`/api/documents/${document.id}/file?${query}`, { method: 'PUT', headers: { 'Content-Type': documentTypeOf(file)! }, body: file, credentials: 'same-origin' }),
+      ),
+    );
+    if (!body) return;
+    setReplaced(`Replaced with ${file.name}. Staff who must read this document will be asked to read it again.`);
     props.onChanged(body.document);
   };
 
@@ -74,13 +89,28 @@ export function DocumentRow(props: { document: DocumentRecord; canEdit: boolean;
           </a>
           <span class="muted">
             {' '}
-            {KIND_NAMES[document.contentType]}, {sizeText(document.size)} · {document.originalName} · added {document.uploadedAt.slice(0, 10)} by {document.uploadedBy}
+            {KIND_NAMES[document.contentType]}, {sizeText(document.size)} · {document.originalName} · uploaded {document.uploadedAt.slice(0, 10)} by {document.uploadedBy}
           </span>
           {props.canEdit && !confirming && (
             <span class="document-actions">
               <button type="button" class="link-button" data-test="document-rename" onClick={() => setEditing(true)}>
                 Rename
               </button>
+              <button type="button" class="link-button" data-test="document-replace" disabled={busy} onClick={() => fileInput.current?.click()}>
+                Replace file
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept={ACCEPT}
+                hidden
+                data-test="document-replace-file"
+                onChange={(e) => {
+                  const input = e.currentTarget;
+                  // Cleared afterwards, so the same file chosen again is a change again.
+                  void replaceFile(input.files?.[0]).finally(() => (input.value = ''));
+                }}
+              />
               <button type="button" class="link-button" data-test="document-delete" onClick={() => setConfirming(true)}>
                 Delete
               </button>
@@ -98,6 +128,11 @@ export function DocumentRow(props: { document: DocumentRecord; canEdit: boolean;
             </span>
           )}
         </>
+      )}
+      {replaced && (
+        <p class="muted" role="status" data-test="document-replaced">
+          {replaced}
+        </p>
       )}
       {error && (
         <p class="error" role="alert" data-test="document-row-error">

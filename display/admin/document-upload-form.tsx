@@ -25,7 +25,7 @@ interface UploadReply {
   removed: string[];
 }
 
-const ACCEPT = [...Object.keys(DOCUMENT_TYPES), ...Object.values(DOCUMENT_TYPES).flat().map((extension) => `.${extension}`)].join(',');
+export const ACCEPT = [...Object.keys(DOCUMENT_TYPES), ...Object.values(DOCUMENT_TYPES).flat().map((extension) => `.${extension}`)].join(',');
 const MAX_MIB = MAX_DOCUMENT_BYTES / 1024 / 1024;
 
 /** Raw upload (not JSON), so not through the typed client; `call` still words the hub's errors. */
@@ -35,7 +35,8 @@ function uploadDocument(query: Record<string, string>, type: DocumentType, file:
   );
 }
 
-function fileProblem(file: File | null): string | null {
+/** What is wrong with a chosen file before it is sent (also for a replacement, document-row.tsx), or null. */
+export function fileProblem(file: File | null): string | null {
   if (!file) return 'Choose the file to upload.';
   if (!documentTypeOf(file)) return `${file.name} is not a ${DOCUMENT_TYPE_NAMES} file.`;
   if (file.size > MAX_DOCUMENT_BYTES) return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MiB; documents may be at most ${MAX_MIB} MiB.`;

@@ -1,7 +1,9 @@
-// Document library operations: upload a plan or procedure, rename or refile it, delete it, and find its file.
+// Document library operations: upload a plan or procedure, replace its file, rename or refile it, delete it, and
+// find its file.
 // The file is written (durably) before its record, and the record removed before its file, so the store never
 // names a file that is not there; at worst a crash leaves an unnamed file behind.
-import type { DocumentChange, DocumentRecord, DocumentUploadQuery } from '../../shared/documents.ts';
+import type { Slide } from '../../shared/content.ts';
+import type { DocumentChange, DocumentRecord, DocumentReplaceQuery, DocumentUploadQuery } from '../../shared/documents.ts';
 import { ApiError } from '../api-error.ts';
 import { checkDocument, documentPath, newDocumentId, removeDocumentFile, writeDocumentFile } from '../documents/document-files.ts';
 import type { AuditLog } from '../store/audit-log.ts';
@@ -27,6 +29,12 @@ function existing(documents: readonly DocumentRecord[], id: string): DocumentRec
 function displayName(name: string | undefined, fallback: string): string {
   const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base === '' || base === '.' || base === '..' ? fallback : base;
+}
+
+/** A picture a published slide shows is changed only through the content, never under the screens' feet. */
+function refuseIfShown(slides: readonly Slide[], id: string, what: string): void {
+  const shownBy = slides.find((slide) => slide.kind === 'image' && slide.documentId === id);
+  if (shownBy) throw new ApiError('conflict', `The published slide "${shownBy.title}" shows this picture: remove it from the content before you ${what}.`);
 }
 
 export function createDocumentOperations({ store, audit, documentsDir, now = () => new Date(), logError = console.error }: DocumentOperationsDeps) {
@@ -74,6 +82,38 @@ export function createDocumentOperations({ store, audit, documentsDir, now = () 
       return { document, removed: checked.removed };
     },
 
+    /**
+     * A new file for a document (a revised procedure): the same document, so whatever names it (a requirement to
+     * read it) names the new file. The new file is in place before the record says so.
+     */
+    async replaceFile(id: string, query: DocumentReplaceQuery, contentType: string, bytes: Uint8Array, actor: Actor): Promise<{ document: DocumentRecord; removed: string[] }> {
+      const before = existing(store.data.documents, id);
+      refuseIfShown(store.data.content.slides, id, 'replace its file');
+      const checked = await checkDocument(contentType, bytes);
+      const path = documentPath(documentsDir, id, checked.contentType);
+      try {
+        await writeDocumentFile(path, checked.bytes);
+      } catch (error) {
+        logError(`Document file could not be written (${path}): ${(error as Error).message}`);
+        throw new ApiError('storage_failed', 'The new file could not be written to disk, so the document was not changed.');
+      }
+      const document = await write((draft) => {
+        const document = existing(draft.documents, id);
+        document.contentType = checked.contentType;
+        document.size = checked.bytes.length;
+        document.originalName = displayName(query.filename, document.title);
+        document.uploadedAt = now().toISOString();
+        document.uploadedBy = actor.username;
+        return { ...document };
+      });
+      if (before.contentType !== document.contentType) {
+        await removeDocumentFile(documentPath(documentsDir, id, before.contentType)).catch((error: Error) => logError(`Replaced document's old file could not be removed: ${error.message}`));
+      }
+      const removedNote = checked.removed.length > 0 ? `; removed: ${checked.removed.join(', ')}` : '';
+      await record(actor, 'document.replaced', `"${document.title}" (${id}): new file ${document.contentType}, ${document.size} bytes${removedNote}`);
+      return { document, removed: checked.removed };
+    },
+
     async change(id: string, change: DocumentChange, actor: Actor): Promise<DocumentRecord> {
       const { before, after } = await write((draft) => {
         const document = existing(draft.documents, id);
@@ -94,8 +134,7 @@ export function createDocumentOperations({ store, audit, documentsDir, now = () 
       const removed = await write((draft) => {
         const document = existing(draft.documents, id);
         // Screens would be left with a broken picture: the slide goes first.
-        const shownBy = draft.content.slides.find((slide) => slide.kind === 'image' && slide.documentId === id);
-        if (shownBy) throw new ApiError('conflict', `The published slide "${shownBy.title}" shows this picture: remove it from the content first.`);
+        refuseIfShown(draft.content.slides, id, 'delete it');
         draft.documents = draft.documents.filter((d) => d.id !== id);
         return document;
       });

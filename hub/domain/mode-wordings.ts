@@ -18,9 +18,11 @@ export interface ModeWordingOperationsDeps {
   audit: AuditLog;
   realtime: RealtimeHub;
   now?: () => Date;
+  /** Told after a wording is saved or restored (procedure acknowledgement dates the new staff steps by it). */
+  onChanged?: () => void;
 }
 
-export function createModeWordingOperations({ store, audit, realtime, now = () => new Date() }: ModeWordingOperationsDeps) {
+export function createModeWordingOperations({ store, audit, realtime, now = () => new Date(), onChanged = () => {} }: ModeWordingOperationsDeps) {
   const write = durableWriter(store, 'the wording');
   const record = auditRecorder(audit, now);
   const change = async (mode: EmergencyModeId, language: Language, wording: ModeWording | null, actor: Actor) => {
@@ -35,6 +37,7 @@ export function createModeWordingOperations({ store, audit, realtime, now = () =
       }
     });
     realtime.publishWordings();
+    onChanged();
     await record(actor, 'mode.wording-changed', `${mode} (${language}): ${wording ? 'new wording' : 'back to the built-in wording'}`, { mode });
     return current();
   };

@@ -1,5 +1,5 @@
 // The document library end to end in real Chromium: an admin uploads a plan (a wrong type is refused in the form,
-// a fake PDF by the hub, shown in the form), renames and deletes it behind a confirm; the office console lists the
+// a fake PDF by the hub, shown in the form), renames it, replaces its file and deletes it behind a confirm; the office console lists the
 // plans in a collapsed section at the bottom that opens them in a new tab without moving the controls above it.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ beforeAll(async () => {
   admin = await hub.login('admin');
   files = await mkdtemp(join(tmpdir(), 'muster-documents-'));
   await writeFile(join(files, 'evacuation-plan.pdf'), '%PDF-1.4\n1 0 obj <</Type/Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+  await writeFile(join(files, 'evacuation-procedure-2026.pdf'), '%PDF-1.4\n1 0 obj <</Type/Catalog/Revised true>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
   await writeFile(join(files, 'fake.pdf'), 'This is a text file with a .pdf name');
   await writeFile(join(files, 'notes.txt'), 'Some notes');
   browser = await launchBrowser();
@@ -87,6 +88,13 @@ describe('documents page', () => {
     await page.waitForSelector(`${byTest('document-group-procedure')} ${byTest('document-open')}`);
     expect(await page.$(byTest('document-group-emergency-plan'))).toBeNull();
     expect((await documentsOnHub())[0]).toMatchObject({ title: 'Evacuation procedure', category: 'procedure' });
+
+    // A revised procedure: the same document with a new file (staff who must read it are asked again).
+    const replacement = (await page.$(byTest('document-replace-file'))) as ElementHandle<HTMLInputElement>;
+    await replacement.uploadFile(join(files, 'evacuation-procedure-2026.pdf'));
+    await page.waitForSelector(byTest('document-replaced'));
+    expect(await textOf('document-replaced')).toMatch(/Replaced with evacuation-procedure-2026\.pdf/);
+    expect((await documentsOnHub())[0]).toMatchObject({ id: stored!.id, title: 'Evacuation procedure', originalName: 'evacuation-procedure-2026.pdf' });
 
     await page.click(byTest('document-delete'));
     await page.click(byTest('document-delete-cancel'));

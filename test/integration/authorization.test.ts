@@ -110,6 +110,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/documents': { allowed: ADMINS, path: '/api/documents?title=Matrix&category=other', rawBody: '%PDF-1.4\n%%EOF\n', headers: { 'Content-Type': 'application/pdf' } },
   // No such document: the allowed roles get 404, which still shows they got past the role check.
   'GET /api/documents/:id': { allowed: STAFF, path: '/api/documents/00000000000000000000000000000000' },
+  'PUT /api/documents/:id/file': { allowed: ADMINS, path: '/api/documents/00000000000000000000000000000000/file', rawBody: '%PDF-1.4\n%%EOF\n', headers: { 'Content-Type': 'application/pdf' } },
   'PATCH /api/documents/:id': { allowed: ADMINS, path: '/api/documents/00000000000000000000000000000000', body: { title: 'Renamed' } },
   'DELETE /api/documents/:id': { allowed: ADMINS, path: '/api/documents/00000000000000000000000000000000' },
   'POST /api/screens/session': { allowed: EVERYONE, skip: 'authenticated by the device token, not a role; covered in pairing.test.ts' },
@@ -129,6 +130,14 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/weather': { allowed: ADMINS, body: { feedUrl: '', areaCodes: [], rules: [{ event: 'Tornado Warning', hazard: 'tornado' }], autoStart: false, pollSeconds: 60 } },
   'POST /api/weather/check': { allowed: ADMINS },
   'GET /api/weather/alerts': { allowed: STAFF },
+  // Procedure acknowledgement: every account reads and acknowledges its own (an old version: 409 past the role
+  // check; a document not required: 404); only an admin chooses what is required and sees who has read what.
+  'GET /api/acknowledgements/mine': { allowed: LOGGED_IN },
+  'POST /api/acknowledgements/mine': { allowed: LOGGED_IN, body: { procedure: 'mode:lockdown', version: 'AAAAAAAAAAAAAAAA' } },
+  'GET /api/acknowledgements/documents/:id': { allowed: LOGGED_IN, path: '/api/acknowledgements/documents/00000000000000000000000000000000' },
+  'GET /api/acknowledgements': { allowed: ADMINS },
+  'PUT /api/acknowledgements/required': { allowed: ADMINS, body: { modes: ['hold', 'secure', 'lockdown', 'evacuate', 'shelter'], documents: [] } },
+  'GET /api/acknowledgements/report.csv': { allowed: ADMINS },
   'GET /': { allowed: EVERYONE },
   'GET /screen': { allowed: EVERYONE },
   'GET /console': { allowed: EVERYONE },
