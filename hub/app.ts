@@ -42,6 +42,8 @@ import { weatherRoutes } from './routes/weather.ts';
 import { drillReportRoutes } from './routes/drill-reports.ts';
 import { complianceRoutes } from './routes/compliance.ts';
 import type { ComplianceFile } from './compliance/compliance-file.ts';
+import { trainingRoutes } from './routes/training.ts';
+import type { TrainingOperations } from './training/training-operations.ts';
 import type { JsonDocument } from './store/json-document.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
@@ -97,6 +99,8 @@ export interface AppDeps {
   weather: { settings: WeatherSettingsOperations; feed: WeatherFeed };
   /** The drill rule set the school holds its drills to (compliance.json). */
   compliance: JsonDocument<ComplianceFile>;
+  /** "Know your building": staff exercises, scores and who is current (training.json). */
+  training: TrainingOperations;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -129,7 +133,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/weather', weatherRoutes(deps.weather.settings, deps.weather.feed))
     .route('/', auditRoutes({ audit: deps.audit, site: () => deps.store.data.site }))
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }))
-    .route('/', complianceRoutes({ file: deps.compliance, audit: deps.audit, site: () => deps.store.data.site }));
+    .route('/', complianceRoutes({ file: deps.compliance, audit: deps.audit, site: () => deps.store.data.site }))
+    .route('/training', trainingRoutes(deps.training));
 }
 
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */

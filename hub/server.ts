@@ -45,6 +45,9 @@ import { DOCUMENTS_DIR } from './documents/document-files.ts';
 import { openAuditLog } from './store/audit-log.ts';
 import { openIntegrationsFile } from './store/integrations-file.ts';
 import { openComplianceFile } from './compliance/compliance-file.ts';
+import { openTrainingFile } from './training/training-file.ts';
+import { createTrainingOperations } from './training/training-operations.ts';
+import { TrainingPlans } from './training/training-plans.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
 import { openSessionActivity } from './store/session-activity.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
@@ -183,6 +186,12 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     capFeed: createCapFeed({ dataDir: config.dataDir, store, integrations: integrationsFile }),
     weather: { settings: createWeatherSettingsOperations({ store, audit, feed: weatherFeed }), feed: weatherFeed },
     compliance,
+    training: createTrainingOperations({
+      file: await openTrainingFile(config.dataDir),
+      plans: new TrainingPlans(() => store.data.site, () => store.data.wayfinding),
+      data: () => store.data,
+      audit,
+    }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,

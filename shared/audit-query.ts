@@ -15,6 +15,7 @@ export const AUDIT_ACTION_GROUPS = {
   content: { label: 'Screen content', prefixes: ['content'] },
   integrations: { label: 'Integrations', prefixes: ['integration'] },
   preparedness: { label: 'Drill compliance', prefixes: ['compliance'] },
+  training: { label: 'Staff training', prefixes: ['training'] },
 } as const;
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
 export const AUDIT_ACTION_PREFIXES: readonly string[] = Object.values(AUDIT_ACTION_GROUPS).flatMap((g) => g.prefixes);
