@@ -20,10 +20,11 @@ import { PairScreenForm } from './pair-screen-form.tsx';
 import { ScreensTable } from './screens-table.tsx';
 import { SetupChecklist } from './site/setup-checklist.tsx';
 import { SitePage } from './site/site-page.tsx';
+import { TrainingPage } from './training-page.tsx';
 import { useSite } from '../lib/use-site.ts';
 import { UsersPage } from './users-page.tsx';
 
-const PAGES = ['site', 'screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'audit', 'account'] as const;
+const PAGES = ['site', 'screens', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'training', 'audit', 'account'] as const;
 type Page = (typeof PAGES)[number];
 /** "#drills/14" → "drills": the page is the first part of the address's fragment. */
 const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
@@ -102,6 +103,11 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
         <a href="#drills" class={page === 'drills' ? 'on' : ''} aria-current={page === 'drills' ? 'page' : undefined} data-test="nav-drills">
           Drill reports
         </a>
+        {props.role === 'admin' && (
+          <a href="#training" class={page === 'training' ? 'on' : ''} aria-current={page === 'training' ? 'page' : undefined} data-test="nav-training">
+            Training
+          </a>
+        )}
         {props.role !== 'viewer' && (
           <a href="#audit" class={page === 'audit' ? 'on' : ''} aria-current={page === 'audit' ? 'page' : undefined} data-test="nav-audit">
             Audit log
@@ -174,6 +180,12 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
           ) : (
             <p class="muted">Only an administrator can change what screens say and sound in each mode.</p>
           )}
+        </section>
+      )}
+      {page === 'training' && (
+        <section class="panel">
+          <h2>Training</h2>
+          {props.role === 'admin' ? <TrainingPage /> : <p class="muted">Only an administrator can see who is trained.</p>}
         </section>
       )}
       {page === 'audit' && (

@@ -4,6 +4,7 @@ import { LoginForm } from '../lib/login-form.tsx';
 import { SessionContext } from '../lib/session-context.ts';
 import { SessionNotice } from '../lib/session-notice.tsx';
 import { useSession } from '../lib/use-session.ts';
+import { BuildingExercises } from './building-exercises.tsx';
 
 export function TrainingApp() {
   const { session, loggedIn, logOut, controls } = useSession();
@@ -24,6 +25,7 @@ export function TrainingApp() {
         <SessionNotice />
         <main class="training-main">
           <p class="muted">Where the exits, the AED and the shelter areas are, and what to do in each mode: practised on your own building's plans.</p>
+          <BuildingExercises />
         </main>
       </div>
     </SessionContext.Provider>

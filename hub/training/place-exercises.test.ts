@@ -37,7 +37,7 @@ describe('evacuation exercises', () => {
     expect(key.best.path).toEqual(route.path);
     expect(key.accepted).toEqual(['west-doors']);
     expect(exercise.candidates.sort()).toEqual(['east-doors', 'west-doors']);
-    expect(exercise.question).toBe('Evacuate from Room 101: tap the exit you would use.');
+    expect(exercise.question).toBe('Evacuate from Room 101. Tap the exit you would use.');
     expect(exercise).not.toHaveProperty('key');
   });
 

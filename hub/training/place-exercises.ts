@@ -95,7 +95,7 @@ function evacuateExercises(plan: TrainingPlan, place: TrainingPlace): KeyedMapEx
   const start = { floorId: place.floorId, position: place.start };
   const found: KeyedMapExercise[] = [
     {
-      exercise: { id: evacuateId(place.id), kind: 'evacuate', placeId: place.id, question: `Evacuate from ${place.name}: tap the exit you would use.`, poiType: 'exit', start, floorIds: floorsFor(plan, place, exits), candidates: exits, blockedPoiIds: [] },
+      exercise: { id: evacuateId(place.id), kind: 'evacuate', placeId: place.id, question: `Evacuate from ${place.name}. Tap the exit you would use.`, poiType: 'exit', start, floorIds: floorsFor(plan, place, exits), candidates: exits, blockedPoiIds: [] },
       key: primary,
     },
   ];
@@ -110,7 +110,7 @@ function evacuateExercises(plan: TrainingPlan, place: TrainingPlace): KeyedMapEx
         id: evacuateBlockedId(place.id),
         kind: 'evacuate',
         placeId: place.id,
-        question: `${label} is blocked by a hazard. Evacuate from ${place.name}: tap the exit you would use now.`,
+        question: `${label} is blocked by a hazard. Evacuate from ${place.name}. Tap the exit you would use now.`,
         poiType: 'exit',
         start,
         floorIds: floorsFor(plan, place, exits),
