@@ -62,7 +62,8 @@ export interface Router {
   /**
    * The walk from the start to each of `points` (an AED, an extinguisher: places that are not routing targets),
    * nearest first, over the same graph and around the same hazards as `route()`. A point joins the graph the way a
-   * start does, at its nearest nodes; points no walk reaches are left out. For staff training (hub/training/).
+   * start does, at its nearest nodes; points no walk reaches, or inside a hazard, are left out. For staff training
+   * (hub/training/).
    */
   walks(start: RouteStart, points: readonly WalkTarget[], hazards?: Hazards): Walk[];
 }
@@ -455,7 +456,8 @@ export function createRouter(wayfinding: Wayfinding): Router {
     const reached: Walk[] = [];
     for (const point of points) {
       const pointFloor = graph.floorIndexById.get(point.floorId);
-      if (pointFloor === undefined) continue;
+      // Nobody is sent into a hazard to fetch something: a point inside one is out of reach.
+      if (pointFloor === undefined || pointInHazards(point.position, search.hazardsByFloor[pointFloor]!)) continue;
       // The point joins the graph at its own nearest nodes, as a start does: the last stretch is a straight walk.
       let best: Entry | null = null;
       for (const join of entriesFor(graph, search, pointFloor, point.position, false)) {
