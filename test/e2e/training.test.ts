@@ -1,7 +1,7 @@
 // Know your building (issue 14, item 1) in real Chromium: a staff member on a phone picks the room they work in,
 // taps the wrong exit, is told so and shown the right route (the one the routing engine computes), goes through the
 // other exercises, answers the evacuation right when it comes back, and completes; the admin's Training page then
-// shows them current. One hub and one browser for the whole file.
+// shows them current. No serious accessibility problem on either page. One hub and one browser for the whole file.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WayfindingSchema } from '../../shared/floor-plan.ts';
 import { createRouter } from '../../shared/routing.ts';
+import { seriousAccessibilityProblems } from '../helpers/axe.ts';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
 import { artefactsDir, byTest, logInToConsole, settle, textOf } from '../helpers/pages.ts';
@@ -88,6 +89,7 @@ describe('know your building on a phone', () => {
     const end = route.path.at(-1)!.position;
     expect(drawn.trim().split(' ').at(-1)).toBe(`${end.x},${end.y}`);
     await shoot(phone, 'phone-3-wrong-with-route');
+    expect(await seriousAccessibilityProblems(phone)).toEqual([]);
   });
 
   it('goes through the other exercises, asks the missed exit again, and completes', async () => {
@@ -131,6 +133,7 @@ describe('know your building on a phone', () => {
     expect(await laptop.$eval(`${byTest('training-row-staff')} ${byTest('training-status')}`, (el) => el.textContent)).toBe('Current');
     expect(await laptop.$eval(byTest('training-row-office'), (el) => el.getAttribute('data-state'))).toBe('never-started');
     expect(await textOf(laptop, 'training-counts')).toMatch(/^1 current · 0 due · \d+ never started/);
+    expect(await seriousAccessibilityProblems(laptop)).toEqual([]);
     await laptop.bringToFront();
     await shoot(laptop, 'laptop-admin-training');
     await context.close();
