@@ -50,6 +50,8 @@ import { afterActionRoutes } from './routes/after-action.ts';
 import type { ComplianceFile } from './compliance/compliance-file.ts';
 import type { ReadinessSweeps } from './sweep/readiness-sweeps.ts';
 import { sweepRoutes } from './routes/sweeps.ts';
+import { trainingRoutes } from './routes/training.ts';
+import type { TrainingOperations } from './training/training-operations.ts';
 import type { JsonDocument } from './store/json-document.ts';
 import { floorPlanRoutes } from './routes/floor-plans.ts';
 import { hazardRoutes } from './routes/hazards.ts';
@@ -113,6 +115,8 @@ export interface AppDeps {
   printer: Pick<PdfRenderer, 'render'>;
   /** Readiness sweeps: screens show codes, the facility manager checks each one (sweeps.json). */
   sweeps: ReadinessSweeps;
+  /** "Know your building": staff exercises, scores and who is current (training.json). */
+  training: TrainingOperations;
   /** Where the map images are (inside the data directory). */
   mapsDir: string;
   build: string;
@@ -148,7 +152,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/', drillReportRoutes({ audit: deps.audit, receipts: deps.receipts, site: () => deps.store.data.site }))
     .route('/', complianceRoutes({ file: deps.compliance, audit: deps.audit, site: () => deps.store.data.site, renderer: deps.printer }))
     .route('/', afterActionRoutes(deps.afterAction))
-    .route('/acknowledgements', acknowledgementRoutes(deps.acknowledgements, () => deps.store.data.site));
+    .route('/acknowledgements', acknowledgementRoutes(deps.acknowledgements, () => deps.store.data.site))
+    .route('/training', trainingRoutes(deps.training));
 }
 
 /** The API under /api, for `hc<AppType>('/api')` in the consoles. */

@@ -52,6 +52,9 @@ import { createAfterActionOperations } from './after-action/after-action-operati
 import { createAfterActionReports } from './after-action/after-action-reports.ts';
 import { openSweepFile } from './sweep/sweep-file.ts';
 import { createReadinessSweeps, type ReadinessSweeps } from './sweep/readiness-sweeps.ts';
+import { openTrainingFile } from './training/training-file.ts';
+import { createTrainingOperations } from './training/training-operations.ts';
+import { TrainingPlans } from './training/training-plans.ts';
 import { openReceiptLog } from './store/receipt-log.ts';
 import { openSessionActivity } from './store/session-activity.ts';
 import { MAPS_DIR, seedData, seedMapImages } from './store/seed.ts';
@@ -212,6 +215,12 @@ export async function startHub(config: Config, options: { staticRoot?: string } 
     printer: pdfRenderer,
     sweeps,
     acknowledgements,
+    training: createTrainingOperations({
+      file: await openTrainingFile(config.dataDir),
+      plans: new TrainingPlans(() => store.data.site, () => store.data.wayfinding),
+      data: () => store.data,
+      audit,
+    }),
     mapsDir: join(config.dataDir, MAPS_DIR),
     build,
     staticRoot,

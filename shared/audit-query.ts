@@ -16,6 +16,7 @@ export const AUDIT_ACTION_GROUPS = {
   integrations: { label: 'Integrations', prefixes: ['integration'] },
   preparedness: { label: 'Drill compliance and after-action reports', prefixes: ['compliance', 'after-action'] },
   procedures: { label: 'Procedure acknowledgements', prefixes: ['procedure'] },
+  training: { label: 'Staff training', prefixes: ['training'] },
 } as const;
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
 export const AUDIT_ACTION_PREFIXES: readonly string[] = Object.values(AUDIT_ACTION_GROUPS).flatMap((g) => g.prefixes);

@@ -321,6 +321,31 @@ describe('alternatives', () => {
   });
 });
 
+describe('walks to points that are not targets', () => {
+  const router = createRouter(corridor);
+  const nearEast = { id: 'aed-east', floorId: 'ground', position: { x: 95, y: 52 } };
+  const nearWest = { id: 'aed-west', floorId: 'ground', position: { x: 12, y: 52 } };
+
+  it('walks over the graph to each point, nearest first, the last stretch straight to the point', () => {
+    const walks = router.walks(inHallway, [nearWest, nearEast]);
+    expect(walks.map((w) => w.id)).toEqual(['aed-west', 'aed-east']);
+    const east = walks[1]!;
+    // The point joins the graph as a start does, at its nearest nodes in a straight line: here from j2.
+    expect(east.metres).toBeCloseTo(1.5 + Math.hypot(35, 2) / 10, 9);
+    expect(east.path[0]).toEqual({ floorId: 'ground', nodeId: null, position: inHallway.position });
+    expect(east.path.at(-1)).toEqual({ floorId: 'ground', nodeId: null, position: { x: 95, y: 52 } });
+  });
+
+  it('never walks into a hazard, leaves out points no walk reaches, and knows no unknown floor', () => {
+    expect(router.walks(inHallway, [nearWest, nearEast], hazards(['west-end'])).map((w) => w.id)).toEqual(['aed-east']);
+    // With the stub between j1 and j2 marked, the west point is reached the long way, by the refuge's corridor.
+    const around = router.walks(inHallway, [nearWest], hazards(['stub']))[0]!;
+    expect(around.path.map((s) => s.nodeId)).toContain('refuge');
+    expect(router.walks({ floorId: 'attic', position: { x: 0, y: 0 } }, [nearEast])).toEqual([]);
+    expect(router.walks(inHallway, [{ ...nearEast, floorId: 'attic' }])).toEqual([]);
+  });
+});
+
 // ── random cases against independent references ──────────────────────────────────────────────────────────────
 
 /** The test's own reading of the rules, built straight from geometry.ts: usable nodes, safe edges, targets. */

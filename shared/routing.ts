@@ -59,6 +59,26 @@ export interface Router {
    * primary and secondary). The first is the same as `route()`'s; none when `route()` finds none.
    */
   alternatives(start: RouteStart, goal: RouteGoal, hazards?: Hazards, count?: number): RouteFound[];
+  /**
+   * The walk from the start to each of `points` (an AED, an extinguisher: places that are not routing targets),
+   * nearest first, over the same graph and around the same hazards as `route()`. A point joins the graph the way a
+   * start does, at its nearest nodes; points no walk reaches, or inside a hazard, are left out. For staff training
+   * (hub/training/).
+   */
+  walks(start: RouteStart, points: readonly WalkTarget[], hazards?: Hazards): Walk[];
+}
+
+/** A place to walk to, on a floor, named by the caller's own id. */
+export interface WalkTarget {
+  id: string;
+  floorId: string;
+  position: Point;
+}
+export interface Walk {
+  id: string;
+  metres: number;
+  /** From the start (nodeId null) over the graph to the point itself (nodeId null). */
+  path: RouteStep[];
 }
 
 const ARROWS: readonly ArrowDirection[] = ['ahead', 'ahead-right', 'right', 'behind-right', 'behind', 'behind-left', 'left', 'ahead-left'];
@@ -282,13 +302,13 @@ function buildSearch(graph: Graph, goal: RouteGoal, hazards: Hazards): Search {
  * walk to in a straight line without touching a hazard. Hazards the start is already inside do not count for that
  * walk, so people caught in one are still led out.
  */
-function entriesFor(graph: Graph, search: Search, floor: number, start: Point): Entry[] {
+function entriesFor(graph: Graph, search: Search, floor: number, start: Point, mustReachTarget = true): Entry[] {
   const hazards = search.hazardsByFloor[floor]!;
   const escapable = hazards.filter((h) => !pointInHazards(start, [h]));
   const unitsPerMetre = graph.floors[floor]!.unitsPerMetre;
   const nearest: { node: number; units: number }[] = [];
   for (const i of graph.nodesOfFloor[floor]!) {
-    if (!search.usableNode[i] || search.metresToTarget[i] === Infinity) continue;
+    if (!search.usableNode[i] || (mustReachTarget && search.metresToTarget[i] === Infinity)) continue;
     const position = graph.nodes[i]!.position;
     const units = distance(start, position);
     // Nodes come in id order, so a node as far as the last kept one loses the tie.
@@ -425,5 +445,33 @@ export function createRouter(wayfinding: Wayfinding): Router {
     return found;
   }
 
-  return { route, alternatives };
+  function walks(start: RouteStart, points: readonly WalkTarget[], hazards: Hazards = NO_HAZARDS): Walk[] {
+    const floor = graph.floorIndexById.get(start.floorId);
+    if (floor === undefined) return [];
+    // The exit search knows which nodes and connections the hazards leave usable; its targets play no part here.
+    const search = searchFor('exit', hazards);
+    const sources = entriesFor(graph, search, floor, start.position, false);
+    if (sources.length === 0) return [];
+    const { metres, previous } = shortestPaths(graph, search, sources, true);
+    const reached: Walk[] = [];
+    for (const point of points) {
+      const pointFloor = graph.floorIndexById.get(point.floorId);
+      // Nobody is sent into a hazard to fetch something: a point inside one is out of reach.
+      if (pointFloor === undefined || pointInHazards(point.position, search.hazardsByFloor[pointFloor]!)) continue;
+      // The point joins the graph at its own nearest nodes, as a start does: the last stretch is a straight walk.
+      let best: Entry | null = null;
+      for (const join of entriesFor(graph, search, pointFloor, point.position, false)) {
+        const total = metres[join.node]! + join.metres;
+        if (total < Infinity && (!best || total < best.metres)) best = { node: join.node, metres: total };
+      }
+      if (!best) continue;
+      const nodes = [best.node];
+      for (let n = previous[best.node]!; n !== -1; n = previous[n]!) nodes.push(n);
+      const path = [startStep(start), ...nodes.reverse().map((n) => stepAt(graph, n)), { floorId: point.floorId, nodeId: null, position: { x: point.position.x, y: point.position.y } }];
+      reached.push({ id: point.id, metres: best.metres, path });
+    }
+    return reached.sort((a, b) => a.metres - b.metres || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  return { route, alternatives, walks };
 }

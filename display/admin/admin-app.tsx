@@ -22,10 +22,11 @@ import { ScreensTable } from './screens-table.tsx';
 import { SetupChecklist } from './site/setup-checklist.tsx';
 import { SitePage } from './site/site-page.tsx';
 import { SweepPage } from './sweep/sweep-page.tsx';
+import { TrainingPage } from './training-page.tsx';
 import { useSite } from '../lib/use-site.ts';
 import { UsersPage } from './users-page.tsx';
 
-const PAGES = ['site', 'screens', 'sweep', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'acknowledgements', 'audit', 'account'] as const;
+const PAGES = ['site', 'screens', 'sweep', 'floor-plans', 'content', 'modes', 'documents', 'users', 'integrations', 'drills', 'training', 'acknowledgements', 'audit', 'account'] as const;
 type Page = (typeof PAGES)[number];
 /** "#drills/14" → "drills": the page is the first part of the address's fragment. */
 const pageFromHash = (): Page => PAGES.find((p) => location.hash.slice(1).split('/')[0] === p) ?? 'screens';
@@ -110,6 +111,11 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
           Drill reports
         </a>
         {props.role === 'admin' && (
+          <a href="#training" class={page === 'training' ? 'on' : ''} aria-current={page === 'training' ? 'page' : undefined} data-test="nav-training">
+            Training
+          </a>
+        )}
+        {props.role === 'admin' && (
           <a href="#acknowledgements" class={page === 'acknowledgements' ? 'on' : ''} aria-current={page === 'acknowledgements' ? 'page' : undefined} data-test="nav-acknowledgements">
             Acknowledgements
           </a>
@@ -192,6 +198,12 @@ function AdminView(props: { username: string; role: string; onLogOut: () => void
           ) : (
             <p class="muted">Only an administrator can change what screens say and sound in each mode.</p>
           )}
+        </section>
+      )}
+      {page === 'training' && (
+        <section class="panel">
+          <h2>Training</h2>
+          {props.role === 'admin' ? <TrainingPage /> : <p class="muted">Only an administrator can see who is trained.</p>}
         </section>
       )}
       {page === 'acknowledgements' && (

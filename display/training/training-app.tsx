@@ -4,6 +4,7 @@ import { LoginForm } from '../lib/login-form.tsx';
 import { SessionContext } from '../lib/session-context.ts';
 import { SessionNotice } from '../lib/session-notice.tsx';
 import { useSession } from '../lib/use-session.ts';
+import { BuildingExercises } from './building-exercises.tsx';
 import { ProceduresToRead } from './procedures-to-read.tsx';
 
 export function TrainingApp() {
@@ -25,6 +26,7 @@ export function TrainingApp() {
         <SessionNotice />
         <main class="training-main">
           <p class="muted">Where the exits, the AED and the shelter areas are, and what to do in each mode: practised on your own building's plans.</p>
+          <BuildingExercises />
           <ProceduresToRead />
         </main>
       </div>

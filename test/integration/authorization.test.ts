@@ -104,6 +104,13 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/after-action/actions/:id': { allowed: OPERATORS, path: '/api/after-action/actions/000000000000' },
   'POST /api/compliance/scheduled': { allowed: OPERATORS, body: { day: '2099-01-05', kind: 'lockdown' } },
   'DELETE /api/compliance/scheduled/:id': { allowed: OPERATORS, path: '/api/compliance/scheduled/000000000000' },
+  'GET /api/training': { allowed: LOGGED_IN },
+  'PUT /api/training/places': { allowed: LOGGED_IN, body: { places: [] } },
+  // No places chosen yet: every account gets past the role check to a 400 ("pick the places you work first").
+  'POST /api/training/answers': { allowed: LOGGED_IN, body: { exerciseId: 'mode:secure', answer: 'a' } },
+  'GET /api/training/people': { allowed: ADMINS },
+  'GET /api/training/people.csv': { allowed: ADMINS },
+  'PUT /api/training/settings': { allowed: ADMINS, body: { validityMonths: 12 } },
   'GET /maps/:file': { allowed: LOGGED_IN, path: '/maps/main-1.svg' },
   'GET /content-images/:id': { allowed: LOGGED_IN, path: '/content-images/00000000000000000000000000000000' },
   'GET /api/documents': { allowed: STAFF },
