@@ -4,6 +4,7 @@
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { DurableJSONFile } from './durable-json-file.ts';
+import { checkedDraft, serialQueue } from './serial-updates.ts';
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';
@@ -29,19 +30,15 @@ export async function openJsonDocument<T>(path: string, schema: z.core.$ZodType<
     throw new StorageError(`${path} does not hold a valid Muster store; it was left untouched:\n${z.prettifyError(parsed.error)}`);
   }
   let committed: T = parsed.data;
-  let queue: Promise<unknown> = Promise.resolve();
+  const serially = serialQueue();
 
   return {
     get data() {
       return committed;
     },
     update<R>(mutate: (draft: T) => R): Promise<R> {
-      const run = async () => {
-        const draft = structuredClone(committed);
-        const result = mutate(draft);
-        // Checked with the schema the loader uses: a write that the next start would refuse never reaches disk.
-        const checked = z.safeParse(schema, draft);
-        if (!checked.success) throw new StorageError(`a change to ${path} was refused: it would leave the store invalid:\n${z.prettifyError(checked.error)}`);
+      return serially(async () => {
+        const { draft, result } = checkedDraft(path, schema, committed, mutate);
         db.data = draft;
         try {
           await db.write();
@@ -51,10 +48,7 @@ export async function openJsonDocument<T>(path: string, schema: z.core.$ZodType<
         }
         committed = draft;
         return result;
-      };
-      const next = queue.then(run, run);
-      queue = next.catch(() => undefined);
-      return next;
+      });
     },
   };
 }

@@ -11,6 +11,7 @@ import { open, readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileDurably } from './durable-json-file.ts';
 import { StorageError, type JsonDocument } from './json-document.ts';
+import { checkedDraft, serialQueue } from './serial-updates.ts';
 
 /** Past this many lines the journal is rewritten to its last state (a mode state is a few hundred bytes). */
 export const COMPACT_AFTER_LINES = 1000;
@@ -67,7 +68,7 @@ export async function openJsonJournal<T>(
   let lines = 1;
   /** An append that failed may have left part of a line: the next write rewrites the file instead of appending. */
   let tailSuspect = false;
-  let queue: Promise<unknown> = Promise.resolve();
+  const serially = serialQueue();
 
   const append = async (text: string) => {
     const file = await open(path, 'a', 0o600);
@@ -84,12 +85,8 @@ export async function openJsonJournal<T>(
       return committed;
     },
     update<R>(mutate: (draft: T) => R): Promise<R> {
-      const run = async () => {
-        const draft = structuredClone(committed);
-        const result = mutate(draft);
-        // Checked with the schema the loader uses: a state that the next start would refuse never reaches disk.
-        const checked = z.safeParse(schema, draft);
-        if (!checked.success) throw new StorageError(`a change to ${path} was refused: it would leave the store invalid:\n${z.prettifyError(checked.error)}`);
+      return serially(async () => {
+        const { draft, result } = checkedDraft(path, schema, committed, mutate);
         const text = line(draft);
         try {
           if (tailSuspect || lines >= compactAfterLines) {
@@ -106,10 +103,7 @@ export async function openJsonJournal<T>(
         }
         committed = draft;
         return result;
-      };
-      const next = queue.then(run, run);
-      queue = next.catch(() => undefined);
-      return next;
+      });
     },
   };
 }
