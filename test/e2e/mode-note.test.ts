@@ -141,6 +141,17 @@ describe('the drill’s after-action report', () => {
     expect(log).toMatch(new RegExp(squash('Main Building: (on track|behind|every drill done)')));
     // The Lockdown drill counts towards Michigan's three lockdown drills.
     expect(log).toMatch(new RegExp(`${squash('three drills with the building secured and everyone kept inside')}.*?1${squash(' of 3')}`));
+
+    // The standing changes as drills are run: one more Lockdown drill, and the panel counts two of Michigan's three.
+    const lockdownRule = async () =>
+      admin.$$eval(`${byTest('compliance-main')} tbody tr`, (rows) => rows.map((row) => row.textContent!).find((text) => text.includes('building secured and everyone kept inside')) ?? '');
+    expect(await lockdownRule()).toContain('1 of 3');
+    const office2 = await hub.login('office');
+    expect((await hub.api('/api/modes', { cookie: office2, body: { mode: 'lockdown', scope: { kind: 'site' }, drill: true } })).status).toBe(200);
+    expect((await hub.api('/api/all-clear', { cookie: office2, body: { scope: { kind: 'site' }, drill: true } })).status).toBe(200);
+    await admin.reload();
+    await admin.waitForSelector(`${byTest('compliance-main')} tbody tr`);
+    expect(await lockdownRule()).toContain('2 of 3');
     await laptop.close();
   });
 });
